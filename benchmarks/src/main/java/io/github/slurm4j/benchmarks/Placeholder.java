@@ -1,0 +1,2 @@
+package io.github.slurm4j.benchmarks;
+final class Placeholder {}

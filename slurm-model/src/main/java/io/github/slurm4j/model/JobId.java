@@ -1,0 +1,133 @@
+package io.github.slurm4j.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A job reference as Slurm prints it: {@code 14}, an array element {@code 17_1}, a pending array
+ * remainder {@code 17_[3-6%2]}, a heterogeneous component {@code 21+0}, a step {@code 14.batch},
+ * {@code 14.0}, {@code 17_1.extern}, {@code 21+1.0}.
+ *
+ * <p>For arrays {@link #id()} is the array job id (what {@code ArrayJobId} says), not the element's
+ * own job id (what {@code JobIDRaw} says).
+ *
+ * @param id the leading number
+ * @param arrayTask the array part after {@code _} ({@code 1} or {@code [3-6%2]}), or {@code null}
+ * @param hetOffset the het-job component after {@code +}, or {@code null}
+ * @param step the step after {@code .} ({@code batch}, {@code extern}, {@code 0}), or {@code null}
+ */
+public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
+    public JobId {
+        if (id < 0) {
+            throw new IllegalArgumentException("negative job id: " + id);
+        }
+    }
+
+    public static JobId of(long id) {
+        return new JobId(id, null, null, null);
+    }
+
+    /**
+     * Parses a job reference.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static JobId parse(String text) {
+        String s = Objects.requireNonNull(text, "text").trim();
+        int i = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == 0 || i > 18) {
+            throw new IllegalArgumentException("not a job id: '" + text + "'");
+        }
+        long id = Long.parseLong(s.substring(0, i));
+        String array = null;
+        Integer het = null;
+        String step = null;
+        String rest = s.substring(i);
+        if (rest.startsWith("_")) {
+            int end;
+            if (rest.startsWith("_[")) {
+                end = rest.indexOf(']');
+                if (end < 0) {
+                    throw new IllegalArgumentException("unclosed array range in job id: '" + text + "'");
+                }
+                end++;
+            } else {
+                end = 1;
+                while (end < rest.length() && rest.charAt(end) != '.' && rest.charAt(end) != '+') {
+                    end++;
+                }
+            }
+            array = rest.substring(1, end);
+            if (array.isEmpty()) {
+                throw new IllegalArgumentException("empty array task in job id: '" + text + "'");
+            }
+            rest = rest.substring(end);
+        }
+        if (rest.startsWith("+")) {
+            int end = 1;
+            while (end < rest.length() && rest.charAt(end) >= '0' && rest.charAt(end) <= '9') {
+                end++;
+            }
+            if (end == 1) {
+                throw new IllegalArgumentException("empty het-job offset in job id: '" + text + "'");
+            }
+            het = Integer.parseInt(rest.substring(1, end));
+            rest = rest.substring(end);
+        }
+        if (rest.startsWith(".")) {
+            step = rest.substring(1);
+            if (step.isEmpty()) {
+                throw new IllegalArgumentException("empty step in job id: '" + text + "'");
+            }
+            rest = "";
+        }
+        if (!rest.isEmpty()) {
+            throw new IllegalArgumentException("not a job id: '" + text + "'");
+        }
+        return new JobId(id, array, het, step);
+    }
+
+    public boolean isArray() {
+        return arrayTask != null;
+    }
+
+    /** An array remainder such as {@code 17_[3-6%2]}: several pending tasks in one record. */
+    public boolean isArrayRange() {
+        return arrayTask != null && arrayTask.startsWith("[");
+    }
+
+    public boolean isHetComponent() {
+        return hetOffset != null;
+    }
+
+    public boolean isStep() {
+        return step != null;
+    }
+
+    public Optional<String> stepName() {
+        return Optional.ofNullable(step);
+    }
+
+    /** The same reference without its step part. */
+    public JobId job() {
+        return step == null ? this : new JobId(id, arrayTask, hetOffset, null);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder().append(id);
+        if (arrayTask != null) {
+            sb.append('_').append(arrayTask);
+        }
+        if (hetOffset != null) {
+            sb.append('+').append(hetOffset);
+        }
+        if (step != null) {
+            sb.append('.').append(step);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** The slurm4j model. */
+package io.github.slurm4j.model;

@@ -1,0 +1,2 @@
+/** slurm4j parsers. */
+package io.github.slurm4j.parse;
