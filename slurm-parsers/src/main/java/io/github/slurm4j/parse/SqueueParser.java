@@ -201,6 +201,9 @@ public final class SqueueParser {
         }
         String idKey = v.containsKey("JobArrayID") ? "JobArrayID" : v.containsKey("StepID") ? "StepID" : "JobID";
         JobId jobId = present(v, idKey) ? jobId(v.get(idKey), line, idKey, truncated) : null;
+        if (jobId == null && present(v, idKey)) {
+            extras.put(idKey, v.get(idKey));
+        }
         if (jobId != null && idKey.equals("JobArrayID") && v.containsKey("JobID")) {
             extras.put("JobID", v.get("JobID"));
         }
@@ -253,7 +256,15 @@ public final class SqueueParser {
                 truncated);
     }
 
+    /** A cut id ({@code 17_[2,4-} of {@code %.8i}) is not guessed at: {@code null}, raw text kept. */
     private static JobId jobId(String text, int line, String key, Set<String> truncated) {
+        if (truncated.contains(key)) {
+            try {
+                return JobId.parse(text);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
         return Values.convert(COMMAND, line, key, text, JobId::parse);
     }
 
