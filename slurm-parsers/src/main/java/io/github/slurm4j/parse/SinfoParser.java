@@ -191,6 +191,13 @@ public final class SinfoParser {
         String st = v.get(stateKey);
         NodeState state = Values.isAbsent(st) ? null : Values.convert(COMMAND, line, stateKey, st, NodeState::parse);
         String reason = v.get("Reason");
+        // a second spelling of a mapped field is kept, not dropped
+        for (String[] pair : new String[][] {{"Partition", "PartitionName"}, {"StateLong", "StateCompact"}, {"StateLong", "State"},
+                {"StateCompact", "State"}}) {
+            if (v.containsKey(pair[0]) && v.containsKey(pair[1])) {
+                extras.put(pair[1], v.get(pair[1]));
+            }
+        }
         return new SinfoRow(
                 partition,
                 isDefault,

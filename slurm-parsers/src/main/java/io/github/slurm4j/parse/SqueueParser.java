@@ -208,6 +208,9 @@ public final class SqueueParser {
             extras.put("JobID", v.get("JobID"));
         }
         String stateKey = v.containsKey("State") ? "State" : "StateCompact";
+        if (v.containsKey("State") && v.containsKey("StateCompact")) {
+            extras.put("StateCompact", v.get("StateCompact"));
+        }
         JobState state = present(v, stateKey) ? Values.convert(COMMAND, line, stateKey, v.get(stateKey), JobState::parse) : null;
         String reason = null;
         String nodeList = present(v, "NodeList") ? v.get("NodeList") : null;

@@ -148,14 +148,15 @@ public final class Layout {
                 if (after.length > 0 && endsWith(line, after) && line.length - after.length >= pos) {
                     end = line.length - after.length;
                 }
-                filled = c.width() > 0 && trimmedLength(line, pos, end) == c.width();
+                filled = c.width() > 0 && line[pos] != ' ' && trimmedLength(line, pos, end) >= c.width() - 1;
             } else if (c.width() > 0) {
                 end = Math.min(pos + c.width(), line.length);
                 if (after.length > 0 && end < line.length && !startsWith(line, end, after)) {
                     int k = indexOf(line, after, end);
                     end = k < 0 ? line.length : k;
                 } else {
-                    filled = end - pos == c.width() && line[c.rightJustified() ? pos : end - 1] != ' ';
+                    // a cut right after a space shows as one char less: also "possibly cut"
+                    filled = end - pos == c.width() && line[pos] != ' ' && trimmedLength(line, pos, end) >= c.width() - 1;
                 }
             } else {
                 int k = indexOf(line, after, pos);
