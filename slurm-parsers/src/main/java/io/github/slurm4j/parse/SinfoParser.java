@@ -1,0 +1,229 @@
+package io.github.slurm4j.parse;
+
+import io.github.slurm4j.model.SlurmTime;
+import io.github.slurm4j.model.TimeLimit;
+import io.github.slurm4j.model.node.NodeState;
+import io.github.slurm4j.model.node.SinfoRow;
+import io.github.slurm4j.parse.internal.Cell;
+import io.github.slurm4j.parse.internal.Column;
+import io.github.slurm4j.parse.internal.Formats;
+import io.github.slurm4j.parse.internal.Layout;
+import io.github.slurm4j.parse.internal.Values;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads sinfo's table output for the format it was run with, partition-oriented (the default) or
+ * node-oriented ({@code -N}), into {@link SinfoRow}s. sinfo's {@code %#X} columns (sized to the
+ * longest value) are measured on the table itself. Other fields go to {@code extras} under their
+ * {@code -O} name.
+ */
+public final class SinfoParser {
+    static final String COMMAND = "sinfo";
+
+    /** sinfo's default format. */
+    public static final String DEFAULT_FORMAT = "%#P %.5a %.10l %.6D %.6t %N";
+    /** {@code sinfo -N}. */
+    public static final String NODE_FORMAT = "%#N %.6D %#P %6t";
+    /** {@code sinfo -l}. */
+    public static final String LONG_FORMAT = "%#P %.5a %.10l %.10s %.4r %.8h %.10g %.6D %.11T %N";
+    /** {@code sinfo -N -l} (also {@code -Nel}). */
+    public static final String NODE_LONG_FORMAT = "%#N %.6D %#P %.11T %.4c %.8z %.6m %.8d %.6w %.8f %20E";
+    /** {@code sinfo -R}. */
+    public static final String REASONS_FORMAT = "%20E %9u %19H %N";
+
+    static final Map<Character, String> LETTERS = new LinkedHashMap<>();
+    /** The order of {@code -o %all} in sinfo 22.05. */
+    static final String ALL_ORDER = "abcdefghlmnoprstuvwzABCDEFGHILMNOPRSTUVXYZ";
+    static final Set<String> FREE_TEXT = Set.of("Reason");
+
+    static {
+        String[] pairs = {
+            "a", "Available", "A", "NodeAI", "b", "FeaturesAct", "B", "MaxCPUsPerNode", "c", "CPUs",
+            "C", "CPUsState", "d", "Disk", "D", "Nodes", "e", "FreeMem", "E", "Reason", "f", "Features",
+            "F", "NodeAIOT", "g", "Groups", "G", "Gres", "h", "OverSubscribe", "H", "Timestamp",
+            "I", "PriorityJobFactor", "l", "Time", "L", "DefaultTime", "m", "Memory", "M", "PreemptMode",
+            "n", "NodeHost", "N", "NodeList", "o", "NodeAddr", "O", "CPUsLoad", "p", "PriorityTier",
+            "P", "Partition", "r", "Root", "R", "PartitionName", "s", "Size", "S", "AllocNodes",
+            "t", "StateCompact", "T", "StateLong", "u", "User", "U", "UserLong", "v", "Version",
+            "V", "Cluster", "w", "Weight", "X", "Sockets", "Y", "Cores", "z", "SocketCoreThread", "Z", "Threads",
+        };
+        for (int i = 0; i < pairs.length; i += 2) {
+            LETTERS.put(pairs[i].charAt(0), pairs[i + 1]);
+        }
+    }
+
+    static final Set<String> NAMES = Set.of("Partition", "PartitionName", "Available", "Time", "Nodes", "StateCompact",
+            "StateLong", "State", "NodeList", "CPUsState", "NodeAIOT", "CPUs", "Memory", "FreeMem", "Gres", "GresUsed",
+            "Reason", "User", "Timestamp");
+
+    private static final Pattern DATE_LINE = Pattern.compile("^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}$");
+
+    private final Layout layout;
+    private final boolean header;
+
+    private SinfoParser(Layout layout, boolean header) {
+        this.layout = layout;
+        this.header = header;
+    }
+
+    /** For {@code sinfo -o FORMAT} with a header. {@code %all} is accepted. */
+    public static SinfoParser forFormat(String format) {
+        if (format.trim().equals("%all")) {
+            List<Column> cols = new ArrayList<>();
+            for (int i = 0; i < ALL_ORDER.length(); i++) {
+                char c = ALL_ORDER.charAt(i);
+                cols.add(new Column(LETTERS.get(c), "%" + c, Column.UNBOUNDED, false, i < ALL_ORDER.length() - 1 ? "|" : ""));
+            }
+            return new SinfoParser(new Layout(COMMAND, "", cols, FREE_TEXT), true);
+        }
+        return new SinfoParser(Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
+    }
+
+    /** For {@code sinfo -O FORMAT} with a header. */
+    public static SinfoParser forFormatLong(String format) {
+        Set<String> names = new HashSet<>(LETTERS.values());
+        names.add("GresUsed");
+        return new SinfoParser(Formats.parseLong(COMMAND, format, names, FREE_TEXT), true);
+    }
+
+    /** Plain {@code sinfo} (also {@code -d}, {@code -r}, {@code -n}, {@code -p}). */
+    public static SinfoParser defaultFormat() {
+        return forFormat(DEFAULT_FORMAT);
+    }
+
+    /** {@code sinfo -N}. */
+    public static SinfoParser nodeFormat() {
+        return forFormat(NODE_FORMAT);
+    }
+
+    /** {@code sinfo -l}: a date line, then the table. */
+    public static SinfoParser longFormat() {
+        return forFormat(LONG_FORMAT);
+    }
+
+    /** {@code sinfo -N -l} / {@code sinfo -Nel}: a date line, then the table. */
+    public static SinfoParser nodeLongFormat() {
+        return forFormat(NODE_LONG_FORMAT);
+    }
+
+    /** {@code sinfo -R}. */
+    public static SinfoParser reasonsFormat() {
+        return forFormat(REASONS_FORMAT);
+    }
+
+    /** The same format printed without a header ({@code -h}). */
+    public SinfoParser withoutHeader() {
+        return new SinfoParser(layout, false);
+    }
+
+    /** The column keys of this format ({@code -O} names), in order. */
+    public List<String> fields() {
+        return layout.columns().stream().map(Column::key).toList();
+    }
+
+    /** Parses decoded output. Prefer {@link #parse(byte[])} for exact widths. */
+    public List<SinfoRow> parse(String stdout) {
+        return parse(stdout.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses sinfo's stdout. A header-only output gives an empty list.
+     *
+     * @throws SlurmParseException for a row that does not fit the format
+     */
+    public List<SinfoRow> parse(byte[] stdout) {
+        List<byte[]> all = Layout.lines(stdout);
+        List<byte[]> table = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        boolean headerPending = header;
+        for (int i = 0; i < all.size(); i++) {
+            byte[] line = all.get(i);
+            if (Layout.isBlank(line)) {
+                continue;
+            }
+            if (headerPending && DATE_LINE.matcher(Texts.decode(line).strip()).matches()) {
+                continue;
+            }
+            table.add(line);
+            numbers.add(i + 1);
+            headerPending = false;
+        }
+        Layout resolved = layout.resolve(table);
+        List<SinfoRow> rows = new ArrayList<>();
+        for (int i = header && !table.isEmpty() ? 1 : 0; i < table.size(); i++) {
+            rows.add(row(resolved, resolved.split(table.get(i), numbers.get(i)), numbers.get(i)));
+        }
+        return rows;
+    }
+
+    private static SinfoRow row(Layout layout, Cell[] cells, int line) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> extras = new LinkedHashMap<>();
+        Set<String> truncated = new HashSet<>();
+        List<Column> cols = layout.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            String key = cols.get(i).key();
+            if (cells[i].truncated()) {
+                truncated.add(key);
+            }
+            if (NAMES.contains(key) && !v.containsKey(key)) {
+                v.put(key, cells[i].text());
+            } else {
+                extras.putIfAbsent(key, cells[i].text());
+            }
+        }
+        String partition = v.get("Partition");
+        Boolean isDefault = null;
+        if (partition != null) {
+            isDefault = partition.endsWith("*");
+            partition = isDefault ? partition.substring(0, partition.length() - 1) : partition;
+        } else if (v.containsKey("PartitionName")) {
+            partition = v.get("PartitionName");
+        }
+        String stateKey = v.containsKey("StateLong") ? "StateLong" : v.containsKey("StateCompact") ? "StateCompact" : "State";
+        String st = v.get(stateKey);
+        NodeState state = Values.isAbsent(st) ? null : Values.convert(COMMAND, line, stateKey, st, NodeState::parse);
+        String reason = v.get("Reason");
+        // a second spelling of a mapped field is kept, not dropped
+        for (String[] pair : new String[][] {{"Partition", "PartitionName"}, {"StateLong", "StateCompact"}, {"StateLong", "State"},
+                {"StateCompact", "State"}}) {
+            if (v.containsKey(pair[0]) && v.containsKey(pair[1])) {
+                extras.put(pair[1], v.get(pair[1]));
+            }
+        }
+        return new SinfoRow(
+                partition,
+                isDefault,
+                v.get("Available"),
+                Values.isAbsent(v.get("Time")) ? null : Values.convert(COMMAND, line, "Time", v.get("Time"), TimeLimit::parse),
+                Values.toInt(COMMAND, line, "Nodes", v.get("Nodes")),
+                state,
+                Values.isAbsent(v.get("NodeList")) ? null : v.get("NodeList"),
+                Values.isAbsent(v.get("CPUsState")) ? null
+                        : Values.convert(COMMAND, line, "CPUsState", v.get("CPUsState"), SinfoRow.CpuCounts::parse),
+                Values.isAbsent(v.get("NodeAIOT")) ? null
+                        : Values.convert(COMMAND, line, "NodeAIOT", v.get("NodeAIOT"), SinfoRow.CpuCounts::parse),
+                v.get("CPUs") == null || !v.get("CPUs").matches("\\d+") ? null : Integer.valueOf(v.get("CPUs")),
+                Values.toLong(COMMAND, line, "Memory", plain(v.get("Memory"))),
+                Values.toLong(COMMAND, line, "FreeMem", v.get("FreeMem")),
+                Values.isAbsent(v.get("Gres")) ? null : v.get("Gres"),
+                Values.isAbsent(v.get("GresUsed")) ? null : v.get("GresUsed"),
+                reason == null || reason.equals("none") || reason.isEmpty() ? null : reason,
+                Values.isAbsent(v.get("User")) || "Unknown".equals(v.get("User")) ? null : v.get("User"),
+                v.containsKey("Timestamp") ? Values.convert(COMMAND, line, "Timestamp", v.get("Timestamp"), SlurmTime::parse) : null,
+                extras,
+                truncated);
+    }
+
+    /** sinfo prints {@code 8000+} for a range of memory sizes: no single value. */
+    private static String plain(String s) {
+        return s == null || s.endsWith("+") ? null : s;
+    }
+}

@@ -1,0 +1,288 @@
+package io.github.slurm4j.parse;
+
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.SlurmDuration;
+import io.github.slurm4j.model.SlurmTime;
+import io.github.slurm4j.model.TimeLimit;
+import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.model.job.SqueueRow;
+import io.github.slurm4j.parse.internal.Cell;
+import io.github.slurm4j.parse.internal.Column;
+import io.github.slurm4j.parse.internal.Formats;
+import io.github.slurm4j.parse.internal.Layout;
+import io.github.slurm4j.parse.internal.Values;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads squeue's table output for the format it was run with. Build one per format and keep it
+ * with the format string:
+ *
+ * <pre>{@code
+ * SqueueParser p = SqueueParser.forFormat("%i|%j|%T");      // squeue -o "%i|%j|%T"
+ * SqueueParser q = SqueueParser.forFormatLong("JobID:|,Name:|,State"); // squeue -O ...
+ * List<SqueueRow> rows = SqueueParser.defaultFormat().parse(stdoutBytes);
+ * }</pre>
+ *
+ * <p>Pass the output's bytes where you can: squeue measures widths in bytes, so a name cut in the
+ * middle of a multi-byte character is only located exactly in the bytes. Values are mapped to
+ * {@link SqueueRow} components; other fields go to {@code extras} under their {@code -O} name.
+ * {@code squeue --json} is read by {@link SqueueJson}.
+ */
+public final class SqueueParser {
+    static final String COMMAND = "squeue";
+
+    /** squeue's default format. */
+    public static final String DEFAULT_FORMAT = "%.18i %.9P %.8j %.8u %.2t %.10M %.6D %R";
+    /** The format of {@code squeue -l}. */
+    public static final String LONG_FORMAT = "%.18i %.9P %.8j %.8u %.8T %.10M %.9l %.6D %R";
+    /** The format of {@code squeue -s} (steps). */
+    public static final String STEPS_FORMAT = "%.15i %.8j %.9P %.8u %.9M %N";
+    /** The format of {@code squeue --start}. */
+    public static final String START_FORMAT = "%.18i %.9P %.8j %.8u %.2t %.19S %.6D %20Y %R";
+
+    /** The {@code -O} name of each {@code -o} letter (squeue 22.05 man page). */
+    static final Map<Character, String> LETTERS = new LinkedHashMap<>();
+    /** The order of {@code -o %all}: every letter, a to z then A to Z. */
+    static final String ALL_ORDER = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    static final Set<String> FREE_TEXT = Set.of("Name", "Reason", "ReasonList", "Comment", "Command", "WorkDir",
+            "Dependency", "Feature", "Licenses");
+
+    static {
+        String[] pairs = {
+            "a", "Account", "A", "JobID", "b", "tres-per-node", "B", "BatchHost", "c", "MinCpus", "C", "NumCPUs",
+            "d", "MinTmpDisk", "D", "NumNodes", "e", "EndTime", "E", "Dependency", "f", "Feature",
+            "F", "ArrayJobID", "g", "GroupName", "G", "GroupID", "h", "OverSubscribe", "H", "SocketsPerNode",
+            "i", "JobArrayID", "I", "CoresPerSocket", "j", "Name", "J", "ThreadsPerCore", "k", "Comment",
+            "K", "ArrayTaskID", "l", "TimeLimit", "L", "TimeLeft", "m", "MinMemory", "M", "TimeUsed",
+            "n", "ReqNodes", "N", "NodeList", "o", "Command", "O", "Contiguous", "p", "Priority",
+            "P", "Partition", "q", "QOS", "Q", "PriorityLong", "r", "Reason", "R", "ReasonList",
+            "s", "SelectJobInfo", "S", "StartTime", "t", "StateCompact", "T", "State", "u", "UserName",
+            "U", "UserID", "v", "Reservation", "V", "SubmitTime", "w", "WCKey", "W", "Licenses",
+            "x", "ExcNodes", "X", "CoreSpec", "y", "Nice", "Y", "SchedNodes", "z", "SCT", "Z", "WorkDir",
+        };
+        for (int i = 0; i < pairs.length; i += 2) {
+            LETTERS.put(pairs[i].charAt(0), pairs[i + 1]);
+        }
+    }
+
+    /** {@code -O} names this parser maps onto components (any other name goes to extras). */
+    static final Set<String> NAMES = Set.of("Account", "JobID", "JobArrayID", "ArrayJobID", "ArrayTaskID", "Name",
+            "UserName", "Partition", "QOS", "State", "StateCompact", "Reason", "ReasonList", "NodeList", "TimeUsed",
+            "TimeLimit", "NumNodes", "NumCPUs", "SubmitTime", "StartTime", "EndTime", "WorkDir", "StepID");
+
+    private static final Pattern DATE_LINE = Pattern.compile("^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}$");
+
+    private final Layout layout;
+    private final boolean header;
+    private final boolean all;
+
+    private SqueueParser(Layout layout, boolean header, boolean all) {
+        this.layout = layout;
+        this.header = header;
+        this.all = all;
+    }
+
+    /** For {@code squeue -o FORMAT} with a header. {@code %all} is accepted. */
+    public static SqueueParser forFormat(String format) {
+        if (format.trim().equals("%all")) {
+            return new SqueueParser(allLayout(), true, true);
+        }
+        return new SqueueParser(Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true, false);
+    }
+
+    /** For {@code squeue -O FORMAT} with a header. */
+    public static SqueueParser forFormatLong(String format) {
+        Set<String> names = new HashSet<>(LETTERS.values());
+        return new SqueueParser(Formats.parseLong(COMMAND, format, names, FREE_TEXT), true, false);
+    }
+
+    /** For plain {@code squeue}. */
+    public static SqueueParser defaultFormat() {
+        return forFormat(DEFAULT_FORMAT);
+    }
+
+    /** For {@code squeue -l}: a date line, then the table. */
+    public static SqueueParser longFormat() {
+        return forFormat(LONG_FORMAT);
+    }
+
+    /** For {@code squeue -s}: one row per step; the step id is in {@link SqueueRow#jobId()}. */
+    public static SqueueParser stepsFormat() {
+        return forFormat(STEPS_FORMAT);
+    }
+
+    /** For {@code squeue --start}. */
+    public static SqueueParser startFormat() {
+        return forFormat(START_FORMAT);
+    }
+
+    /** The same format printed without a header ({@code -h}/{@code --noheader}). */
+    public SqueueParser withoutHeader() {
+        return new SqueueParser(layout, false, all);
+    }
+
+    private static Layout allLayout() {
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < ALL_ORDER.length(); i++) {
+            char c = ALL_ORDER.charAt(i);
+            cols.add(new Column(LETTERS.get(c), "%" + c, Column.UNBOUNDED, false, i < ALL_ORDER.length() - 1 ? "|" : ""));
+        }
+        return new Layout(COMMAND, "", cols, FREE_TEXT);
+    }
+
+    /** The column keys of this format ({@code -O} names), in order. */
+    public List<String> fields() {
+        return layout.columns().stream().map(Column::key).toList();
+    }
+
+    /** Parses decoded output. Prefer {@link #parse(byte[])} for exact widths. */
+    public List<SqueueRow> parse(String stdout) {
+        return parse(stdout.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses squeue's stdout. A header-only output gives an empty list; an {@code -l} date line
+     * before the header is skipped.
+     *
+     * @throws SlurmParseException for a row that does not fit the format
+     */
+    public List<SqueueRow> parse(byte[] stdout) {
+        List<byte[]> lines = Layout.lines(stdout);
+        List<SqueueRow> rows = new ArrayList<>();
+        boolean headerPending = header;
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (Layout.isBlank(line)) {
+                continue;
+            }
+            if (headerPending) {
+                String text = Texts.decode(line);
+                if (DATE_LINE.matcher(text.strip()).matches()) {
+                    continue;
+                }
+                headerPending = false;
+                if (all) {
+                    int n = text.split("\\|", -1).length;
+                    if (n != ALL_ORDER.length()) {
+                        throw new SlurmParseException(COMMAND, i + 1, null, text, "%all header has " + n
+                                + " fields, expected " + ALL_ORDER.length());
+                    }
+                }
+                continue;
+            }
+            rows.add(row(layout.split(line, i + 1), i + 1));
+        }
+        return rows;
+    }
+
+    private SqueueRow row(Cell[] cells, int line) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> extras = new LinkedHashMap<>();
+        Set<String> truncated = new HashSet<>();
+        List<Column> cols = layout.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            String key = cols.get(i).key();
+            String text = cells[i].text();
+            if (cells[i].truncated()) {
+                truncated.add(key);
+            }
+            if (NAMES.contains(key) && !v.containsKey(key)) {
+                v.put(key, text);
+            } else if (!v.containsKey(key)) {
+                extras.putIfAbsent(key, text);
+            }
+        }
+        String idKey = v.containsKey("JobArrayID") ? "JobArrayID" : v.containsKey("StepID") ? "StepID" : "JobID";
+        JobId jobId = present(v, idKey) ? jobId(v.get(idKey), line, idKey, truncated) : null;
+        if (jobId == null && present(v, idKey)) {
+            extras.put(idKey, v.get(idKey));
+        }
+        if (jobId != null && idKey.equals("JobArrayID") && v.containsKey("JobID")) {
+            extras.put("JobID", v.get("JobID"));
+        }
+        String stateKey = v.containsKey("State") ? "State" : "StateCompact";
+        if (v.containsKey("State") && v.containsKey("StateCompact")) {
+            extras.put("StateCompact", v.get("StateCompact"));
+        }
+        JobState state = present(v, stateKey) ? Values.convert(COMMAND, line, stateKey, v.get(stateKey), JobState::parse) : null;
+        String reason = null;
+        String nodeList = present(v, "NodeList") ? v.get("NodeList") : null;
+        if (v.containsKey("Reason")) {
+            reason = reason(v.get("Reason"));
+        }
+        if (v.containsKey("ReasonList")) {
+            String r = v.get("ReasonList");
+            if (r.startsWith("(") && (r.endsWith(")") || truncated.contains("ReasonList"))) {
+                String inner = r.substring(1, r.endsWith(")") ? r.length() - 1 : r.length());
+                if (reason == null) {
+                    reason = reason(inner);
+                }
+                if (truncated.contains("ReasonList")) {
+                    truncated.add("Reason");
+                }
+            } else if (nodeList == null && !r.isEmpty()) {
+                nodeList = r;
+                if (truncated.contains("ReasonList")) {
+                    truncated.add("NodeList");
+                }
+            }
+        }
+        String arrayTask = v.get("ArrayTaskID");
+        return new SqueueRow(
+                jobId,
+                Values.toLong(COMMAND, line, "ArrayJobID", v.get("ArrayJobID")),
+                Values.isAbsent(arrayTask) ? null : arrayTask,
+                v.get("Name"),
+                v.get("UserName"),
+                v.get("Account"),
+                v.get("Partition"),
+                v.get("QOS"),
+                state,
+                reason,
+                nodeList,
+                present(v, "TimeUsed") ? Values.convert(COMMAND, line, "TimeUsed", v.get("TimeUsed"), SlurmDuration::parse) : null,
+                v.containsKey("TimeLimit") ? Values.convert(COMMAND, line, "TimeLimit", v.get("TimeLimit"), TimeLimit::parse) : null,
+                Values.toInt(COMMAND, line, "NumNodes", v.get("NumNodes")),
+                Values.toInt(COMMAND, line, "NumCPUs", v.get("NumCPUs")),
+                time(v, "SubmitTime", line),
+                time(v, "StartTime", line),
+                time(v, "EndTime", line),
+                v.get("WorkDir"),
+                extras,
+                truncated);
+    }
+
+    /** A cut id ({@code 17_[2,4-} of {@code %.8i}) is not guessed at: {@code null}, raw text kept. */
+    private static JobId jobId(String text, int line, String key, Set<String> truncated) {
+        if (truncated.contains(key)) {
+            try {
+                return JobId.parse(text);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return Values.convert(COMMAND, line, key, text, JobId::parse);
+    }
+
+    private static boolean present(Map<String, String> v, String key) {
+        return v.containsKey(key) && !v.get(key).isEmpty();
+    }
+
+    private static String reason(String r) {
+        return r.isEmpty() || r.equals("None") ? null : r;
+    }
+
+    private static SlurmTime time(Map<String, String> v, String key, int line) {
+        if (!v.containsKey(key)) {
+            return null;
+        }
+        return Values.convert(COMMAND, line, key, v.get(key), SlurmTime::parse);
+    }
+}

@@ -1,0 +1,299 @@
+package io.github.slurm4j.parse.internal;
+
+import io.github.slurm4j.parse.SlurmParseException;
+import io.github.slurm4j.parse.Texts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The printed layout of a squeue/sinfo format: a leading literal and the columns, each with the
+ * literal printed after it. Splits output lines into {@link Cell}s, measuring widths in bytes as
+ * Slurm's {@code printf} does (a Chinese character is three columns wide).
+ *
+ * <p>How a line is split: a column of width {@code W} takes {@code W} bytes; if the literal that
+ * must follow is not there, the value overflowed its width (squeue prints times whole) and the
+ * column extends to the next occurrence of the literal. An unbounded column extends to the next
+ * occurrence of its literal; the last column takes the rest of the line. A value that fills its
+ * whole width, or holds a character cut in the middle, is flagged {@linkplain Cell#truncated()
+ * possibly truncated}.
+ */
+public final class Layout {
+    private final String command;
+    private final String lead;
+    private final List<Column> columns;
+    private final Set<String> freeText;
+
+    /**
+     * @param command the command, for error messages
+     * @param lead literal text printed before the first column
+     * @param columns the columns
+     * @param freeText keys of columns whose values may contain the delimiter (names, reasons)
+     */
+    public Layout(String command, String lead, List<Column> columns, Set<String> freeText) {
+        this.command = command;
+        this.lead = lead == null ? "" : lead;
+        this.columns = List.copyOf(columns);
+        this.freeText = Set.copyOf(freeText);
+        if (this.columns.isEmpty()) {
+            throw new IllegalArgumentException("a format needs at least one field");
+        }
+        for (int i = 0; i < this.columns.size() - 1; i++) {
+            Column c = this.columns.get(i);
+            if (c.width() == Column.UNBOUNDED && c.after().isEmpty()) {
+                throw new IllegalArgumentException("field " + c.spec()
+                        + " has no width and nothing after it: its end cannot be found");
+            }
+        }
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** Whether a column has a {@link Column#DYNAMIC} width still to be resolved. */
+    public boolean hasDynamicWidths() {
+        return columns.stream().anyMatch(c -> c.width() == Column.DYNAMIC);
+    }
+
+    /**
+     * Resolves sinfo's dynamic widths from the lines of one table (header included when printed):
+     * a dynamic column is as wide as its widest value. Columns after an unbounded one, and
+     * columns with no lines to measure, stay unbounded.
+     */
+    public Layout resolve(List<byte[]> lines) {
+        if (!hasDynamicWidths()) {
+            return this;
+        }
+        List<Column> out = new ArrayList<>(columns);
+        int offset = lead.length();
+        boolean known = true;
+        for (int i = 0; i < out.size(); i++) {
+            Column c = out.get(i);
+            if (c.width() == Column.DYNAMIC) {
+                int w = -1;
+                if (known) {
+                    for (byte[] line : lines) {
+                        w = Math.max(w, span(line, offset, c.rightJustified()));
+                    }
+                }
+                if (w <= 0) {
+                    out.set(i, c.withWidth(Column.UNBOUNDED));
+                    known = false;
+                    continue;
+                }
+                c = c.withWidth(w);
+                out.set(i, c);
+            }
+            if (c.width() == Column.UNBOUNDED) {
+                known = false;
+            }
+            offset += c.width() + c.after().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return new Layout(command, lead, out, freeText);
+    }
+
+    private static int span(byte[] line, int offset, boolean right) {
+        int i = offset;
+        if (i >= line.length) {
+            return -1;
+        }
+        if (right) {
+            while (i < line.length && line[i] == ' ') {
+                i++;
+            }
+        }
+        while (i < line.length && line[i] != ' ') {
+            i++;
+        }
+        return i - offset;
+    }
+
+    /**
+     * Splits one line into one cell per column.
+     *
+     * @param line the line's bytes, without the line end
+     * @param lineNo the 1-based line number, for errors
+     * @throws SlurmParseException if the line does not have the format's shape
+     */
+    public Cell[] split(byte[] line, int lineNo) {
+        byte[] leadBytes = lead.getBytes(StandardCharsets.UTF_8);
+        int pos = 0;
+        if (leadBytes.length > 0) {
+            if (!startsWith(line, 0, leadBytes)) {
+                throw error(lineNo, null, line, "the line does not start with '" + lead + "'");
+            }
+            pos = leadBytes.length;
+        }
+        Cell[] cells = new Cell[columns.size()];
+        int last = columns.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            Column c = columns.get(i);
+            byte[] after = c.after().getBytes(StandardCharsets.UTF_8);
+            if (pos >= line.length) {
+                cells[i] = new Cell("", false);
+                continue;
+            }
+            int end;
+            boolean filled = false;
+            if (i == last) {
+                end = line.length;
+                if (after.length > 0 && endsWith(line, after) && line.length - after.length >= pos) {
+                    end = line.length - after.length;
+                }
+                filled = c.width() > 0 && line[pos] != ' ' && trimmedLength(line, pos, end) >= c.width() - 1;
+            } else if (c.width() > 0) {
+                end = Math.min(pos + c.width(), line.length);
+                if (after.length > 0 && end < line.length && !startsWith(line, end, after)) {
+                    int k = indexOf(line, after, end);
+                    end = k < 0 ? line.length : k;
+                } else {
+                    // a cut right after a space shows as one char less: also "possibly cut"
+                    filled = end - pos == c.width() && line[pos] != ' ' && trimmedLength(line, pos, end) >= c.width() - 1;
+                }
+            } else {
+                int k = indexOf(line, after, pos);
+                end = k < 0 ? line.length : k;
+            }
+            String text = Texts.decode(Arrays.copyOfRange(line, pos, end)).strip();
+            cells[i] = new Cell(text, filled || text.indexOf('\uFFFD') >= 0);
+            pos = end;
+            if (i < last && pos < line.length) {
+                pos += after.length;
+            }
+        }
+        return repair(cells, line, lineNo);
+    }
+
+    /**
+     * In a purely delimited layout (no widths, one delimiter), a value holding the delimiter shows
+     * as extra delimiters in the last cell. If exactly one free-text column can hold them, the
+     * surplus is moved there; otherwise the line is rejected rather than guessed.
+     */
+    private Cell[] repair(Cell[] cells, byte[] line, int lineNo) {
+        if (columns.size() < 2) {
+            return cells;
+        }
+        String delim = columns.get(0).after();
+        if (delim.isEmpty() || delim.isBlank()) {
+            return cells;
+        }
+        for (int i = 0; i < columns.size() - 1; i++) {
+            Column c = columns.get(i);
+            if (c.width() != Column.UNBOUNDED || !c.after().equals(delim)) {
+                return cells;
+            }
+        }
+        Column lastCol = columns.get(columns.size() - 1);
+        String lastText = cells[cells.length - 1].text();
+        if (lastCol.width() != Column.UNBOUNDED || !lastText.contains(delim) || freeText.contains(lastCol.key())) {
+            return cells;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (freeText.contains(columns.get(i).key())) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.size() != 1) {
+            throw error(lineNo, lastCol.key(), line, "more '" + delim
+                    + "' than the format has: a value contains the delimiter and its owner cannot be told");
+        }
+        int owner = candidates.get(0);
+        String text = Texts.decode(line);
+        if (text.startsWith(lead)) {
+            text = text.substring(lead.length());
+        }
+        List<String> parts = new ArrayList<>(Arrays.asList(text.split(java.util.regex.Pattern.quote(delim), -1)));
+        int surplus = parts.size() - columns.size();
+        if (lastCol.after().equals(delim) && parts.size() > 0 && parts.get(parts.size() - 1).isBlank()) {
+            parts.remove(parts.size() - 1);
+            surplus--;
+        }
+        String merged = String.join(delim, parts.subList(owner, owner + surplus + 1));
+        List<String> fixed = new ArrayList<>(parts.subList(0, owner));
+        fixed.add(merged);
+        fixed.addAll(parts.subList(owner + surplus + 1, parts.size()));
+        Cell[] out = new Cell[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            String t = fixed.get(i).strip();
+            out[i] = new Cell(t, t.indexOf('\uFFFD') >= 0);
+        }
+        return out;
+    }
+
+    private static int trimmedLength(byte[] line, int from, int to) {
+        while (to > from && line[to - 1] == ' ') {
+            to--;
+        }
+        while (from < to && line[from] == ' ') {
+            from++;
+        }
+        return to - from;
+    }
+
+    private static boolean startsWith(byte[] line, int at, byte[] what) {
+        if (at + what.length > line.length) {
+            return false;
+        }
+        for (int j = 0; j < what.length; j++) {
+            if (line[at + j] != what[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWith(byte[] line, byte[] what) {
+        return startsWith(line, line.length - what.length, what);
+    }
+
+    private static int indexOf(byte[] line, byte[] what, int from) {
+        for (int i = Math.max(from, 0); i + what.length <= line.length; i++) {
+            if (startsWith(line, i, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    SlurmParseException error(int lineNo, String field, byte[] line, String reason) {
+        return new SlurmParseException(command, lineNo, field, Texts.decode(line), reason);
+    }
+
+    /** Splits output into lines of bytes (on {@code \n}, dropping a {@code \r} before it). */
+    public static List<byte[]> lines(byte[] out) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= out.length; i++) {
+            if (i == out.length || out[i] == '\n') {
+                int end = i;
+                if (end > start && out[end - 1] == '\r') {
+                    end--;
+                }
+                if (i < out.length || end > start) {
+                    lines.add(Arrays.copyOfRange(out, start, end));
+                }
+                start = i + 1;
+            }
+        }
+        return Collections.unmodifiableList(lines);
+    }
+
+    /** Whether a line is empty or only spaces. */
+    public static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
