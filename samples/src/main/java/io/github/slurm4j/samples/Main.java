@@ -1,7 +1,34 @@
 package io.github.slurm4j.samples;
 
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code slurm4j-samples.jar}: {@code java -jar slurm4j-samples.jar <sample> [args]}.
+ * Each sample is a short program of its own; see {@link ParseTool}.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("slurm4j samples");
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println("usage: java -jar slurm4j-samples.jar <sample> [args]");
+            System.out.println("samples:");
+            System.out.println("  parse --cmd '<command line>' --stdout FILE [--stderr FILE] [--rc N] [--tz ZONE]");
+            System.out.println("        parse a Slurm command's captured output and print it as JSON");
+            return args.length == 0 ? 1 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "parse":
+                return ParseTool.run(rest, System.out, System.err);
+            default:
+                System.err.println("unknown sample: " + args[0] + " (try --help)");
+                return 1;
+        }
     }
 }

@@ -8,7 +8,7 @@ import io.github.slurm4j.parse.internal.Cell;
 import io.github.slurm4j.parse.internal.Column;
 import io.github.slurm4j.parse.internal.Formats;
 import io.github.slurm4j.parse.internal.Layout;
-import io.github.slurm4j.parse.internal.Values;
+import io.github.slurm4j.parse.internal.TableValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -189,7 +189,7 @@ public final class SinfoParser {
         }
         String stateKey = v.containsKey("StateLong") ? "StateLong" : v.containsKey("StateCompact") ? "StateCompact" : "State";
         String st = v.get(stateKey);
-        NodeState state = Values.isAbsent(st) ? null : Values.convert(COMMAND, line, stateKey, st, NodeState::parse);
+        NodeState state = TableValues.isAbsent(st) ? null : TableValues.convert(COMMAND, line, stateKey, st, NodeState::parse);
         String reason = v.get("Reason");
         // a second spelling of a mapped field is kept, not dropped
         for (String[] pair : new String[][] {{"Partition", "PartitionName"}, {"StateLong", "StateCompact"}, {"StateLong", "State"},
@@ -202,22 +202,22 @@ public final class SinfoParser {
                 partition,
                 isDefault,
                 v.get("Available"),
-                Values.isAbsent(v.get("Time")) ? null : Values.convert(COMMAND, line, "Time", v.get("Time"), TimeLimit::parse),
-                Values.toInt(COMMAND, line, "Nodes", v.get("Nodes")),
+                TableValues.isAbsent(v.get("Time")) ? null : TableValues.convert(COMMAND, line, "Time", v.get("Time"), TimeLimit::parse),
+                TableValues.toInt(COMMAND, line, "Nodes", v.get("Nodes")),
                 state,
-                Values.isAbsent(v.get("NodeList")) ? null : v.get("NodeList"),
-                Values.isAbsent(v.get("CPUsState")) ? null
-                        : Values.convert(COMMAND, line, "CPUsState", v.get("CPUsState"), SinfoRow.CpuCounts::parse),
-                Values.isAbsent(v.get("NodeAIOT")) ? null
-                        : Values.convert(COMMAND, line, "NodeAIOT", v.get("NodeAIOT"), SinfoRow.CpuCounts::parse),
+                TableValues.isAbsent(v.get("NodeList")) ? null : v.get("NodeList"),
+                TableValues.isAbsent(v.get("CPUsState")) ? null
+                        : TableValues.convert(COMMAND, line, "CPUsState", v.get("CPUsState"), SinfoRow.CpuCounts::parse),
+                TableValues.isAbsent(v.get("NodeAIOT")) ? null
+                        : TableValues.convert(COMMAND, line, "NodeAIOT", v.get("NodeAIOT"), SinfoRow.CpuCounts::parse),
                 v.get("CPUs") == null || !v.get("CPUs").matches("\\d+") ? null : Integer.valueOf(v.get("CPUs")),
-                Values.toLong(COMMAND, line, "Memory", plain(v.get("Memory"))),
-                Values.toLong(COMMAND, line, "FreeMem", v.get("FreeMem")),
-                Values.isAbsent(v.get("Gres")) ? null : v.get("Gres"),
-                Values.isAbsent(v.get("GresUsed")) ? null : v.get("GresUsed"),
+                TableValues.toLong(COMMAND, line, "Memory", plain(v.get("Memory"))),
+                TableValues.toLong(COMMAND, line, "FreeMem", v.get("FreeMem")),
+                TableValues.isAbsent(v.get("Gres")) ? null : v.get("Gres"),
+                TableValues.isAbsent(v.get("GresUsed")) ? null : v.get("GresUsed"),
                 reason == null || reason.equals("none") || reason.isEmpty() ? null : reason,
-                Values.isAbsent(v.get("User")) || "Unknown".equals(v.get("User")) ? null : v.get("User"),
-                v.containsKey("Timestamp") ? Values.convert(COMMAND, line, "Timestamp", v.get("Timestamp"), SlurmTime::parse) : null,
+                TableValues.isAbsent(v.get("User")) || "Unknown".equals(v.get("User")) ? null : v.get("User"),
+                v.containsKey("Timestamp") ? TableValues.convert(COMMAND, line, "Timestamp", v.get("Timestamp"), SlurmTime::parse) : null,
                 extras,
                 truncated);
     }

@@ -10,7 +10,7 @@ import io.github.slurm4j.parse.internal.Cell;
 import io.github.slurm4j.parse.internal.Column;
 import io.github.slurm4j.parse.internal.Formats;
 import io.github.slurm4j.parse.internal.Layout;
-import io.github.slurm4j.parse.internal.Values;
+import io.github.slurm4j.parse.internal.TableValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -211,7 +211,7 @@ public final class SqueueParser {
         if (v.containsKey("State") && v.containsKey("StateCompact")) {
             extras.put("StateCompact", v.get("StateCompact"));
         }
-        JobState state = present(v, stateKey) ? Values.convert(COMMAND, line, stateKey, v.get(stateKey), JobState::parse) : null;
+        JobState state = present(v, stateKey) ? TableValues.convert(COMMAND, line, stateKey, v.get(stateKey), JobState::parse) : null;
         String reason = null;
         String nodeList = present(v, "NodeList") ? v.get("NodeList") : null;
         if (v.containsKey("Reason")) {
@@ -237,8 +237,8 @@ public final class SqueueParser {
         String arrayTask = v.get("ArrayTaskID");
         return new SqueueRow(
                 jobId,
-                Values.toLong(COMMAND, line, "ArrayJobID", v.get("ArrayJobID")),
-                Values.isAbsent(arrayTask) ? null : arrayTask,
+                TableValues.toLong(COMMAND, line, "ArrayJobID", v.get("ArrayJobID")),
+                TableValues.isAbsent(arrayTask) ? null : arrayTask,
                 v.get("Name"),
                 v.get("UserName"),
                 v.get("Account"),
@@ -247,10 +247,10 @@ public final class SqueueParser {
                 state,
                 reason,
                 nodeList,
-                present(v, "TimeUsed") ? Values.convert(COMMAND, line, "TimeUsed", v.get("TimeUsed"), SlurmDuration::parse) : null,
-                v.containsKey("TimeLimit") ? Values.convert(COMMAND, line, "TimeLimit", v.get("TimeLimit"), TimeLimit::parse) : null,
-                Values.toInt(COMMAND, line, "NumNodes", v.get("NumNodes")),
-                Values.toInt(COMMAND, line, "NumCPUs", v.get("NumCPUs")),
+                present(v, "TimeUsed") ? TableValues.convert(COMMAND, line, "TimeUsed", v.get("TimeUsed"), SlurmDuration::parse) : null,
+                v.containsKey("TimeLimit") ? TableValues.convert(COMMAND, line, "TimeLimit", v.get("TimeLimit"), TimeLimit::parse) : null,
+                TableValues.toInt(COMMAND, line, "NumNodes", v.get("NumNodes")),
+                TableValues.toInt(COMMAND, line, "NumCPUs", v.get("NumCPUs")),
                 time(v, "SubmitTime", line),
                 time(v, "StartTime", line),
                 time(v, "EndTime", line),
@@ -268,7 +268,7 @@ public final class SqueueParser {
                 return null;
             }
         }
-        return Values.convert(COMMAND, line, key, text, JobId::parse);
+        return TableValues.convert(COMMAND, line, key, text, JobId::parse);
     }
 
     private static boolean present(Map<String, String> v, String key) {
@@ -283,6 +283,6 @@ public final class SqueueParser {
         if (!v.containsKey(key)) {
             return null;
         }
-        return Values.convert(COMMAND, line, key, v.get(key), SlurmTime::parse);
+        return TableValues.convert(COMMAND, line, key, v.get(key), SlurmTime::parse);
     }
 }

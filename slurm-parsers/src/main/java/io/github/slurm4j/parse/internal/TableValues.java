@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** Typed conversion of cells, turning failures into {@link SlurmParseException}s. */
-public final class Values {
-    private Values() {
+public final class TableValues {
+    private TableValues() {
     }
 
     /** Whether Slurm printed "nothing" ({@code ""}, {@code N/A}, {@code (null)}, {@code n/a}). */
