@@ -12,7 +12,8 @@ public final class SeffView {
      * The report as a map with the keys {@code job_id, array_job_id, cluster, user, group, state,
      * exit_code, nodes, cores, cores_per_node, cpu_utilized_seconds, cpu_efficiency_percent,
      * core_walltime_seconds, wallclock_seconds, memory_utilized_bytes, memory_efficiency_percent,
-     * memory_requested_bytes, memory_estimated, stop_data}. A value is {@code null} when seff did
+     * memory_requested_bytes, memory_estimated, stop_data}; {@code state} is the state name as printed.
+     * A value is {@code null} when seff did
      * not print it; the usage keys are {@code null} for a report without efficiency.
      */
     public static Map<String, Object> toMap(SeffReport r) {
@@ -23,7 +24,7 @@ public final class SeffView {
         m.put("cluster", r.cluster());
         m.put("user", r.user() == null ? null : r.user().toString());
         m.put("group", r.group() == null ? null : r.group().toString());
-        m.put("state", r.state().state().name());
+        m.put("state", r.state().raw());
         m.put("exit_code", r.exitCode());
         m.put("nodes", r.nodes());
         m.put("cores", r.cores());
