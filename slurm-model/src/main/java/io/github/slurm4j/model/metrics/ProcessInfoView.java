@@ -1,0 +1,28 @@
+package io.github.slurm4j.model.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Plain-map view of a {@link ProcessInfo}. */
+public final class ProcessInfoView {
+    private ProcessInfoView() {
+    }
+
+    /**
+     * Keys {@code pid, ppid, user, cpu_percent, mem_percent, rss_bytes, vsz_bytes, elapsed_seconds,
+     * command}.
+     */
+    public static Map<String, Object> toMap(ProcessInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pid", p.pid());
+        m.put("ppid", p.ppid());
+        m.put("user", p.user());
+        m.put("cpu_percent", p.cpuPercent());
+        m.put("mem_percent", p.memPercent());
+        m.put("rss_bytes", p.rssBytes());
+        m.put("vsz_bytes", p.vszBytes());
+        m.put("elapsed_seconds", p.elapsed().getSeconds());
+        m.put("command", p.command());
+        return m;
+    }
+}
