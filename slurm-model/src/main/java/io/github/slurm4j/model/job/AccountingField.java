@@ -167,12 +167,14 @@ public enum AccountingField {
 
         /** See {@link AccountingField#parseValue(String)}. */
         public Object parse(String raw) {
+            if (this == TEXT) {
+                return raw == null || raw.isEmpty() ? null : raw;
+            }
             String s = raw == null ? "" : raw.trim();
             if (s.isEmpty()) {
                 return null;
             }
             switch (this) {
-                case TEXT:
                 case STRING:
                     return s;
                 case NAME:
