@@ -72,14 +72,21 @@ public final class SacctParser {
     private final List<String> fields;
     private final List<Integer> widths;
     private final Set<String> absorbing;
+    private final boolean trailing;
 
     private SacctParser(String delimiter, List<String> fields, List<Integer> widths, Set<String> absorbing, SacctJson json) {
+        this(delimiter, fields, widths, absorbing, json, false);
+    }
+
+    private SacctParser(String delimiter, List<String> fields, List<Integer> widths, Set<String> absorbing, SacctJson json,
+            boolean trailing) {
+        this.trailing = trailing;
         this.delimiter = delimiter;
         this.fields = fields;
         this.widths = widths;
         this.absorbing = absorbing;
         this.json = json;
-        this.table = json != null ? null : new AccountingTable(COMMAND, delimiter, fields, widths, absorbing);
+        this.table = json != null ? null : new AccountingTable(COMMAND, delimiter, fields, widths, absorbing, trailing);
     }
 
     /** Output with its header line: {@code -P}/{@code -p} (delimiter {@code |}) or fixed-width. */
@@ -87,9 +94,17 @@ public final class SacctParser {
         return new SacctParser(Auto.MARK, null, null, null, null);
     }
 
-    /** {@code -n -P} (or {@code -n -p}) output of the given {@code -o} fields. */
+    /** {@code -n -P} output of the given {@code -o} fields. */
     public static SacctParser parsable(List<String> fields) {
-        return new SacctParser("|", List.copyOf(Objects.requireNonNull(fields, "fields")), null, null, null);
+        return new SacctParser("|", List.copyOf(Objects.requireNonNull(fields, "fields")), null, null, null, false);
+    }
+
+    /**
+     * {@code -n -p} output of the given {@code -o} fields: every row ends with the delimiter. (Without
+     * a header the two cannot be told apart safely, so the caller says which it ran.)
+     */
+    public static SacctParser parsableWithTrailingDelimiter(List<String> fields) {
+        return new SacctParser("|", List.copyOf(Objects.requireNonNull(fields, "fields")), null, null, null, true);
     }
 
     /** Fixed-width output with its header and ruler. */
@@ -140,7 +155,7 @@ public final class SacctParser {
         if (json != null || this.delimiter == null) {
             throw new IllegalStateException("a delimiter applies to parsable output only");
         }
-        return new SacctParser(Objects.requireNonNull(delimiter, "delimiter"), fields, widths, absorbing, null);
+        return new SacctParser(Objects.requireNonNull(delimiter, "delimiter"), fields, widths, absorbing, null, trailing);
     }
 
     /**
@@ -152,7 +167,7 @@ public final class SacctParser {
         for (String c : columns) {
             s.add(c.trim().toLowerCase(Locale.ROOT));
         }
-        return new SacctParser(delimiter, fields, widths, Set.copyOf(s), json);
+        return new SacctParser(delimiter, fields, widths, Set.copyOf(s), json, trailing);
     }
 
     /** The printed rows, in order. */
@@ -182,7 +197,7 @@ public final class SacctParser {
         if (table != null && !Auto.MARK.equals(delimiter)) {
             return table;
         }
-        return new AccountingTable(COMMAND, Auto.isFixedWidth(output) ? null : "|", null, null, absorbing);
+        return new AccountingTable(COMMAND, Auto.isFixedWidth(output) ? null : "|", null, null, absorbing, false);
     }
 
     private static List<AccountingRecord> wrap(List<AccountingValues> rows) {

@@ -33,7 +33,7 @@ public final class SstatParser {
 
     private SstatParser(String delimiter, List<String> fields) {
         this.fields = fields;
-        this.table = new AccountingTable(COMMAND, delimiter, fields, null, null);
+        this.table = new AccountingTable(COMMAND, delimiter, fields, null, null, false);
     }
 
     /** {@code -P} or {@code -p} output with its header. */

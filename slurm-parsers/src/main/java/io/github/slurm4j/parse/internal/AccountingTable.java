@@ -37,6 +37,7 @@ public final class AccountingTable {
     private final List<String> fields;
     private final List<Integer> widths;
     private final Set<String> absorbing;
+    private final boolean trailingWithoutHeader;
 
     /**
      * @param command the command name used in errors ({@code sacct}, {@code sstat})
@@ -45,9 +46,12 @@ public final class AccountingTable {
      * @param widths the fixed widths when fixed-width output has no header, else {@code null}
      * @param absorbing the columns that may hold the delimiter (lower case), or {@code null} for
      *     every free-text column
+     * @param trailingWithoutHeader whether headerless parsable rows end with the delimiter ({@code -p});
+     *     with a header, the header says
      */
     public AccountingTable(String command, String delimiter, List<String> fields, List<Integer> widths,
-            Set<String> absorbing) {
+            Set<String> absorbing, boolean trailingWithoutHeader) {
+        this.trailingWithoutHeader = trailingWithoutHeader;
         this.command = command;
         this.delimiter = delimiter;
         this.fields = fields == null ? null : List.copyOf(fields);
@@ -104,7 +108,7 @@ public final class AccountingTable {
             i++;
         } else {
             names = fields;
-            trailing = lines.get(i).endsWith(delimiter) && TextTable.split(lines.get(i), delimiter).size() == names.size() + 1;
+            trailing = trailingWithoutHeader;
         }
         AccountingField[] known = lookup(names);
         for (; i < lines.size(); i++) {
