@@ -297,8 +297,8 @@ public enum AccountingField {
 
     /**
      * Snake case of a CamelCase field name, keeping acronyms together: {@code AllocCPUS} →
-     * {@code alloc_cpus}, {@code MaxVMSizeNode} → {@code max_vm_size_node}, {@code Def Acct} →
-     * {@code def_acct}.
+     * {@code alloc_cpus}, {@code MaxVMSizeNode} → {@code max_vm_size_node}, {@code NTasks} →
+     * {@code ntasks}, {@code Def Acct} → {@code def_acct}.
      */
     public static String snake(String name) {
         StringBuilder sb = new StringBuilder();
@@ -315,7 +315,7 @@ public enum AccountingField {
                 char prev = s.charAt(i - 1);
                 boolean nextLower = i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
                 boolean boundary = Character.isLowerCase(prev) || Character.isDigit(prev)
-                        || (Character.isUpperCase(prev) && nextLower);
+                        || (Character.isUpperCase(prev) && nextLower && i > 1);
                 if (boundary && sb.length() > 0 && sb.charAt(sb.length() - 1) != '_') {
                     sb.append('_');
                 }
