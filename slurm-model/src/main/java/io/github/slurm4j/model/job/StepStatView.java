@@ -1,0 +1,17 @@
+package io.github.slurm4j.model.job;
+
+import java.util.Map;
+
+/**
+ * A map view of a {@link StepStatRecord}: the printed fields in order under snake_case keys, typed
+ * as {@link AccountingRecordView} documents ({@code max_rss} in bytes, {@code ave_cpu} in
+ * {@code Double} seconds, {@code tres_usage_in_max} a map of raw strings).
+ */
+public final class StepStatView {
+    private StepStatView() {
+    }
+
+    public static Map<String, Object> toMap(StepStatRecord record) {
+        return AccountingRecordView.toMap(record.values());
+    }
+}

@@ -1,0 +1,226 @@
+package io.github.slurm4j.parse;
+
+import io.github.slurm4j.model.SlurmTable;
+import io.github.slurm4j.parse.internal.TextTable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads the report tables of Slurm's accounting tools into a {@link SlurmTable}: {@code sacctmgr}
+ * ({@code -P} and fixed-width {@code list users}, {@code show cluster}), {@code sshare} (default
+ * and {@code -P}), {@code sprio -w}, {@code sreport cluster utilization}.
+ *
+ * <p>Three layouts, each an immutable parser:
+ * <ul>
+ * <li>{@link #parsable(String)}: a header line and rows split at {@code |} (a trailing {@code |}
+ *     as {@code -p} prints is accepted); a row with another number of fields is refused;</li>
+ * <li>{@link #fixedWidth(String)}: a header over a {@code ---- ----} ruler whose dash groups give
+ *     the byte widths; lines before the header (sreport's title) are kept as the preamble; a cut
+ *     value ending in {@code +} is flagged;</li>
+ * <li>{@link #headerAligned(String)}: a header without ruler ({@code sprio -w}): each value belongs to
+ *     the header word it lies under.</li>
+ * </ul>
+ * Cells of left-aligned columns (the header starts at the column's first byte) keep their leading
+ * spaces, as sshare indents accounts by depth; other cells are trimmed.
+ */
+public final class SlurmTableParser {
+    private enum Layout { PARSABLE, FIXED, ALIGNED }
+
+    private final String command;
+    private final Layout layout;
+    private final String delimiter;
+
+    private SlurmTableParser(String command, Layout layout, String delimiter) {
+        this.command = Objects.requireNonNull(command, "command");
+        this.layout = layout;
+        this.delimiter = delimiter;
+    }
+
+    /** {@code -P}/{@code -p} output with its header; {@code command} names it in errors. */
+    public static SlurmTableParser parsable(String command) {
+        return new SlurmTableParser(command, Layout.PARSABLE, "|");
+    }
+
+    /** Fixed-width output with a header over a {@code ---- ----} ruler. */
+    public static SlurmTableParser fixedWidth(String command) {
+        return new SlurmTableParser(command, Layout.FIXED, null);
+    }
+
+    /** Space-aligned output with a header and no ruler ({@code sprio -w}). */
+    public static SlurmTableParser headerAligned(String command) {
+        return new SlurmTableParser(command, Layout.ALIGNED, null);
+    }
+
+    /** The same parsable parser for another delimiter ({@code sacctmgr --delimiter}). */
+    public SlurmTableParser withDelimiter(String delimiter) {
+        if (layout != Layout.PARSABLE || delimiter == null || delimiter.isEmpty()) {
+            throw new IllegalArgumentException("a non-empty delimiter applies to parsable output only");
+        }
+        return new SlurmTableParser(command, layout, delimiter);
+    }
+
+    public SlurmTable parse(String output) {
+        return parse(Objects.requireNonNull(output, "output").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public SlurmTable parse(byte[] output) {
+        Objects.requireNonNull(output, "output");
+        switch (layout) {
+            case PARSABLE:
+                return parsable(TextTable.lines(Texts.decode(output)));
+            case FIXED:
+                return fixed(TextTable.lines(output));
+            default:
+                return aligned(TextTable.lines(output));
+        }
+    }
+
+    private SlurmTable parsable(List<String> lines) {
+        int i = 0;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
+        }
+        if (i == lines.size()) {
+            return new SlurmTable(List.of(), List.of(), List.of());
+        }
+        String header = lines.get(i);
+        boolean trailing = header.endsWith(delimiter);
+        List<String> columns = TextTable.split(strip(header, trailing), delimiter);
+        List<SlurmTable.Row> rows = new ArrayList<>();
+        for (i++; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (trailing && !line.endsWith(delimiter)) {
+                throw new SlurmParseException(command, i + 1, null, line, "row does not end with '" + delimiter + "' as the header does");
+            }
+            List<String> cells = TextTable.split(strip(line, trailing), delimiter);
+            if (cells.size() != columns.size()) {
+                throw new SlurmParseException(command, i + 1, cells.size() > columns.size() ? null : columns.get(cells.size()), line,
+                        "row has " + cells.size() + " fields, the header " + columns.size());
+            }
+            rows.add(new SlurmTable.Row(cells, Set.of()));
+        }
+        return new SlurmTable(List.of(), columns, rows);
+    }
+
+    private String strip(String line, boolean trailing) {
+        return trailing ? line.substring(0, line.length() - delimiter.length()) : line;
+    }
+
+    private SlurmTable fixed(List<byte[]> lines) {
+        int ruler = TextTable.findRuler(lines);
+        if (ruler < 0) {
+            if (lines.stream().allMatch(TextTable::isBlank)) {
+                return new SlurmTable(List.of(), List.of(), List.of());
+            }
+            throw new SlurmParseException(command, 1, null, lines.isEmpty() ? "" : Texts.decode(lines.get(0)),
+                    "no '---- ----' line under a header");
+        }
+        List<String> preamble = new ArrayList<>();
+        for (int i = 0; i < ruler - 1; i++) {
+            if (!TextTable.isBlank(lines.get(i)) && !TextTable.isRuler(lines.get(i))) {
+                preamble.add(Texts.decode(lines.get(i)).strip());
+            }
+        }
+        List<TextTable.Span> spans = TextTable.spans(lines.get(ruler));
+        byte[] headerLine = lines.get(ruler - 1);
+        List<TextTable.Cell> header = TextTable.cut(headerLine, spans, null, command, ruler, Texts.decode(headerLine));
+        List<String> columns = new ArrayList<>();
+        List<Boolean> left = new ArrayList<>();
+        for (TextTable.Cell c : header) {
+            columns.add(c.text().strip());
+            left.add(!c.text().isEmpty() && c.text().charAt(0) != ' ');
+        }
+        List<SlurmTable.Row> rows = new ArrayList<>();
+        for (int i = ruler + 1; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (TextTable.isBlank(line)) {
+                continue;
+            }
+            List<TextTable.Cell> cells = TextTable.cut(line, spans, left, command, i + 1, Texts.decode(line));
+            List<String> values = new ArrayList<>();
+            Set<Integer> cut = new LinkedHashSet<>();
+            for (int c = 0; c < cells.size(); c++) {
+                String t = cells.get(c).text();
+                values.add(left.get(c) ? t.stripTrailing() : t.strip());
+                if (cells.get(c).truncated()) {
+                    cut.add(c);
+                }
+            }
+            rows.add(new SlurmTable.Row(values, cut));
+        }
+        return new SlurmTable(preamble, columns, rows);
+    }
+
+    private SlurmTable aligned(List<byte[]> lines) {
+        int h = 0;
+        while (h < lines.size() && TextTable.isBlank(lines.get(h))) {
+            h++;
+        }
+        if (h == lines.size()) {
+            return new SlurmTable(List.of(), List.of(), List.of());
+        }
+        List<int[]> words = words(lines.get(h));
+        List<String> columns = new ArrayList<>();
+        for (int[] w : words) {
+            columns.add(new String(lines.get(h), w[0], w[1] - w[0], StandardCharsets.UTF_8));
+        }
+        List<SlurmTable.Row> rows = new ArrayList<>();
+        for (int i = h + 1; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (TextTable.isBlank(line)) {
+                continue;
+            }
+            String[] values = new String[words.size()];
+            for (int[] t : words(line)) {
+                int col = -1;
+                for (int c = 0; c < words.size(); c++) {
+                    int[] w = words.get(c);
+                    if (t[0] < w[1] && w[0] < t[1]) {
+                        if (col >= 0) {
+                            col = -2;
+                            break;
+                        }
+                        col = c;
+                    }
+                }
+                String text = Texts.decode(java.util.Arrays.copyOfRange(line, t[0], t[1]));
+                if (col < 0 || values[col] != null) {
+                    throw new SlurmParseException(command, i + 1, col >= 0 ? columns.get(col) : null, Texts.decode(line),
+                            "value '" + text + "' does not lie under exactly one header word");
+                }
+                values[col] = text;
+            }
+            List<String> row = new ArrayList<>();
+            for (String v : values) {
+                row.add(v == null ? "" : v);
+            }
+            rows.add(new SlurmTable.Row(row, Collections.emptySet()));
+        }
+        return new SlurmTable(List.of(), columns, rows);
+    }
+
+    private static List<int[]> words(byte[] line) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < line.length) {
+            if (line[i] == ' ' || line[i] == '\t') {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < line.length && line[i] != ' ' && line[i] != '\t') {
+                i++;
+            }
+            out.add(new int[] {s, i});
+        }
+        return out;
+    }
+}

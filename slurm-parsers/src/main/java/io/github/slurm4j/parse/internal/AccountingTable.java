@@ -1,0 +1,304 @@
+package io.github.slurm4j.parse.internal;
+
+import io.github.slurm4j.model.job.AccountingField;
+import io.github.slurm4j.model.job.AccountingValues;
+import io.github.slurm4j.parse.SlurmParseException;
+import io.github.slurm4j.parse.Texts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the tables of sacct and sstat into {@link AccountingValues}: parsable ({@code -P}, or
+ * {@code -p} with a trailing delimiter) with or without header, and fixed-width with a ruler or with
+ * widths given by the format.
+ *
+ * <p><b>Surplus fields.</b> Slurm does not escape the delimiter inside values, so a job name or a
+ * comment containing {@code |} makes a row with too many fields. The surplus is given back to a
+ * free-text column ({@link AccountingField.Kind#TEXT}) only when exactly one placement is
+ * consistent: every other column must then hold a valid value of its type. When no placement or
+ * several placements fit, the row is refused with a {@link SlurmParseException}: values are never
+ * shifted silently. A caller that knows which column may hold the delimiter narrows the
+ * candidates with {@code absorbing}; using a delimiter that cannot occur ({@code --delimiter}) avoids
+ * the question.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class AccountingTable {
+    private final String command;
+    private final String delimiter;
+    private final List<String> fields;
+    private final List<Integer> widths;
+    private final Set<String> absorbing;
+    private final boolean trailingWithoutHeader;
+
+    /**
+     * @param command the command name used in errors ({@code sacct}, {@code sstat})
+     * @param delimiter the parsable delimiter, or {@code null} for fixed-width output
+     * @param fields the field names when the output has no header, or {@code null} to read the header
+     * @param widths the fixed widths when fixed-width output has no header, else {@code null}
+     * @param absorbing the columns that may hold the delimiter (lower case), or {@code null} for
+     *     every free-text column
+     * @param trailingWithoutHeader whether headerless parsable rows end with the delimiter ({@code -p});
+     *     with a header, the header says
+     */
+    public AccountingTable(String command, String delimiter, List<String> fields, List<Integer> widths,
+            Set<String> absorbing, boolean trailingWithoutHeader) {
+        this.trailingWithoutHeader = trailingWithoutHeader;
+        this.command = command;
+        this.delimiter = delimiter;
+        this.fields = fields == null ? null : List.copyOf(fields);
+        this.widths = widths == null ? null : List.copyOf(widths);
+        this.absorbing = absorbing == null ? null : Set.copyOf(absorbing);
+        if (delimiter != null && delimiter.isEmpty()) {
+            throw new IllegalArgumentException("empty delimiter");
+        }
+        if (this.fields != null && this.fields.isEmpty()) {
+            throw new IllegalArgumentException("no fields");
+        }
+        if (this.widths != null && (this.fields == null || this.widths.size() != this.fields.size())) {
+            throw new IllegalArgumentException("one width per field is needed");
+        }
+    }
+
+    public List<AccountingValues> read(String text) {
+        if (delimiter == null) {
+            return readFixed(TextTable.lines(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        return readDelimited(TextTable.lines(text));
+    }
+
+    public List<AccountingValues> read(byte[] bytes) {
+        if (delimiter == null) {
+            return readFixed(TextTable.lines(bytes));
+        }
+        return readDelimited(TextTable.lines(Texts.decode(bytes)));
+    }
+
+    // ---- parsable ----
+
+    private List<AccountingValues> readDelimited(List<String> lines) {
+        List<AccountingValues> out = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
+        }
+        if (i == lines.size()) {
+            return out;
+        }
+        List<String> names;
+        boolean trailing;
+        if (fields == null) {
+            String header = lines.get(i);
+            trailing = header.endsWith(delimiter);
+            String body = trailing ? header.substring(0, header.length() - delimiter.length()) : header;
+            names = TextTable.split(body, delimiter);
+            for (String n : names) {
+                if (n.isBlank()) {
+                    throw new SlurmParseException(command, i + 1, null, header, "empty field name in header");
+                }
+            }
+            i++;
+        } else {
+            names = fields;
+            trailing = trailingWithoutHeader;
+        }
+        AccountingField[] known = lookup(names);
+        for (; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                continue;
+            }
+            String body = line;
+            if (trailing) {
+                if (!line.endsWith(delimiter)) {
+                    throw new SlurmParseException(command, i + 1, null, line, "row does not end with the delimiter '" + delimiter + "' as the header does");
+                }
+                body = line.substring(0, line.length() - delimiter.length());
+            }
+            List<String> pieces = TextTable.split(body, delimiter);
+            List<String> values = place(names, known, pieces, i + 1, line);
+            out.add(build(names, known, values, Collections.emptySet(), i + 1, line));
+        }
+        return out;
+    }
+
+    private List<String> place(List<String> names, AccountingField[] known, List<String> pieces, int lineNo, String line) {
+        int n = names.size();
+        if (pieces.size() == n) {
+            return pieces;
+        }
+        if (pieces.size() < n) {
+            throw new SlurmParseException(command, lineNo, names.get(pieces.size()), line,
+                    "row has " + pieces.size() + " fields, the header " + n);
+        }
+        int surplus = pieces.size() - n;
+        List<List<String>> fits = new ArrayList<>();
+        List<String> fitNames = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (known[c] == null || !known[c].isFreeText()) {
+                continue;
+            }
+            if (absorbing != null && !absorbing.contains(names.get(c).trim().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            candidates.add(names.get(c));
+            List<String> v = new ArrayList<>(n);
+            for (int j = 0; j < c; j++) {
+                v.add(pieces.get(j));
+            }
+            v.add(String.join(delimiter, pieces.subList(c, c + surplus + 1)));
+            for (int j = c + surplus + 1; j < pieces.size(); j++) {
+                v.add(pieces.get(j));
+            }
+            if (consistent(known, v)) {
+                fits.add(v);
+                fitNames.add(names.get(c));
+            }
+        }
+        if (fits.size() == 1) {
+            return fits.get(0);
+        }
+        if (fits.isEmpty()) {
+            throw new SlurmParseException(command, lineNo, candidates.isEmpty() ? null : String.join(",", candidates), line,
+                    "row has " + pieces.size() + " fields, the header " + n + ", and no free-text column can hold the surplus '"
+                            + delimiter + "'");
+        }
+        throw new SlurmParseException(command, lineNo, String.join(",", fitNames), line,
+                "row has " + pieces.size() + " fields, the header " + n + ": the surplus '" + delimiter
+                        + "' fits in several free-text columns; refusing to guess (narrow the absorbing columns or use another delimiter)");
+    }
+
+    private static boolean consistent(AccountingField[] known, List<String> values) {
+        for (int j = 0; j < known.length; j++) {
+            if (known[j] == null || known[j].isFreeText()) {
+                continue;
+            }
+            try {
+                known[j].parseValue(values.get(j));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- fixed width ----
+
+    private List<AccountingValues> readFixed(List<byte[]> lines) {
+        List<AccountingValues> out = new ArrayList<>();
+        List<TextTable.Span> spans;
+        List<String> names;
+        List<Boolean> left = null;
+        int first;
+        if (widths == null) {
+            int start = 0;
+            while (start < lines.size() && TextTable.isBlank(lines.get(start))) {
+                start++;
+            }
+            if (start == lines.size()) {
+                return out;
+            }
+            if (start + 1 >= lines.size() || !TextTable.isRuler(lines.get(start + 1))) {
+                throw new SlurmParseException(command, start + 1, null, Texts.decode(lines.get(start)),
+                        "fixed-width output without the '---- ----' line under its header");
+            }
+            spans = TextTable.spans(lines.get(start + 1));
+            String headerText = Texts.decode(lines.get(start));
+            List<TextTable.Cell> header = TextTable.cut(lines.get(start), spans, null, command, start + 1, headerText);
+            names = new ArrayList<>();
+            left = new ArrayList<>();
+            for (TextTable.Cell c : header) {
+                String name = c.text().trim();
+                if (c.truncated()) {
+                    name = resolveCutName(name);
+                }
+                names.add(name);
+                left.add(!c.text().startsWith(" "));
+            }
+            first = start + 2;
+        } else {
+            spans = TextTable.spansOf(widths);
+            names = fields;
+            first = 0;
+        }
+        AccountingField[] known = lookup(names);
+        for (int i = first; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (TextTable.isBlank(line)) {
+                continue;
+            }
+            String text = Texts.decode(line);
+            List<TextTable.Cell> cells = TextTable.cut(line, spans, left, command, i + 1, text);
+            List<String> values = new ArrayList<>(cells.size());
+            Set<String> cut = new LinkedHashSet<>();
+            for (int c = 0; c < cells.size(); c++) {
+                values.add(cells.get(c).text().trim());
+                if (cells.get(c).truncated()) {
+                    cut.add(names.get(c));
+                }
+            }
+            out.add(build(names, known, values, cut, i + 1, text));
+        }
+        return out;
+    }
+
+    /** A header name cut by its width ({@code MaxVMSizeN+}): the one known field it starts, else as printed. */
+    private static String resolveCutName(String printed) {
+        String prefix = printed.substring(0, printed.length() - 1).toLowerCase(Locale.ROOT);
+        AccountingField match = null;
+        for (AccountingField f : AccountingField.values()) {
+            if (f.header().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                if (match != null) {
+                    return printed;
+                }
+                match = f;
+            }
+        }
+        return match == null ? printed : match.header();
+    }
+
+    // ---- rows ----
+
+    private static AccountingField[] lookup(List<String> names) {
+        AccountingField[] known = new AccountingField[names.size()];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = AccountingField.lookup(names.get(i));
+        }
+        return known;
+    }
+
+    private AccountingValues build(List<String> names, AccountingField[] known, List<String> values, Set<String> cut,
+            int lineNo, String line) {
+        Map<AccountingField, Object> typed = new EnumMap<>(AccountingField.class);
+        Map<String, String> extras = new LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            String raw = values.get(j);
+            if (known[j] == null) {
+                extras.put(names.get(j), raw);
+                continue;
+            }
+            if (cut.contains(names.get(j))) {
+                continue;
+            }
+            Object v;
+            try {
+                v = known[j].parseValue(raw);
+            } catch (IllegalArgumentException e) {
+                throw new SlurmParseException(command, lineNo, names.get(j), line, e.getMessage(), e);
+            }
+            if (v != null) {
+                typed.put(known[j], v);
+            }
+        }
+        return new AccountingValues(names, values, typed, cut, extras);
+    }
+}
