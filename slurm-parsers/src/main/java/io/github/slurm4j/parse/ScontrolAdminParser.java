@@ -23,7 +23,7 @@ public final class ScontrolAdminParser {
     private ScontrolAdminParser() {
     }
 
-    private static final Pattern CONFIG_AS_OF = Pattern.compile("^Configuration data as of (\\S+)$");
+    private static final Pattern CONFIG_AS_OF = Pattern.compile("^Configuration data as of (.+)$");
     private static final Pattern CONFIG_ENTRY = Pattern.compile("^([^\\s=]+)\\s*=(.*)$");
     private static final Pattern CONTROLLER = Pattern.compile("^Slurmctld\\(([^)]+)\\) at (\\S+) is (UP|DOWN)$");
 
