@@ -1,0 +1,27 @@
+package io.github.slurm4j.parse;
+
+import io.github.slurm4j.model.job.ActionResult;
+
+/**
+ * Reads the output of action commands that are silent when they work: {@code scancel} (also
+ * {@code -v}), {@code scontrol hold|uhold|release|requeue|requeuehold|suspend|resume|update} and
+ * {@code scontrol create reservation}.
+ *
+ * <p>The error, if any, comes from {@link SlurmErrors} (the only place that classifies); this class
+ * adds the informational lines: {@code Reservation created: cpu_future} (stdout),
+ * {@code scancel: Terminating job 32} (stderr). Note that {@code scancel -v} of an unknown or
+ * finished job exits 0 but is an error here.
+ */
+public final class ActionOutputParser {
+    private ActionOutputParser() {
+    }
+
+    /**
+     * @param command the tool or command line, e.g. {@code scontrol hold 41}
+     * @return ok with the messages, or the classified error with the messages printed besides it
+     */
+    public static ActionResult parse(String command, String stdout, String stderr, int exitCode) {
+        SlurmErrors.Analysis a = SlurmErrors.analyze(command, stdout, stderr, exitCode, true);
+        return new ActionResult(a.error(), a.info());
+    }
+}
