@@ -101,7 +101,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
      * @param name {@code JobName}: the job name, verbatim (may hold spaces, '=', '|', quotes, unicode)
      * @param user {@code UserId}: the user, name(uid)
      * @param group {@code GroupId}: the group, name(gid)
-     * @param mcsLabel {@code MCS_label}: the MCS label; null also for N/A
+     * @param mcsLabel {@code MCS_label}: the MCS label; N/A kept
      * @param account {@code Account}: the account
      * @param qos {@code QOS}: the QOS; empty when the job was accepted with an invalid QOS
      * @param wckey {@code WCKey}: the workload characterisation key
@@ -140,11 +140,11 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
      * @param exitCode {@code ExitCode}: the exit code as status:signal, e.g. 138:0 or 0:9
      * @param derivedExitCode {@code DerivedExitCode}: the highest exit code of all steps
      * @param scheduler {@code Scheduler}: which scheduler looked at it last (Main, Backfill, Backfill:*)
-     * @param killOnInvalidDependency {@code KillOInInvalidDependent}: whether the job is killed when its dependency cannot be met
+     * @param killOnInvalidDependency {@code KillOInInvalidDependent}: whether the job is killed when its dependency cannot be met (Yes/No)
      * @param oomKillStep {@code OOMKillStep}: whether an OOM in one step kills the job (24.11+)
      * @param stepMgrEnabled {@code StepMgrEnabled}: whether the job runs its own step manager (24.05+)
      */
-    public record Status(JobState state, String reason, String dependency, Long priority, Integer nice, Boolean requeue, Integer restarts, Boolean batchFlag, Integer reboot, ExitCode exitCode, ExitCode derivedExitCode, String scheduler, Integer killOnInvalidDependency, String oomKillStep, String stepMgrEnabled) {
+    public record Status(JobState state, String reason, String dependency, Long priority, Integer nice, Boolean requeue, Integer restarts, Boolean batchFlag, Integer reboot, ExitCode exitCode, ExitCode derivedExitCode, String scheduler, String killOnInvalidDependency, String oomKillStep, String stepMgrEnabled) {
     }
 
     /**
@@ -293,7 +293,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
         private ExitCode exitCode;
         private ExitCode derivedExitCode;
         private String scheduler;
-        private Integer killOnInvalidDependency;
+        private String killOnInvalidDependency;
         private String oomKillStep;
         private String stepMgrEnabled;
         private Duration runTime;
@@ -439,7 +439,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
             return this;
         }
 
-        /** {@code MCS_label}: the MCS label; null also for N/A. */
+        /** {@code MCS_label}: the MCS label; N/A kept. */
         public Builder mcsLabel(String value) {
             this.mcsLabel = value;
             return this;
@@ -601,8 +601,8 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
             return this;
         }
 
-        /** {@code KillOInInvalidDependent}: whether the job is killed when its dependency cannot be met. */
-        public Builder killOnInvalidDependency(Integer value) {
+        /** {@code KillOInInvalidDependent}: whether the job is killed when its dependency cannot be met (Yes/No). */
+        public Builder killOnInvalidDependency(String value) {
             this.killOnInvalidDependency = value;
             return this;
         }
