@@ -1,0 +1,122 @@
+package io.github.slurm4j.parse.internal;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The keys one record type of {@code scontrol show} prints, with the free-text keys (whose values
+ * may hold spaces and {@code word=} text) and the repeatable keys (the {@code -d} detail lines).
+ * A lookup from a character range to the canonical key string that allocates nothing.
+ */
+public final class KeySet {
+    private final String[] keys;
+    private final char[][] keyChars;
+    private final boolean[] freeText;
+    private final boolean[] repeatable;
+    private final int[] table;
+    private final int mask;
+
+    /**
+     * @param known every known key, in any order
+     * @param freeTextKeys the subset whose values are free text
+     * @param repeatableKeys the subset that may appear more than once in a record
+     */
+    public KeySet(List<String> known, Set<String> freeTextKeys, Set<String> repeatableKeys) {
+        Set<String> unique = new HashSet<>(known);
+        if (unique.size() != known.size()) {
+            throw new IllegalArgumentException("duplicate keys");
+        }
+        if (!unique.containsAll(freeTextKeys) || !unique.containsAll(repeatableKeys)) {
+            throw new IllegalArgumentException("free-text or repeatable key not in the known keys");
+        }
+        this.keys = known.toArray(new String[0]);
+        this.keyChars = new char[keys.length][];
+        this.freeText = new boolean[keys.length];
+        this.repeatable = new boolean[keys.length];
+        int size = Integer.highestOneBit(keys.length * 4 - 1) << 1;
+        this.mask = size - 1;
+        this.table = new int[size];
+        Arrays.fill(table, -1);
+        for (int i = 0; i < keys.length; i++) {
+            keyChars[i] = keys[i].toCharArray();
+            freeText[i] = freeTextKeys.contains(keys[i]);
+            repeatable[i] = repeatableKeys.contains(keys[i]);
+            int slot = mix(hash(keyChars[i], 0, keyChars[i].length)) & mask;
+            while (table[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = i;
+        }
+    }
+
+    /** {@code 31 * h + c} over the characters, as {@link String#hashCode} does. */
+    static int hash(char[] s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + s[i];
+        }
+        return h;
+    }
+
+    /** The index of the key {@code s[start, end)}, or -1 when unknown. */
+    public int indexOf(String s, int start, int end) {
+        return indexOf(s.substring(start, end).toCharArray(), 0, end - start);
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /** The index of the key {@code s[start, end)}, or -1 when unknown. */
+    public int indexOf(char[] s, int start, int end) {
+        return indexOf(s, start, end, hash(s, start, end));
+    }
+
+    /** As {@link #indexOf(char[], int, int)} with the range's {@link #hash} already known. */
+    public int indexOf(char[] s, int start, int end, int hash) {
+        int len = end - start;
+        int slot = mix(hash) & mask;
+        while (true) {
+            int idx = table[slot];
+            if (idx < 0) {
+                return -1;
+            }
+            char[] k = keyChars[idx];
+            if (k.length == len && same(s, start, k)) {
+                return idx;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static boolean same(char[] s, int start, char[] k) {
+        for (int i = 0; i < k.length; i++) {
+            if (s[start + i] != k[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The canonical key string of an index. */
+    public String key(int index) {
+        return keys[index];
+    }
+
+    /** Whether the key at this index has a free-text value. */
+    public boolean isFreeText(int index) {
+        return freeText[index];
+    }
+
+    /** Whether the key at this index may repeat in one record. */
+    public boolean isRepeatable(int index) {
+        return repeatable[index];
+    }
+
+    /** The number of known keys. */
+    public int size() {
+        return keys.length;
+    }
+}
