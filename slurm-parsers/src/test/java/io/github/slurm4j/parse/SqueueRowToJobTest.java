@@ -10,6 +10,8 @@ import io.github.slurm4j.model.TimeLimit;
 import io.github.slurm4j.model.UserRef;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.model.job.JobView;
+import java.time.ZoneOffset;
 import io.github.slurm4j.model.job.SqueueRow;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -221,5 +223,18 @@ class SqueueRowToJobTest {
         Job j = step.toJob();
         assertThat(j.jobId()).isEqualTo(step.jobId().id());
         assertThat(j.extras()).containsEntry("StepID", step.jobId().toString());
+    }
+
+    @Test
+    void everyRowOfPercentAllPrintsThroughJobView() {
+        var c = Fixtures.load("squeue-all-fields-percent-all");
+        for (SqueueRow r : SqueueParser.forFormat("%all").parse(c.stdoutBytes())) {
+            Map<String, Object> m = JobView.toSuppliedMap(r.toJob(), ZoneOffset.UTC);
+            assertThat(m).containsEntry("name", r.name()).containsKey("job_state");
+        }
+        Job j = job(SqueueParser.forFormat("%all").parse(c.stdoutBytes()), "39");
+        Map<String, Object> m = JobView.toSuppliedMap(j, ZoneOffset.UTC);
+        assertThat(m).containsEntry("job_id", 39L).containsEntry("user_name", "bob").containsEntry("partition", "debug")
+                .containsEntry("time_limit", "UNLIMITED").doesNotContainKey("alloc_node");
     }
 }
