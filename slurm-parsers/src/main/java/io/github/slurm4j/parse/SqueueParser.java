@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * <p>Pass the output's bytes where you can: squeue measures widths in bytes, so a name cut in the
  * middle of a multi-byte character is only located exactly in the bytes. Values are mapped to
  * {@link SqueueRow} components; other fields go to {@code extras} under their {@code -O} name.
- * {@code squeue --json} is read by {@link SqueueJson}.
+ * {@code squeue --json} is read by {@link SqueueJsonParser}.
  */
 public final class SqueueParser {
     static final String COMMAND = "squeue";
