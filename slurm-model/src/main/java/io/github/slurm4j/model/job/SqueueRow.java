@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
- * One line of squeue output (or one job of {@code squeue --json}). Every component is
+ * One line of squeue output ({@code squeue --json} is read straight into {@link Job}s). Every component is
  * {@code null} when the format did not print it.
  *
  * <p>Fixed-width tables cut values (squeue's default prints 8 bytes of a name):
