@@ -132,7 +132,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private String str() {
-        return strings.get(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return strings.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     /** The value, with {@code (null)} as the empty string. */
@@ -168,11 +168,11 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private SlurmTime time() {
-        return times.get(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return times.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private Tres tres() {

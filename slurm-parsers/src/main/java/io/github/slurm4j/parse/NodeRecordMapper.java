@@ -107,7 +107,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
     }
 
     private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private String str() {

@@ -43,7 +43,7 @@ public final class KeySet {
             keyChars[i] = keys[i].toCharArray();
             freeText[i] = freeTextKeys.contains(keys[i]);
             repeatable[i] = repeatableKeys.contains(keys[i]);
-            int slot = hash(keyChars[i], 0, keyChars[i].length) & mask;
+            int slot = mix(hash(keyChars[i], 0, keyChars[i].length)) & mask;
             while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
@@ -51,12 +51,13 @@ public final class KeySet {
         }
     }
 
-    private static int hash(char[] s, int start, int end) {
+    /** {@code 31 * h + c} over the characters, as {@link String#hashCode} does. */
+    static int hash(char[] s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
             h = 31 * h + s[i];
         }
-        return h ^ (h >>> 16);
+        return h;
     }
 
     /** The index of the key {@code s[start, end)}, or -1 when unknown. */
@@ -64,10 +65,19 @@ public final class KeySet {
         return indexOf(s.substring(start, end).toCharArray(), 0, end - start);
     }
 
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
+    }
+
     /** The index of the key {@code s[start, end)}, or -1 when unknown. */
     public int indexOf(char[] s, int start, int end) {
+        return indexOf(s, start, end, hash(s, start, end));
+    }
+
+    /** As {@link #indexOf(char[], int, int)} with the range's {@link #hash} already known. */
+    public int indexOf(char[] s, int start, int end, int hash) {
         int len = end - start;
-        int slot = hash(s, start, end) & mask;
+        int slot = mix(hash) & mask;
         while (true) {
             int idx = table[slot];
             if (idx < 0) {

@@ -23,6 +23,23 @@ package io.github.slurm4j.parse.internal;
  * {@link #reset} per line. Not thread-safe.
  */
 public final class KeyValueTokenizer {
+    /** Characters a key word may hold after its first letter. */
+    private static final boolean[] KEY_CHAR = new boolean[128];
+
+    static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            KEY_CHAR[c] = true;
+            KEY_CHAR[c + ('a' - 'A')] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            KEY_CHAR[c] = true;
+        }
+        KEY_CHAR['_'] = true;
+        KEY_CHAR['/'] = true;
+        KEY_CHAR[':'] = true;
+        KEY_CHAR['-'] = true;
+    }
+
     private final KeySet keys;
     private final boolean trimValues;
     private final long[] seen;
@@ -36,6 +53,10 @@ public final class KeyValueTokenizer {
     private int keyIndex;
     private int valueStart;
     private int valueEnd;
+    private int valueHash;
+    /** The hash of the key word found by the last {@link #keyEnd} call. */
+    private int scannedKeyHash;
+    private int nextKeyHash;
     /** The '=' of the next token when the previous scan already found it, else -1. */
     private int nextEq = -1;
 
@@ -92,13 +113,21 @@ public final class KeyValueTokenizer {
         }
         final char[] b = buf;
         final int e = end;
-        int eq = nextEq >= 0 ? nextEq : keyEnd(b, pos, e);
+        int eq;
+        int keyHash;
+        if (nextEq >= 0) {
+            eq = nextEq;
+            keyHash = nextKeyHash;
+        } else {
+            eq = keyEnd(b, pos, e);
+            keyHash = scannedKeyHash;
+        }
         if (eq < 0) {
             throw new TokenException(pos, "expected Key=value");
         }
         keyStart = pos;
         keyEnd = eq;
-        int idx = keys.indexOf(b, keyStart, keyEnd);
+        int idx = keys.indexOf(b, keyStart, keyEnd, keyHash);
         keyIndex = idx;
         boolean free = idx >= 0 && keys.isFreeText(idx);
         if (idx >= 0) {
@@ -107,24 +136,35 @@ public final class KeyValueTokenizer {
         valueStart = eq + 1;
         int next = e;
         int foundEq = -1;
+        int h = 0;
         for (int i = valueStart; i < e; i++) {
-            if (b[i] != ' ') {
-                continue;
+            char c = b[i];
+            if (c == ' ') {
+                int cand = i + 1;
+                int candEq = keyEnd(b, cand, e);
+                if (candEq >= 0 && (!free || endsFreeText(b, cand, candEq))) {
+                    next = i;
+                    foundEq = candEq;
+                    nextKeyHash = scannedKeyHash;
+                    break;
+                }
             }
-            int cand = i + 1;
-            int candEq = keyEnd(b, cand, e);
-            if (candEq >= 0 && (!free || endsFreeText(b, cand, candEq))) {
-                next = i;
-                foundEq = candEq;
-                break;
-            }
+            h = 31 * h + c;
         }
         valueEnd = next;
+        valueHash = h;
         nextEq = foundEq;
         pos = next == e ? e : next + 1;
         if (trimValues) {
-            while (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
-                valueEnd--;
+            if (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
+                while (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
+                    valueEnd--;
+                }
+                h = 0;
+                for (int i = valueStart; i < valueEnd; i++) {
+                    h = 31 * h + b[i];
+                }
+                valueHash = h;
             }
             while (pos < e && b[pos] == ' ') {
                 pos++;
@@ -135,15 +175,18 @@ public final class KeyValueTokenizer {
     }
 
     private boolean endsFreeText(char[] b, int start, int eq) {
-        int idx = keys.indexOf(b, start, eq);
+        int idx = keys.indexOf(b, start, eq, scannedKeyHash);
         if (idx < 0) {
             return false;
         }
         return keys.isRepeatable(idx) || (seen[idx >>> 6] & (1L << idx)) == 0;
     }
 
-    /** Where the key word at {@code start} ends (the {@code =}), or -1 when there is none. */
-    private static int keyEnd(char[] s, int start, int end) {
+    /**
+     * Where the key word at {@code start} ends (the {@code =}), or -1 when there is none; leaves
+     * the word's {@link KeySet#hash} in {@link #scannedKeyHash}.
+     */
+    private int keyEnd(char[] s, int start, int end) {
         if (start >= end) {
             return -1;
         }
@@ -151,13 +194,15 @@ public final class KeyValueTokenizer {
         if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
             return -1;
         }
+        int h = c;
         for (int i = start + 1; i < end; i++) {
             c = s[i];
             if (c == '=') {
+                scannedKeyHash = h;
                 return i;
             }
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '/' || c == ':' || c == '-')) {
+            h = 31 * h + c;
+            if (c >= 128 || !KEY_CHAR[c]) {
                 return -1;
             }
         }
@@ -216,6 +261,11 @@ public final class KeyValueTokenizer {
             }
         }
         return true;
+    }
+
+    /** {@code 31 * h + c} over the value's characters (see {@link ValueCache#get(char[], int, int, int)}). */
+    public int valueHash() {
+        return valueHash;
     }
 
     /** Whether the value is empty. */

@@ -40,15 +40,22 @@ public final class ValueCache<T> {
     }
 
     /** The value for {@code s[start, end)}. */
-    @SuppressWarnings("unchecked")
     public T get(char[] s, int start, int end) {
-        int len = end - start;
-        if (len > MAX_KEY) {
-            return factory.apply(new String(s, start, len));
-        }
         int h = 0;
         for (int i = start; i < end; i++) {
             h = 31 * h + s[i];
+        }
+        return get(s, start, end, h);
+    }
+
+    /**
+     * The value for {@code s[start, end)} whose {@code 31 * h + c} hash the caller already has.
+     */
+    @SuppressWarnings("unchecked")
+    public T get(char[] s, int start, int end, int h) {
+        int len = end - start;
+        if (len > MAX_KEY) {
+            return factory.apply(new String(s, start, len));
         }
         int slot = (h ^ (h >>> 15)) & mask;
         char[] k = keys[slot];
