@@ -38,7 +38,20 @@ public final class SinfoParser {
     /** {@code sinfo -R}. */
     public static final String REASONS_FORMAT = "%20E %9u %19H %N";
 
+    /**
+     * The {@code -O} name of each {@code -o} letter. Source: the sinfo 22.05 man page ({@code -o}
+     * and {@code -O} sections) and sinfo's format table ({@code src/sinfo/opts.c}), checked against
+     * the header sinfo 22.05.8 prints for {@code -o %all} (fixture
+     * {@code sinfo-all-fields-percent-all}): {@code %b} is the active features, {@code %f} the
+     * available ones, {@code %u}/{@code %U} who set the reason (name / name(uid)), {@code %s} the
+     * job size range.
+     */
     static final Map<Character, String> LETTERS = new LinkedHashMap<>();
+    /**
+     * Second {@code -O} spellings sinfo accepts, keyed in lower case: sinfo's table names
+     * {@code %b} {@code features_act}, and {@code Share} is a hidden name of {@code OverSubscribe}.
+     */
+    static final Map<String, String> ALIASES = Map.of("features_act", "FeaturesAct", "share", "OverSubscribe");
     /** The order of {@code -o %all} in sinfo 22.05. */
     static final String ALL_ORDER = "abcdefghlmnoprstuvwzABCDEFGHILMNOPRSTUVXYZ";
     static final Set<String> FREE_TEXT = Set.of("Reason");
@@ -90,7 +103,7 @@ public final class SinfoParser {
     public static SinfoParser forFormatLong(String format) {
         Set<String> names = new HashSet<>(LETTERS.values());
         names.add("GresUsed");
-        return new SinfoParser(Formats.parseLong(COMMAND, format, names, FREE_TEXT), true);
+        return new SinfoParser(Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true);
     }
 
     /** Plain {@code sinfo} (also {@code -d}, {@code -r}, {@code -n}, {@code -p}). */

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * <p>Pass the output's bytes where you can: squeue measures widths in bytes, so a name cut in the
  * middle of a multi-byte character is only located exactly in the bytes. Values are mapped to
  * {@link SqueueRow} components; other fields go to {@code extras} under their {@code -O} name.
- * {@code squeue --json} is read by {@link SqueueJson}.
+ * {@code squeue --json} is read by {@link SqueueJsonParser}.
  */
 public final class SqueueParser {
     static final String COMMAND = "squeue";
@@ -47,7 +47,14 @@ public final class SqueueParser {
     /** The format of {@code squeue --start}. */
     public static final String START_FORMAT = "%.18i %.9P %.8j %.8u %.2t %.19S %.6D %20Y %R";
 
-    /** The {@code -O} name of each {@code -o} letter (squeue 22.05 man page). */
+    /**
+     * The {@code -O} name of each {@code -o} letter. Source: the squeue 22.05 man page ({@code -o}
+     * and {@code -O} sections) and squeue's own option table ({@code src/squeue/opts.c}), checked
+     * against the header squeue 22.05.8 prints for {@code -o %all} (fixture
+     * {@code squeue-all-fields-percent-all}). Note {@code -O JobID} is {@code %A} (the job's own
+     * id) while {@code -O JobArrayID} is {@code %i} ({@code 17_3}); {@code %p} is the normalised
+     * float priority and {@code %Q} ({@code PriorityLong}) the integer one.
+     */
     static final Map<Character, String> LETTERS = new LinkedHashMap<>();
     /** The order of {@code -o %all}: every letter, a to z then A to Z. */
     static final String ALL_ORDER = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -71,6 +78,13 @@ public final class SqueueParser {
             LETTERS.put(pairs[i].charAt(0), pairs[i + 1]);
         }
     }
+
+    /**
+     * Second {@code -O} spellings squeue accepts (squeue 22.05 opts.c), keyed in lower case:
+     * {@code gres} is the vestigial name of {@code tres-per-node}, {@code shared} of
+     * {@code OverSubscribe}.
+     */
+    static final Map<String, String> ALIASES = Map.of("gres", "tres-per-node", "shared", "OverSubscribe");
 
     /** {@code -O} names this parser maps onto components (any other name goes to extras). */
     static final Set<String> NAMES = Set.of("Account", "JobID", "JobArrayID", "ArrayJobID", "ArrayTaskID", "Name",
@@ -100,7 +114,7 @@ public final class SqueueParser {
     /** For {@code squeue -O FORMAT} with a header. */
     public static SqueueParser forFormatLong(String format) {
         Set<String> names = new HashSet<>(LETTERS.values());
-        return new SqueueParser(Formats.parseLong(COMMAND, format, names, FREE_TEXT), true, false);
+        return new SqueueParser(Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true, false);
     }
 
     /** For plain {@code squeue}. */

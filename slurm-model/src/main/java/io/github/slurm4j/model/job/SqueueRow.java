@@ -1,17 +1,22 @@
 package io.github.slurm4j.model.job;
 
+import io.github.slurm4j.model.ArrayTaskSpec;
 import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.MemoryRequest;
+import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.TimeLimit;
+import io.github.slurm4j.model.UserRef;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
- * One line of squeue output (or one job of {@code squeue --json}). Every component is
+ * One line of squeue output ({@code squeue --json} is read straight into {@link Job}s). Every component is
  * {@code null} when the format did not print it.
  *
  * <p>Fixed-width tables cut values (squeue's default prints 8 bytes of a name):
@@ -74,5 +79,154 @@ public record SqueueRow(
     /** Whether the value printed for an {@code -O} field name may be cut. */
     public boolean isTruncated(String field) {
         return truncated.contains(field);
+    }
+
+    /**
+     * This row as a {@link Job} holding only what the columns supplied; every other component is
+     * {@code null}. Cut values (see {@link #truncated()}) are carried as printed: check
+     * {@link #isTruncated(String)} before showing them as whole.
+     *
+     * <p>The job's own id ({@link Job#jobId()}) is taken from {@code %A} ({@code JobID}) when
+     * printed, else from the printed id when it is the job's own id (a plain job, a pending array
+     * remainder {@code 17_[3-6%2]}, a het leader {@code 21+0}, the job of a step row). For an array
+     * element {@code 17_3} or a het component {@code 21+1} without {@code %A}, and for a row
+     * without a usable id, it is not known and is {@code 0} (never a real job id);
+     * {@link Job#displayId()} still gives the printed id.
+     *
+     * <p>Extras with a Job component ({@code Command}, {@code Comment}, {@code Priority},
+     * {@code GroupName}, {@code Dependency}, …) are typed onto it; {@code (null)} of a list or
+     * free-text field becomes the empty string, as in {@code scontrol}. A value that does not read
+     * as its type, and every other extra, stays in {@link Job#extras()} under its {@code -O} name.
+     */
+    public Job toJob() {
+        Map<String, String> rest = new LinkedHashMap<>(extras);
+        JobId id = jobId;
+        long raw = 0;
+        Long ownId = digits(rest.get("JobID"));
+        if (ownId != null) {
+            raw = ownId;
+            rest.remove("JobID");
+        } else if (id != null && (id.arrayTask() == null || id.isArrayRange())
+                && (id.hetOffset() == null || id.hetOffset() == 0)) {
+            raw = id.id();
+        }
+        Job.Builder b = Job.builder(raw);
+        Long arrayJob = arrayJobId;
+        String task = arrayTaskId;
+        if (id != null) {
+            if (id.arrayTask() != null) {
+                arrayJob = arrayJob == null ? id.id() : arrayJob;
+                task = task == null ? id.arrayTask() : task;
+            }
+            if (id.hetOffset() != null) {
+                b.hetJobId(id.id()).hetJobOffset(id.hetOffset());
+            }
+            if (id.step() != null) {
+                b.extra("StepID", id.toString());
+            }
+        }
+        // squeue prints the own id as ArrayJobID of a job that is no array (%F of job 34 is 34)
+        if (arrayJob != null && task != null) {
+            b.arrayJobId(arrayJob);
+        } else if (arrayJob != null) {
+            rest.put("ArrayJobID", arrayJob.toString());
+        }
+        if (task != null) {
+            try {
+                b.arrayTaskId(ArrayTaskSpec.parse(task));
+            } catch (IllegalArgumentException e) {
+                rest.put("ArrayTaskID", task);
+            }
+        }
+        b.name(name).account(account).partition(partition).qos(qos).state(state).reason(reason).nodeList(nodeList)
+                .runTime(timeUsed).timeLimit(timeLimit).numNodes(nodes).numCpus(cpus).submitTime(submitTime)
+                .startTime(startTime).endTime(endTime).workDir(workDir);
+        Long uid = digits(rest.remove("UserID"));
+        if (user != null || uid != null) {
+            b.user(new UserRef(user, uid));
+        }
+        String groupName = rest.remove("GroupName");
+        Long gid = digits(rest.remove("GroupID"));
+        if (groupName != null || gid != null) {
+            b.group(new UserRef(groupName, gid));
+        }
+        take(rest, "Command", b, (j, v) -> j.command(v));
+        take(rest, "BatchHost", b, (j, v) -> j.batchHost(v.equals("n/a") ? "" : v));
+        take(rest, "Comment", b, (j, v) -> j.comment(nullText(v)));
+        take(rest, "Dependency", b, (j, v) -> j.dependency(nullText(v)));
+        take(rest, "Feature", b, (j, v) -> j.features(nullText(v)));
+        take(rest, "Licenses", b, (j, v) -> j.licenses(nullText(v)));
+        take(rest, "Reservation", b, (j, v) -> j.reservation(nullText(v)));
+        take(rest, "WCKey", b, (j, v) -> j.wckey(nullText(v)));
+        take(rest, "ReqNodes", b, (j, v) -> j.reqNodeList(nullText(v)));
+        take(rest, "ExcNodes", b, (j, v) -> j.excNodeList(nullText(v)));
+        take(rest, "SchedNodes", b, (j, v) -> j.schedNodeList(nullText(v)));
+        take(rest, "OverSubscribe", b, (j, v) -> j.overSubscribe(v));
+        take(rest, "tres-per-node", b, (j, v) -> j.tresPerNode(v.equals("N/A") ? "" : v));
+        Long priority = digits(rest.get("PriorityLong"));
+        if (priority != null) {
+            b.priority(priority);
+            rest.remove("PriorityLong");
+        }
+        Integer nice = integer(rest.get("Nice"));
+        if (nice != null) {
+            b.nice(nice);
+            rest.remove("Nice");
+        }
+        Integer minCpus = integer(rest.get("MinCpus"));
+        if (minCpus != null) {
+            b.minCpusNode(minCpus);
+            rest.remove("MinCpus");
+        }
+        String contiguous = rest.get("Contiguous");
+        if ("0".equals(contiguous) || "1".equals(contiguous)) {
+            b.contiguous(contiguous.equals("1"));
+            rest.remove("Contiguous");
+        }
+        String minMemory = rest.get("MinMemory");
+        if (minMemory != null) {
+            try {
+                b.minMemory(new MemoryRequest(MemorySize.parseBytes(minMemory, MemorySize.MIB), MemoryRequest.Per.UNSPECIFIED));
+                rest.remove("MinMemory");
+            } catch (IllegalArgumentException e) {
+                // kept in extras
+            }
+        }
+        rest.forEach(b::extra);
+        return b.build();
+    }
+
+    private static void take(Map<String, String> rest, String key, Job.Builder b, BiConsumer<Job.Builder, String> f) {
+        String v = rest.remove(key);
+        if (v != null) {
+            f.accept(b, v);
+        }
+    }
+
+    private static String nullText(String v) {
+        return v.equals("(null)") ? "" : v;
+    }
+
+    private static Long digits(String s) {
+        if (s == null || s.isEmpty() || s.length() > 18) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return Long.parseLong(s);
+    }
+
+    private static Integer integer(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

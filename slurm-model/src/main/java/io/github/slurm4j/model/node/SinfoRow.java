@@ -1,9 +1,14 @@
 package io.github.slurm4j.model.node;
 
+import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.TimeLimit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +68,154 @@ public record SinfoRow(
     /** Whether the value printed for an {@code -O} field name may be cut. */
     public boolean isTruncated(String field) {
         return truncated.contains(field);
+    }
+
+    /**
+     * Whether this row describes exactly one node ({@code sinfo -N}, or a partition row whose
+     * node list is a single name): {@link #toNode()} is defined.
+     */
+    public boolean isSingleNode() {
+        return nodeList != null && !nodeList.isEmpty() && nodeList.indexOf('[') < 0 && nodeList.indexOf(',') < 0
+                && (nodeCount == null || nodeCount == 1) && !truncated.contains("NodeList");
+    }
+
+    /**
+     * This node-oriented row ({@code sinfo -N}) as a {@link Node} holding only what the columns
+     * supplied. Memory is converted from MiB to bytes; the row's partition becomes the node's only
+     * partition (sinfo -N prints a node once per partition: see {@link #toNodes(Collection)}).
+     * CPU counts {@code A/I/O/T} give {@code cpuAlloc} and, with no {@code %c}, the CPU total.
+     * {@code Disk}, {@code Sockets}, {@code Cores}, {@code Threads}, {@code CPUsLoad},
+     * {@code Weight}, {@code Features}, {@code FeaturesAct}, {@code Version}, {@code NodeAddr} and
+     * {@code NodeHost} extras are typed onto the node; other extras stay extras.
+     *
+     * @throws IllegalStateException when the row is not about exactly one node
+     *     ({@link #isSingleNode()} is false)
+     */
+    public Node toNode() {
+        if (!isSingleNode()) {
+            throw new IllegalStateException("not a single-node sinfo row: " + nodeList);
+        }
+        Map<String, String> rest = new LinkedHashMap<>(extras);
+        Node.Builder b = Node.builder(nodeList).state(state).reason(reason).reasonUser(reasonUser).reasonTime(reasonTime);
+        if (partition != null) {
+            b.partitions(List.of(partition));
+        }
+        Integer total = cpusPerNode;
+        if (cpus != null) {
+            b.cpuAlloc((int) cpus.allocated());
+            total = total == null ? (int) cpus.total() : total;
+        }
+        b.cpuTotal(total);
+        b.realMemoryBytes(memoryMib == null ? null : memoryMib * MemorySize.MIB);
+        b.freeMemoryBytes(freeMemoryMib == null ? null : freeMemoryMib * MemorySize.MIB);
+        try {
+            b.gres(gres == null ? null : GresItem.parseList(gres));
+        } catch (IllegalArgumentException e) {
+            rest.put("Gres", gres);
+        }
+        try {
+            b.gresUsed(gresUsed == null ? null : GresItem.parseList(gresUsed));
+        } catch (IllegalArgumentException e) {
+            rest.put("GresUsed", gresUsed);
+        }
+        Long disk = longOf(rest.get("Disk"));
+        if (disk != null) {
+            b.tmpDiskBytes(disk * MemorySize.MIB);
+            rest.remove("Disk");
+        }
+        Long v;
+        if ((v = longOf(rest.get("Sockets"))) != null) {
+            b.sockets(v.intValue());
+            rest.remove("Sockets");
+        }
+        if ((v = longOf(rest.get("Cores"))) != null) {
+            b.coresPerSocket(v.intValue());
+            rest.remove("Cores");
+        }
+        if ((v = longOf(rest.get("Threads"))) != null) {
+            b.threadsPerCore(v.intValue());
+            rest.remove("Threads");
+        }
+        if ((v = longOf(rest.get("Weight"))) != null) {
+            b.weight(v);
+            rest.remove("Weight");
+        }
+        String load = rest.get("CPUsLoad");
+        if (load != null && load.matches("\\d+(\\.\\d+)?")) {
+            b.cpuLoad(Double.valueOf(load));
+            rest.remove("CPUsLoad");
+        } else if ("N/A".equals(load)) {
+            rest.remove("CPUsLoad");
+        }
+        String features = rest.remove("Features");
+        if (features != null) {
+            b.availableFeatures(list(features));
+        }
+        String active = rest.remove("FeaturesAct");
+        if (active != null) {
+            b.activeFeatures(list(active));
+        }
+        String version = rest.remove("Version");
+        if (version != null) {
+            b.version(version);
+        }
+        String addr = rest.remove("NodeAddr");
+        if (addr != null) {
+            b.nodeAddr(addr);
+        }
+        String host = rest.remove("NodeHost");
+        if (host != null) {
+            b.nodeHostName(host);
+        }
+        rest.forEach(b::extra);
+        return b.build();
+    }
+
+    /**
+     * The nodes of {@code sinfo -N} rows, one per node name in first-seen order, with the
+     * partitions of all its rows (sinfo prints a node once per partition). Partition-oriented rows
+     * with one node name are accepted too.
+     *
+     * @throws IllegalStateException when a row is not about exactly one node
+     */
+    public static List<Node> toNodes(Collection<SinfoRow> rows) {
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        Map<String, List<String>> partitions = new LinkedHashMap<>();
+        for (SinfoRow row : rows) {
+            Node n = row.toNode();
+            nodes.putIfAbsent(n.name(), n);
+            List<String> parts = partitions.computeIfAbsent(n.name(), k -> new ArrayList<>(2));
+            if (row.partition() != null && !parts.contains(row.partition())) {
+                parts.add(row.partition());
+            }
+        }
+        List<Node> out = new ArrayList<>(nodes.size());
+        for (Node n : nodes.values()) {
+            List<String> parts = partitions.get(n.name());
+            Node.Info i = n.info();
+            Node.Info merged = new Node.Info(i.nodeAddr(), i.nodeHostName(), i.port(), i.bcastAddr(), i.version(), i.os(),
+                    i.weight(), i.owner(), i.mcsLabel(), parts.isEmpty() ? i.partitions() : List.copyOf(parts), i.bootTime(),
+                    i.slurmdStartTime(), i.lastBusyTime(), i.resumeAfterTime(), i.nextState(), i.comment(), i.extra(),
+                    i.reservation(), i.instanceId(), i.instanceType(), i.topology(), i.power());
+            out.add(new Node(n.name(), n.state(), n.reason(), n.reasonUser(), n.reasonTime(), n.hardware(), n.usage(), merged,
+                    n.extras()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Long longOf(String s) {
+        if (s == null || !s.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(s);
+    }
+
+    /** {@code (null)} and the empty string are the empty list. */
+    private static List<String> list(String s) {
+        if (s.isEmpty() || s.equals("(null)")) {
+            return List.of();
+        }
+        return List.copyOf(Arrays.asList(s.split(",")));
     }
 
     /**

@@ -95,6 +95,16 @@ public final class Formats {
      * @throws IllegalArgumentException for a malformed format
      */
     public static Layout parseLong(String command, String format, Set<String> names, Set<String> freeText) {
+        return parseLong(command, format, names, Map.of(), freeText);
+    }
+
+    /**
+     * Like {@link #parseLong(String, String, Set, Set)}, with second spellings: a name matching a
+     * key of {@code aliases} (case-insensitively) is reported as its value ({@code gres} →
+     * {@code tres-per-node}).
+     */
+    public static Layout parseLong(String command, String format, Set<String> names, Map<String, String> aliases,
+            Set<String> freeText) {
         if (format == null || format.isBlank()) {
             throw new IllegalArgumentException("empty format");
         }
@@ -123,6 +133,10 @@ public final class Formats {
                 suffix = rest.substring(j);
             }
             String key = canonical(name.trim(), names);
+            String alias = aliases.get(key.toLowerCase(Locale.ROOT));
+            if (alias != null) {
+                key = alias;
+            }
             cols.add(new Column(key, item, width, right, suffix));
         }
         return new Layout(command, "", cols, freeText);
