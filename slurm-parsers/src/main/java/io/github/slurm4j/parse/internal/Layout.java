@@ -182,7 +182,9 @@ public final class Layout {
             return cells;
         }
         String delim = columns.get(0).after();
-        if (delim.isEmpty() || delim.isBlank()) {
+        // only spaces make a width-aligned table; control characters such as U+001F (which
+        // String.isBlank counts as white space) are real delimiters and must be checked
+        if (delim.isEmpty() || delim.chars().allMatch(ch -> ch == ' ')) {
             return cells;
         }
         for (int i = 0; i < columns.size() - 1; i++) {

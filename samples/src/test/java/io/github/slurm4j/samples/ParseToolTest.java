@@ -1,0 +1,88 @@
+package io.github.slurm4j.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/** Smoke runs of the parse sample on real captured outputs, so the sample cannot go stale. */
+class ParseToolTest {
+    private static final Path FIXTURES = Paths.get("..", "slurm-parsers", "src", "test", "resources", "fixtures", "slurm-22.05");
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ParseTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run runCase(String name) throws Exception {
+        Path dir = FIXTURES.resolve(name);
+        return run("--cmd", Files.readString(dir.resolve("cmd")).strip(), "--stdout", dir.resolve("stdout").toString(),
+                "--stderr", dir.resolve("stderr").toString(), "--rc", Files.readString(dir.resolve("rc")).strip(), "--tz", "UTC");
+    }
+
+    @Test
+    void printsAJobWithItsCommentWhole() throws Exception {
+        Run r = runCase("scontrol-job-oneliner-running");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("command").asText()).isEqualTo("scontrol");
+        assertThat(doc.get("kind").asText()).isEqualTo("job");
+        assertThat(doc.get("error").isNull()).isTrue();
+        JsonNode job = doc.get("items").get(0);
+        assertThat(job.get("job_id").asLong()).isEqualTo(14);
+        assertThat(job.get("comment").asText()).isEqualTo("key=value spaces = signs; owner=ops team ");
+        assertThat(job.get("job_state").asText()).isEqualTo("RUNNING");
+        assertThat(job.get("submit_time").asLong()).isEqualTo(1795213691L);
+    }
+
+    @Test
+    void printsAClassifiedError() throws Exception {
+        Run r = runCase("squeue-error-invalid-job");
+        assertThat(r.exit()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("error").get("type").asText()).isEqualTo("job_not_found");
+        assertThat(doc.get("error").get("message").asText()).contains("Invalid job id specified");
+        assertThat(doc.get("items")).isEmpty();
+    }
+
+    @Test
+    void printsSeffWithItsStopData() throws Exception {
+        Run r = runCase("seff-cancelled-after-start");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode item = new ObjectMapper().readTree(r.out()).get("items").get(0);
+        assertThat(item.get("job_id").asText()).isEqualTo("46");
+        assertThat(item.get("cores_per_node").asInt()).isEqualTo(2);
+        assertThat(item.get("stop_data").get("CPUUtilized").asText()).isEqualTo("00:00:03");
+    }
+
+    @Test
+    void unparsableInputExitsTwoWithOneLineThatSaysWhere(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Files.writeString(out, "JobId=abc JobName=x\n");
+        Run r = run("--cmd", "scontrol -o show job", "--stdout", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).doesNotContain("\n").contains("line 1").contains("JobId");
+    }
+
+    @Test
+    void badUsageExitsOne() {
+        assertThat(run("--cmd", "squeue").exit()).isEqualTo(1);
+        assertThat(run("--bogus", "x").exit()).isEqualTo(1);
+        assertThat(run("--cmd", "squeue", "--stdout", "/nonexistent/file").exit()).isEqualTo(1);
+        assertThat(run("--help").exit()).isZero();
+        assertThat(Main.run(new String[] {"nosuchsample"})).isEqualTo(1);
+    }
+}

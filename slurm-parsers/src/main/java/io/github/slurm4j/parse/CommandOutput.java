@@ -1,0 +1,19 @@
+package io.github.slurm4j.parse;
+
+import java.util.Objects;
+
+/**
+ * What a command left behind: the command line it ran, its decoded output, and its exit code.
+ *
+ * @param commandLine the exact command line (as a shell would read it)
+ * @param stdout standard output, decoded with {@link Texts#decode}
+ * @param stderr standard error, decoded with {@link Texts#decode}
+ * @param exitCode the exit code
+ */
+public record CommandOutput(String commandLine, String stdout, String stderr, int exitCode) {
+    public CommandOutput {
+        Objects.requireNonNull(commandLine, "commandLine");
+        stdout = stdout == null ? "" : stdout;
+        stderr = stderr == null ? "" : stderr;
+    }
+}

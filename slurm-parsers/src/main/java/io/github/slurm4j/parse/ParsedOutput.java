@@ -1,0 +1,30 @@
+package io.github.slurm4j.parse;
+
+import io.github.slurm4j.model.SlurmError;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result of {@link CommandOutputParser}: the tool, the kind of items, the items as views (maps
+ * of JSON-ready values, see each model type's {@code *View}) and the classified error, if the
+ * output was one.
+ *
+ * @param command the tool's name ({@code scontrol}, {@code squeue}, …)
+ * @param kind one of {@code job, node, partition, step, reservation, accounting, stat, seff,
+ *     submit, pids, process, gpu_process, action, table, config, license, hostname, diag}
+ * @param items the parsed items; empty for an error
+ * @param error the classified Slurm error, or {@code null}
+ */
+public record ParsedOutput(String command, String kind, List<Map<String, Object>> items, SlurmError error) {
+    public ParsedOutput {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(kind, "kind");
+        items = Collections.unmodifiableList(items);
+    }
+
+    public static ParsedOutput error(String command, String kind, SlurmError error) {
+        return new ParsedOutput(command, kind, List.of(), error);
+    }
+}
