@@ -1,0 +1,350 @@
+package io.github.slurm4j.parse;
+
+import io.github.slurm4j.model.ArrayTaskSpec;
+import io.github.slurm4j.model.ExitCode;
+import io.github.slurm4j.model.MemoryRequest;
+import io.github.slurm4j.model.MemorySize;
+import io.github.slurm4j.model.SlurmDuration;
+import io.github.slurm4j.model.SlurmTime;
+import io.github.slurm4j.model.TimeLimit;
+import io.github.slurm4j.model.Tres;
+import io.github.slurm4j.model.UserRef;
+import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.model.job.JobNodeAllocation;
+import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.parse.internal.KeySet;
+import io.github.slurm4j.parse.internal.KeyValueTokenizer;
+import io.github.slurm4j.parse.internal.ValueCache;
+import io.github.slurm4j.parse.internal.Values;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** Maps {@code scontrol show job} records; see {@link ScontrolParser} for the rules. */
+final class JobRecordMapper extends RecordMapper<Job> {
+    /** Every key scontrol show job prints in 22.05 through 26.05 that this mapper types. */
+    static final List<String> KEYS = List.of(
+            "JobId", "ArrayJobId", "ArrayTaskId", "ArrayTaskThrottle", "HetJobId", "HetJobOffset", "JobName",
+            "HetJobIdSet", "UserId", "GroupId", "MCS_label", "Priority", "Nice", "Account", "QOS", "WCKey",
+            "JobState", "Reason", "Dependency", "Requeue", "Restarts", "BatchFlag", "Reboot", "ExitCode",
+            "DerivedExitCode", "RunTime", "TimeLimit", "TimeMin", "SubmitTime", "EligibleTime", "AccrueTime",
+            "StartTime", "EndTime", "Deadline", "PreemptEligibleTime", "PreemptTime", "SuspendTime",
+            "SecsPreSuspend", "LastSchedEval", "Scheduler", "ResizeTime", "Partition", "AllocNode:Sid",
+            "ReqNodeList", "ExcNodeList", "NodeList", "SchedNodeList", "BatchHost", "StepMgrEnabled", "NumNodes",
+            "NumCPUs", "NumTasks", "CPUs/Task", "ReqB:S:C:T", "TRES", "ReqTRES", "AllocTRES", "Socks/Node",
+            "NtasksPerN:B:S:C", "CoreSpec", "ThreadSpec", "JOB_GRES", "Nodes", "CPU_IDs", "Mem", "GRES",
+            "MinCPUsNode", "MinMemoryNode", "MinMemoryCPU", "MinTmpDiskNode", "Features", "DelayBoot", "Prefer",
+            "ClusterFeatures", "BatchFeatures", "Reservation", "OverSubscribe", "Contiguous", "Licenses",
+            "LicensesAlloc", "Network", "Command", "WorkDir", "AdminComment", "SystemComment", "Comment", "Extra",
+            "StdErr", "StdIn", "StdOut", "BurstBuffer", "BurstBufferState", "CpuFreqMin", "CpuFreqMax",
+            "CpuFreqGov", "Power", "CpusPerTres", "MemPerTres", "TresBind", "TresFreq", "TresPerJob", "TresPerNode",
+            "TresPerSocket", "TresPerTask", "NtasksPerTRES", "MailUser", "MailType", "ResvPorts", "Container",
+            "ContainerID", "Switches", "Wait-for-Switch", "SELinuxContext", "OOMKillStep", "Segment",
+            "KillOInInvalidDependent", "Prolog", "Epilog");
+
+    /** Keys whose values are free text (may hold spaces and {@code word=}). */
+    static final Set<String> FREE_TEXT = Set.of("JobName", "Comment", "AdminComment", "SystemComment", "Extra",
+            "WorkDir", "Command", "StdOut", "StdErr", "StdIn", "Container", "BurstBuffer");
+
+    /** The keys of the {@code -d} detail lines, which repeat per node group. */
+    static final Set<String> REPEATABLE = Set.of("Nodes", "CPU_IDs", "Mem", "GRES");
+
+    static final KeySet KEY_SET = new KeySet(KEYS, FREE_TEXT, REPEATABLE);
+
+    private final KeyValueTokenizer tok = new KeyValueTokenizer(KEY_SET, false);
+    private final ValueCache<String> strings = new ValueCache<>(4096, s -> s);
+    private final ValueCache<SlurmTime> times = new ValueCache<>(1024, JobRecordMapper::time);
+    private final ValueCache<UserRef> users = new ValueCache<>(256, UserRef::parse);
+    private final ValueCache<JobState> states = new ValueCache<>(64, JobState::parse);
+    private final ValueCache<ExitCode> exitCodes = new ValueCache<>(64, ExitCode::parse);
+    private final ValueCache<TimeLimit> limits = new ValueCache<>(256, TimeLimit::parse);
+    private final ValueCache<Tres> tres = new ValueCache<>(1024, Tres::parse);
+    private final ValueCache<Duration> durations = new ValueCache<>(1024, SlurmDuration::parse);
+    private final ValueCache<ArrayTaskSpec> arrays = new ValueCache<>(256, ArrayTaskSpec::parse);
+    private final ValueCache<MemoryRequest> memNode =
+            new ValueCache<>(128, s -> MemoryRequest.perNode(MemorySize.parseBytes(s, MemorySize.MIB)));
+    private final ValueCache<MemoryRequest> memCpu =
+            new ValueCache<>(128, s -> MemoryRequest.perCpu(MemorySize.parseBytes(s, MemorySize.MIB)));
+
+    // pending -d detail line
+    private String allocNodes;
+    private String allocCpuIds;
+    private Long allocMem;
+    private String allocGres;
+
+    @Override
+    String command() {
+        return "scontrol show job";
+    }
+
+    @Override
+    String firstKey() {
+        return "JobId=";
+    }
+
+    static SlurmTime time(String s) {
+        LocalDateTime t = Values.parseIsoSeconds(s, 0, s.length());
+        return t != null ? SlurmTime.of(t) : SlurmTime.parse(s);
+    }
+
+    @Override
+    Job map(List<String> lines, int firstLine) {
+        boolean oneLiner = lines.size() == 1;
+        tok.newRecord();
+        allocNodes = null;
+        Job.Builder b = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int lineNo = firstLine + i;
+            tok.reset(line, oneLiner);
+            while (true) {
+                try {
+                    if (!tok.next()) {
+                        break;
+                    }
+                } catch (KeyValueTokenizer.TokenException e) {
+                    throw tokenError(e, line, lineNo);
+                }
+                String key = tok.key();
+                try {
+                    if (b == null) {
+                        if (!"JobId".equals(key)) {
+                            throw error(tok, lineNo, key, "a job record must start with JobId=", null);
+                        }
+                        b = Job.builder(Values.parseLong(line, tok.valueStart(), tok.valueEnd()));
+                        continue;
+                    }
+                    apply(b, key);
+                } catch (SlurmParseException e) {
+                    throw e;
+                } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+                    throw error(tok, lineNo, key, "bad value: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (b == null) {
+            throw new SlurmParseException(command(), firstLine, null, lines.get(0), "empty job record");
+        }
+        flushAllocation(b);
+        return b.build();
+    }
+
+    private String str() {
+        return strings.get(tok.line(), tok.valueStart(), tok.valueEnd());
+    }
+
+    /** The value, with {@code (null)} as the empty string. */
+    private String nullable() {
+        return tok.valueIs("(null)") ? "" : str();
+    }
+
+    private String text() {
+        return tok.valueIs("(null)") ? "" : tok.value();
+    }
+
+    private long lng() {
+        return Values.parseLong(tok.line(), tok.valueStart(), tok.valueEnd());
+    }
+
+    private int integer() {
+        return Values.parseInt(tok.line(), tok.valueStart(), tok.valueEnd());
+    }
+
+    /** An int, or null for {@code N/A}. */
+    private Integer intOrNa() {
+        return tok.valueIs("N/A") ? null : integer();
+    }
+
+    private boolean bool() {
+        if (tok.valueIs("1") || tok.valueIs("Yes") || tok.valueIs("YES")) {
+            return true;
+        }
+        if (tok.valueIs("0") || tok.valueIs("No") || tok.valueIs("NO")) {
+            return false;
+        }
+        throw new IllegalArgumentException("not a flag: '" + tok.value() + "'");
+    }
+
+    private SlurmTime time() {
+        return times.get(tok.line(), tok.valueStart(), tok.valueEnd());
+    }
+
+    private <T> T cached(ValueCache<T> cache) {
+        return cache.get(tok.line(), tok.valueStart(), tok.valueEnd());
+    }
+
+    private Tres tres() {
+        return cached(tres);
+    }
+
+    /** Min of {@code 1} or {@code 1-2}; the max goes to the consumer. */
+    private int rangeMin(java.util.function.IntConsumer max) {
+        String s = tok.line();
+        int st = tok.valueStart();
+        int en = tok.valueEnd();
+        int dash = s.indexOf('-', st);
+        if (dash > st && dash < en) {
+            max.accept(Values.parseInt(s, dash + 1, en));
+            return Values.parseInt(s, st, dash);
+        }
+        return Values.parseInt(s, st, en);
+    }
+
+    private void flushAllocation(Job.Builder b) {
+        if (allocNodes != null) {
+            b.nodeAllocation(new JobNodeAllocation(allocNodes, allocCpuIds, allocMem, allocGres == null ? "" : allocGres));
+            allocNodes = null;
+        }
+    }
+
+    private void apply(Job.Builder b, String key) {
+        switch (key) {
+            case "ArrayJobId" -> b.arrayJobId(lng());
+            case "ArrayTaskId" -> b.arrayTaskId(cached(arrays));
+            case "ArrayTaskThrottle" -> b.arrayTaskThrottle(integer());
+            case "HetJobId" -> b.hetJobId(lng());
+            case "HetJobOffset" -> b.hetJobOffset(integer());
+            case "HetJobIdSet" -> b.hetJobIdSet(str());
+            case "JobName" -> b.name(tok.value());
+            case "UserId" -> b.user(cached(users));
+            case "GroupId" -> b.group(cached(users));
+            case "MCS_label" -> b.mcsLabel(str());
+            case "Priority" -> b.priority(lng());
+            case "Nice" -> b.nice(integer());
+            case "Account" -> b.account(nullable());
+            case "QOS" -> b.qos(nullable());
+            case "WCKey" -> b.wckey(nullable());
+            case "JobState" -> b.state(cached(states));
+            case "Reason" -> b.reason(str());
+            case "Dependency" -> b.dependency(nullable());
+            case "Requeue" -> b.requeue(bool());
+            case "Restarts" -> b.restarts(integer());
+            case "BatchFlag" -> b.batchFlag(bool());
+            case "Reboot" -> b.reboot(integer());
+            case "ExitCode" -> b.exitCode(cached(exitCodes));
+            case "DerivedExitCode" -> b.derivedExitCode(cached(exitCodes));
+            case "RunTime" -> b.runTime(cached(durations));
+            case "TimeLimit" -> b.timeLimit(cached(limits));
+            case "TimeMin" -> b.timeMin(cached(limits));
+            case "SubmitTime" -> b.submitTime(time());
+            case "EligibleTime" -> b.eligibleTime(time());
+            case "AccrueTime" -> b.accrueTime(time());
+            case "StartTime" -> b.startTime(time());
+            case "EndTime" -> b.endTime(time());
+            case "Deadline" -> b.deadline(time());
+            case "PreemptEligibleTime" -> b.preemptEligibleTime(time());
+            case "PreemptTime" -> b.preemptTime(time());
+            case "SuspendTime" -> b.suspendTime(time());
+            case "SecsPreSuspend" -> b.secsPreSuspend(Duration.ofSeconds(lng()));
+            case "LastSchedEval" -> b.lastSchedEval(time());
+            case "ResizeTime" -> b.resizeTime(time());
+            case "Scheduler" -> b.scheduler(str());
+            case "Partition" -> b.partition(nullable());
+            case "AllocNode:Sid" -> allocNodeSid(b);
+            case "ReqNodeList" -> b.reqNodeList(nullable());
+            case "ExcNodeList" -> b.excNodeList(nullable());
+            case "NodeList" -> b.nodeList(nullable());
+            case "SchedNodeList" -> b.schedNodeList(nullable());
+            case "BatchHost" -> b.batchHost(nullable());
+            case "StepMgrEnabled" -> b.stepMgrEnabled(str());
+            case "NumNodes" -> b.numNodes(rangeMin(b::maxNodes));
+            case "NumCPUs" -> b.numCpus(rangeMin(b::maxCpus));
+            case "NumTasks" -> b.numTasks(intOrNa());
+            case "CPUs/Task" -> b.cpusPerTask(intOrNa());
+            case "ReqB:S:C:T" -> b.reqBSCT(str());
+            case "TRES" -> b.tres(tres());
+            case "ReqTRES" -> b.reqTres(tres());
+            case "AllocTRES" -> b.allocTres(tres());
+            case "Socks/Node" -> b.socksPerNode(str());
+            case "NtasksPerN:B:S:C" -> b.ntasksPerNBSC(str());
+            case "CoreSpec" -> b.coreSpec(str());
+            case "ThreadSpec" -> b.threadSpec(str());
+            case "JOB_GRES" -> b.jobGres(nullable());
+            case "Nodes" -> {
+                flushAllocation(b);
+                allocNodes = str();
+                allocCpuIds = null;
+                allocMem = null;
+                allocGres = null;
+            }
+            case "CPU_IDs" -> detail(b, key).allocCpuIds = str();
+            case "Mem" -> detail(b, key).allocMem = MemorySize.parseBytes(tok.value(), MemorySize.MIB);
+            case "GRES" -> detail(b, key).allocGres = nullable();
+            case "MinCPUsNode" -> b.minCpusNode(integer());
+            case "MinMemoryNode" -> b.minMemory(cached(memNode));
+            case "MinMemoryCPU" -> b.minMemory(cached(memCpu));
+            case "MinTmpDiskNode" -> b.minTmpDiskNode(MemorySize.parseBytes(tok.value(), MemorySize.MIB));
+            case "Features" -> b.features(nullable());
+            case "DelayBoot" -> b.delayBoot(cached(durations));
+            case "Prefer" -> b.prefer(nullable());
+            case "ClusterFeatures" -> b.clusterFeatures(nullable());
+            case "BatchFeatures" -> b.batchFeatures(nullable());
+            case "Reservation" -> b.reservation(nullable());
+            case "OverSubscribe" -> b.overSubscribe(str());
+            case "Contiguous" -> b.contiguous(bool());
+            case "Licenses" -> b.licenses(nullable());
+            case "LicensesAlloc" -> b.licensesAlloc(nullable());
+            case "Network" -> b.network(nullable());
+            case "Command" -> b.command(text());
+            case "WorkDir" -> b.workDir(text());
+            case "AdminComment" -> b.adminComment(tok.value());
+            case "SystemComment" -> b.systemComment(tok.value());
+            case "Comment" -> b.comment(tok.value());
+            case "Extra" -> b.extra(tok.value());
+            case "StdErr" -> b.stdErr(text());
+            case "StdIn" -> b.stdIn(text());
+            case "StdOut" -> b.stdOut(text());
+            case "BurstBuffer" -> b.burstBuffer(text());
+            case "BurstBufferState" -> b.burstBufferState(nullable());
+            case "CpuFreqMin" -> b.cpuFreqMin(str());
+            case "CpuFreqMax" -> b.cpuFreqMax(str());
+            case "CpuFreqGov" -> b.cpuFreqGov(str());
+            case "Power" -> b.power(str());
+            case "CpusPerTres" -> b.cpusPerTres(nullable());
+            case "MemPerTres" -> b.memPerTres(nullable());
+            case "TresBind" -> b.tresBind(nullable());
+            case "TresFreq" -> b.tresFreq(nullable());
+            case "TresPerJob" -> b.tresPerJob(nullable());
+            case "TresPerNode" -> b.tresPerNode(nullable());
+            case "TresPerSocket" -> b.tresPerSocket(nullable());
+            case "TresPerTask" -> b.tresPerTask(nullable());
+            case "NtasksPerTRES" -> b.ntasksPerTres(str());
+            case "MailUser" -> b.mailUser(nullable());
+            case "MailType" -> b.mailType(nullable());
+            case "ResvPorts" -> b.resvPorts(nullable());
+            case "Container" -> b.container(text());
+            case "ContainerID" -> b.containerId(nullable());
+            case "Switches" -> b.switches(str());
+            case "Wait-for-Switch" -> b.waitForSwitch(str());
+            case "SELinuxContext" -> b.selinuxContext(nullable());
+            case "OOMKillStep" -> b.oomKillStep(str());
+            case "Segment" -> b.segment(str());
+            case "KillOInInvalidDependent" -> b.killOnInvalidDependency(str());
+            case "Prolog" -> b.prolog(str());
+            case "Epilog" -> b.epilog(str());
+            default -> b.extra(key, tok.value());
+        }
+    }
+
+    private JobRecordMapper detail(Job.Builder b, String key) {
+        if (allocNodes == null) {
+            throw new IllegalArgumentException(key + "= outside a Nodes= detail line");
+        }
+        return this;
+    }
+
+    private void allocNodeSid(Job.Builder b) {
+        String s = tok.line();
+        int st = tok.valueStart();
+        int en = tok.valueEnd();
+        int colon = s.lastIndexOf(':', en - 1);
+        if (colon >= st) {
+            b.allocNode(strings.get(s, st, colon));
+            b.allocSid(Values.parseLong(s, colon + 1, en));
+        } else {
+            b.allocNode(str());
+        }
+    }
+}

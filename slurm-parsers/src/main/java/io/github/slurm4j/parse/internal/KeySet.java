@@ -1,0 +1,95 @@
+package io.github.slurm4j.parse.internal;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The keys one record type of {@code scontrol show} prints, with the free-text keys (whose values
+ * may hold spaces and {@code word=} text) and the repeatable keys (the {@code -d} detail lines).
+ * A lookup from a character range to the canonical key string that allocates nothing.
+ */
+public final class KeySet {
+    private final String[] keys;
+    private final boolean[] freeText;
+    private final boolean[] repeatable;
+    private final int[] table;
+    private final int mask;
+
+    /**
+     * @param known every known key, in any order
+     * @param freeTextKeys the subset whose values are free text
+     * @param repeatableKeys the subset that may appear more than once in a record
+     */
+    public KeySet(List<String> known, Set<String> freeTextKeys, Set<String> repeatableKeys) {
+        Set<String> unique = new HashSet<>(known);
+        if (unique.size() != known.size()) {
+            throw new IllegalArgumentException("duplicate keys");
+        }
+        if (!unique.containsAll(freeTextKeys) || !unique.containsAll(repeatableKeys)) {
+            throw new IllegalArgumentException("free-text or repeatable key not in the known keys");
+        }
+        this.keys = known.toArray(new String[0]);
+        this.freeText = new boolean[keys.length];
+        this.repeatable = new boolean[keys.length];
+        int size = Integer.highestOneBit(keys.length * 4 - 1) << 1;
+        this.mask = size - 1;
+        this.table = new int[size];
+        Arrays.fill(table, -1);
+        for (int i = 0; i < keys.length; i++) {
+            freeText[i] = freeTextKeys.contains(keys[i]);
+            repeatable[i] = repeatableKeys.contains(keys[i]);
+            int slot = hash(keys[i], 0, keys[i].length()) & mask;
+            while (table[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = i;
+        }
+    }
+
+    private static int hash(CharSequence s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** The index of the key {@code s[start, end)}, or -1 when unknown. */
+    public int indexOf(String s, int start, int end) {
+        int len = end - start;
+        int slot = hash(s, start, end) & mask;
+        while (true) {
+            int idx = table[slot];
+            if (idx < 0) {
+                return -1;
+            }
+            String k = keys[idx];
+            if (k.length() == len && s.regionMatches(start, k, 0, len)) {
+                return idx;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The canonical key string of an index. */
+    public String key(int index) {
+        return keys[index];
+    }
+
+    /** Whether the key at this index has a free-text value. */
+    public boolean isFreeText(int index) {
+        return freeText[index];
+    }
+
+    /** Whether the key at this index may repeat in one record. */
+    public boolean isRepeatable(int index) {
+        return repeatable[index];
+    }
+
+    /** The number of known keys. */
+    public int size() {
+        return keys.length;
+    }
+}
