@@ -86,6 +86,12 @@ public class ParseBenchmark {
         return lines;
     }
 
+    /** The library: {@code ScontrolParser} streaming the bytes to {@code Job}s. */
+    @Benchmark
+    public long scontrolParser(TextInput in, Blackhole bh) {
+        return JobsFromText.forEach(in.reader(), bh::consume);
+    }
+
     /** Context: each line into a {@code HashMap<String,String>} (no typing, no validation). */
     @Benchmark
     public long mapSplit(TextInput in, Blackhole bh) throws IOException {
