@@ -113,7 +113,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
                         if (!"JobId".equals(key)) {
                             throw error(tok, lineNo, key, "a job record must start with JobId=", null);
                         }
-                        b = Job.builder(Values.parseLong(line, tok.valueStart(), tok.valueEnd()));
+                        b = Job.builder(Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd()));
                         continue;
                     }
                     apply(b, key);
@@ -132,7 +132,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private String str() {
-        return strings.get(tok.line(), tok.valueStart(), tok.valueEnd());
+        return strings.get(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     /** The value, with {@code (null)} as the empty string. */
@@ -145,11 +145,11 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private long lng() {
-        return Values.parseLong(tok.line(), tok.valueStart(), tok.valueEnd());
+        return Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     private int integer() {
-        return Values.parseInt(tok.line(), tok.valueStart(), tok.valueEnd());
+        return Values.parseInt(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     /** An int, or null for {@code N/A}. */
@@ -168,11 +168,11 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private SlurmTime time() {
-        return times.get(tok.line(), tok.valueStart(), tok.valueEnd());
+        return times.get(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.line(), tok.valueStart(), tok.valueEnd());
+        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     private Tres tres() {
@@ -181,10 +181,13 @@ final class JobRecordMapper extends RecordMapper<Job> {
 
     /** Min of {@code 1} or {@code 1-2}; the max goes to the consumer. */
     private int rangeMin(java.util.function.IntConsumer max) {
-        String s = tok.line();
+        char[] s = tok.chars();
         int st = tok.valueStart();
         int en = tok.valueEnd();
-        int dash = s.indexOf('-', st);
+        int dash = st;
+        while (dash < en && s[dash] != '-') {
+            dash++;
+        }
         if (dash > st && dash < en) {
             max.accept(Values.parseInt(s, dash + 1, en));
             return Values.parseInt(s, st, dash);
@@ -336,10 +339,13 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private void allocNodeSid(Job.Builder b) {
-        String s = tok.line();
+        char[] s = tok.chars();
         int st = tok.valueStart();
         int en = tok.valueEnd();
-        int colon = s.lastIndexOf(':', en - 1);
+        int colon = en - 1;
+        while (colon >= st && s[colon] != ':') {
+            colon--;
+        }
         if (colon >= st) {
             b.allocNode(strings.get(s, st, colon));
             b.allocSid(Values.parseLong(s, colon + 1, en));

@@ -107,7 +107,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
     }
 
     private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.line(), tok.valueStart(), tok.valueEnd());
+        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     private String str() {
@@ -115,7 +115,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
     }
 
     private int integer() {
-        return Values.parseInt(tok.line(), tok.valueStart(), tok.valueEnd());
+        return Values.parseInt(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     /** A long, or null for {@code n/a}, {@code N/A}, {@code n/s}. */
@@ -123,7 +123,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
         if (tok.valueIs("N/A") || tok.valueIs("n/a") || tok.valueIs("n/s")) {
             return null;
         }
-        return Values.parseLong(tok.line(), tok.valueStart(), tok.valueEnd());
+        return Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     /** MiB to bytes, null for N/A. */

@@ -87,7 +87,7 @@ abstract class SimpleRecordMapper<B, T> extends RecordMapper<T> {
     }
 
     int integer() {
-        return Values.parseInt(tok.line(), tok.valueStart(), tok.valueEnd());
+        return Values.parseInt(tok.chars(), tok.valueStart(), tok.valueEnd());
     }
 
     Boolean yesNo() {

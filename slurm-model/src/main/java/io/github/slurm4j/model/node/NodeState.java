@@ -201,6 +201,9 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
                 return Flag.DRAIN;
             case "POWERED_OFF":
                 return Flag.POWERED_DOWN;
+            case "MAINTENANCE":
+                // scontrol show node prints the long name (UNKNOWN+MAINTENANCE+RESERVED)
+                return Flag.MAINT;
             default:
                 for (Flag f : Flag.values()) {
                     if (f.name().equals(n) && f != Flag.OTHER) {

@@ -12,6 +12,7 @@ import java.util.Set;
  */
 public final class KeySet {
     private final String[] keys;
+    private final char[][] keyChars;
     private final boolean[] freeText;
     private final boolean[] repeatable;
     private final int[] table;
@@ -31,6 +32,7 @@ public final class KeySet {
             throw new IllegalArgumentException("free-text or repeatable key not in the known keys");
         }
         this.keys = known.toArray(new String[0]);
+        this.keyChars = new char[keys.length][];
         this.freeText = new boolean[keys.length];
         this.repeatable = new boolean[keys.length];
         int size = Integer.highestOneBit(keys.length * 4 - 1) << 1;
@@ -38,9 +40,10 @@ public final class KeySet {
         this.table = new int[size];
         Arrays.fill(table, -1);
         for (int i = 0; i < keys.length; i++) {
+            keyChars[i] = keys[i].toCharArray();
             freeText[i] = freeTextKeys.contains(keys[i]);
             repeatable[i] = repeatableKeys.contains(keys[i]);
-            int slot = hash(keys[i], 0, keys[i].length()) & mask;
+            int slot = hash(keyChars[i], 0, keyChars[i].length) & mask;
             while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
@@ -48,16 +51,21 @@ public final class KeySet {
         }
     }
 
-    private static int hash(CharSequence s, int start, int end) {
+    private static int hash(char[] s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + s.charAt(i);
+            h = 31 * h + s[i];
         }
         return h ^ (h >>> 16);
     }
 
     /** The index of the key {@code s[start, end)}, or -1 when unknown. */
     public int indexOf(String s, int start, int end) {
+        return indexOf(s.substring(start, end).toCharArray(), 0, end - start);
+    }
+
+    /** The index of the key {@code s[start, end)}, or -1 when unknown. */
+    public int indexOf(char[] s, int start, int end) {
         int len = end - start;
         int slot = hash(s, start, end) & mask;
         while (true) {
@@ -65,12 +73,21 @@ public final class KeySet {
             if (idx < 0) {
                 return -1;
             }
-            String k = keys[idx];
-            if (k.length() == len && s.regionMatches(start, k, 0, len)) {
+            char[] k = keyChars[idx];
+            if (k.length == len && same(s, start, k)) {
                 return idx;
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    private static boolean same(char[] s, int start, char[] k) {
+        for (int i = 0; i < k.length; i++) {
+            if (s[start + i] != k[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The canonical key string of an index. */

@@ -19,7 +19,8 @@ package io.github.slurm4j.parse.internal;
  *       reservation records, whose separators vary).
  * </ul>
  *
- * Reusable: {@link #newRecord()} per record, {@link #reset} per line. Not thread-safe.
+ * Scans a reusable {@code char[]} copy of the line. Reusable: {@link #newRecord()} per record,
+ * {@link #reset} per line. Not thread-safe.
  */
 public final class KeyValueTokenizer {
     private final KeySet keys;
@@ -27,6 +28,7 @@ public final class KeyValueTokenizer {
     private final long[] seen;
 
     private String line;
+    private char[] buf = new char[256];
     private int end;
     private int pos;
     private int keyStart;
@@ -34,6 +36,8 @@ public final class KeyValueTokenizer {
     private int keyIndex;
     private int valueStart;
     private int valueEnd;
+    /** The '=' of the next token when the previous scan already found it, else -1. */
+    private int nextEq = -1;
 
     /**
      * @param keys the record type's keys
@@ -60,14 +64,20 @@ public final class KeyValueTokenizer {
     public void reset(String text, boolean stripSeparator) {
         this.line = text;
         int e = text.length();
-        if (stripSeparator && e > 0 && text.charAt(e - 1) == ' ') {
+        if (buf.length < e) {
+            buf = new char[Math.max(e, buf.length * 2)];
+        }
+        text.getChars(0, e, buf, 0);
+        if (stripSeparator && e > 0 && buf[e - 1] == ' ') {
             e--;
         }
         this.end = e;
-        this.pos = 0;
-        while (pos < end && text.charAt(pos) == ' ') {
-            pos++;
+        this.nextEq = -1;
+        int p = 0;
+        while (p < end && buf[p] == ' ') {
+            p++;
         }
+        this.pos = p;
     }
 
     /**
@@ -80,49 +90,52 @@ public final class KeyValueTokenizer {
         if (pos >= end) {
             return false;
         }
-        String s = line;
-        int eq = keyEnd(s, pos, end);
+        final char[] b = buf;
+        final int e = end;
+        int eq = nextEq >= 0 ? nextEq : keyEnd(b, pos, e);
         if (eq < 0) {
             throw new TokenException(pos, "expected Key=value");
         }
         keyStart = pos;
         keyEnd = eq;
-        keyIndex = keys.indexOf(s, keyStart, keyEnd);
-        boolean free = keyIndex >= 0 && keys.isFreeText(keyIndex);
-        if (keyIndex >= 0) {
-            seen[keyIndex >>> 6] |= 1L << keyIndex;
+        int idx = keys.indexOf(b, keyStart, keyEnd);
+        keyIndex = idx;
+        boolean free = idx >= 0 && keys.isFreeText(idx);
+        if (idx >= 0) {
+            seen[idx >>> 6] |= 1L << idx;
         }
         valueStart = eq + 1;
-        int i = valueStart;
-        int next = end;
-        while (true) {
-            int sp = s.indexOf(' ', i);
-            if (sp < 0 || sp >= end) {
+        int next = e;
+        int foundEq = -1;
+        for (int i = valueStart; i < e; i++) {
+            if (b[i] != ' ') {
+                continue;
+            }
+            int cand = i + 1;
+            int candEq = keyEnd(b, cand, e);
+            if (candEq >= 0 && (!free || endsFreeText(b, cand, candEq))) {
+                next = i;
+                foundEq = candEq;
                 break;
             }
-            int cand = sp + 1;
-            int candEq = keyEnd(s, cand, end);
-            if (candEq >= 0 && (!free || endsFreeText(s, cand, candEq))) {
-                next = sp;
-                break;
-            }
-            i = cand;
         }
         valueEnd = next;
-        pos = next == end ? end : next + 1;
+        nextEq = foundEq;
+        pos = next == e ? e : next + 1;
         if (trimValues) {
-            while (valueEnd > valueStart && s.charAt(valueEnd - 1) == ' ') {
+            while (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
                 valueEnd--;
             }
-            while (pos < end && s.charAt(pos) == ' ') {
+            while (pos < e && b[pos] == ' ') {
                 pos++;
+                nextEq = -1;
             }
         }
         return true;
     }
 
-    private boolean endsFreeText(String s, int start, int eq) {
-        int idx = keys.indexOf(s, start, eq);
+    private boolean endsFreeText(char[] b, int start, int eq) {
+        int idx = keys.indexOf(b, start, eq);
         if (idx < 0) {
             return false;
         }
@@ -130,16 +143,16 @@ public final class KeyValueTokenizer {
     }
 
     /** Where the key word at {@code start} ends (the {@code =}), or -1 when there is none. */
-    private static int keyEnd(String s, int start, int end) {
+    private static int keyEnd(char[] s, int start, int end) {
         if (start >= end) {
             return -1;
         }
-        char c = s.charAt(start);
+        char c = s[start];
         if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
             return -1;
         }
         for (int i = start + 1; i < end; i++) {
-            c = s.charAt(i);
+            c = s[i];
             if (c == '=') {
                 return i;
             }
@@ -171,6 +184,11 @@ public final class KeyValueTokenizer {
         return line;
     }
 
+    /** The characters of the line (valid up to its length); do not modify. */
+    public char[] chars() {
+        return buf;
+    }
+
     /** The value's start index in the line. */
     public int valueStart() {
         return valueStart;
@@ -189,7 +207,15 @@ public final class KeyValueTokenizer {
     /** Whether the value equals {@code text}. */
     public boolean valueIs(String text) {
         int len = valueEnd - valueStart;
-        return len == text.length() && line.regionMatches(valueStart, text, 0, len);
+        if (len != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (buf[valueStart + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the value is empty. */

@@ -15,7 +15,7 @@ public final class ValueCache<T> {
     /** Ranges longer than this are not cached. */
     public static final int MAX_KEY = 96;
 
-    private final String[] keys;
+    private final char[][] keys;
     private final Object[] values;
     private final int mask;
     private final Function<String, T> factory;
@@ -28,31 +28,42 @@ public final class ValueCache<T> {
         if (Integer.bitCount(sizePow2) != 1) {
             throw new IllegalArgumentException("size must be a power of two");
         }
-        this.keys = new String[sizePow2];
+        this.keys = new char[sizePow2][];
         this.values = new Object[sizePow2];
         this.mask = sizePow2 - 1;
         this.factory = factory;
     }
 
     /** The value for {@code s[start, end)}. */
-    @SuppressWarnings("unchecked")
     public T get(String s, int start, int end) {
+        return get(s.toCharArray(), start, end);
+    }
+
+    /** The value for {@code s[start, end)}. */
+    @SuppressWarnings("unchecked")
+    public T get(char[] s, int start, int end) {
         int len = end - start;
         if (len > MAX_KEY) {
-            return factory.apply(s.substring(start, end));
+            return factory.apply(new String(s, start, len));
         }
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + s.charAt(i);
+            h = 31 * h + s[i];
         }
         int slot = (h ^ (h >>> 15)) & mask;
-        String k = keys[slot];
-        if (k != null && k.length() == len && s.regionMatches(start, k, 0, len)) {
-            return (T) values[slot];
+        char[] k = keys[slot];
+        if (k != null && k.length == len) {
+            int i = 0;
+            while (i < len && k[i] == s[start + i]) {
+                i++;
+            }
+            if (i == len) {
+                return (T) values[slot];
+            }
         }
-        String text = s.substring(start, end);
+        String text = new String(s, start, len);
         T value = factory.apply(text);
-        keys[slot] = text;
+        keys[slot] = java.util.Arrays.copyOfRange(s, start, end);
         values[slot] = value;
         return value;
     }

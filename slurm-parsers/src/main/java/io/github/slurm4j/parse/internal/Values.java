@@ -7,28 +7,43 @@ public final class Values {
     private Values() {
     }
 
+    /** As {@link #parseLong(char[], int, int)}. */
+    public static long parseLong(String s, int start, int end) {
+        return parseLong(s.toCharArray(), start, end);
+    }
+
+    /** As {@link #parseInt(char[], int, int)}. */
+    public static int parseInt(String s, int start, int end) {
+        return parseInt(s.toCharArray(), start, end);
+    }
+
+    /** As {@link #parseIsoSeconds(char[], int, int)}. */
+    public static LocalDateTime parseIsoSeconds(String s, int start, int end) {
+        return parseIsoSeconds(s.toCharArray(), start, end);
+    }
+
     /**
-     * A non-negative decimal {@code long} from {@code s[start, end)}.
+     * A decimal {@code long} from {@code s[start, end)}.
      *
      * @throws NumberFormatException when the range is empty, not all digits, or overflows
      */
-    public static long parseLong(String s, int start, int end) {
+    public static long parseLong(char[] s, int start, int end) {
         if (start >= end) {
             throw new NumberFormatException("empty number");
         }
-        boolean negative = s.charAt(start) == '-';
+        boolean negative = s[start] == '-';
         int i = negative ? start + 1 : start;
         if (i >= end || end - i > 18) {
             if (i < end && end - i <= 19) {
-                return Long.parseLong(s.substring(start, end));
+                return Long.parseLong(new String(s, start, end - start));
             }
-            throw new NumberFormatException("not a number: '" + s.substring(start, end) + "'");
+            throw new NumberFormatException("not a number: '" + new String(s, start, end - start) + "'");
         }
         long v = 0;
         for (; i < end; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < '0' || c > '9') {
-                throw new NumberFormatException("not a number: '" + s.substring(start, end) + "'");
+                throw new NumberFormatException("not a number: '" + new String(s, start, end - start) + "'");
             }
             v = v * 10 + (c - '0');
         }
@@ -36,10 +51,10 @@ public final class Values {
     }
 
     /** A decimal {@code int} from {@code s[start, end)}. */
-    public static int parseInt(String s, int start, int end) {
+    public static int parseInt(char[] s, int start, int end) {
         long v = parseLong(s, start, end);
         if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-            throw new NumberFormatException("out of int range: '" + s.substring(start, end) + "'");
+            throw new NumberFormatException("out of int range: '" + new String(s, start, end - start) + "'");
         }
         return (int) v;
     }
@@ -49,9 +64,9 @@ public final class Values {
      *
      * @throws java.time.DateTimeException for a well-shaped but impossible date
      */
-    public static LocalDateTime parseIsoSeconds(String s, int start, int end) {
-        if (end - start != 19 || s.charAt(start + 4) != '-' || s.charAt(start + 7) != '-'
-                || s.charAt(start + 10) != 'T' || s.charAt(start + 13) != ':' || s.charAt(start + 16) != ':') {
+    public static LocalDateTime parseIsoSeconds(char[] s, int start, int end) {
+        if (end - start != 19 || s[start + 4] != '-' || s[start + 7] != '-'
+                || s[start + 10] != 'T' || s[start + 13] != ':' || s[start + 16] != ':') {
             return null;
         }
         int y = digits(s, start, 4);
@@ -66,10 +81,10 @@ public final class Values {
         return LocalDateTime.of(y, mo, d, h, mi, se);
     }
 
-    private static int digits(String s, int at, int n) {
+    private static int digits(char[] s, int at, int n) {
         int v = 0;
         for (int i = at; i < at + n; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
