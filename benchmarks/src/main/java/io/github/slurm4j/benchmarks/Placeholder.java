@@ -1,2 +1,0 @@
-package io.github.slurm4j.benchmarks;
-final class Placeholder {}
