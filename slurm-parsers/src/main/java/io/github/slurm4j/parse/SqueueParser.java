@@ -226,6 +226,11 @@ public final class SqueueParser {
             extras.put("StateCompact", v.get("StateCompact"));
         }
         JobState state = present(v, stateKey) ? TableValues.convert(COMMAND, line, stateKey, v.get(stateKey), JobState::parse) : null;
+        if (state != null && state.state() != JobState.Name.UNKNOWN && state.flags().isEmpty()) {
+            // a full state name or compact code that fills its column exactly (%.2t "PD") is
+            // complete: no known name or code is a prefix of another, and a cut one reads UNKNOWN
+            truncated.remove(stateKey);
+        }
         String reason = null;
         String nodeList = present(v, "NodeList") ? v.get("NodeList") : null;
         if (v.containsKey("Reason")) {

@@ -70,6 +70,14 @@ class CommandOutputParserTest {
     }
 
     @Test
+    void aCompactStateThatFillsItsColumnIsNotFlaggedButACutNameIs() {
+        ParsedOutput out = parse(Fixtures.load("squeue-default-rich"));
+        Map<String, Object> job48 = out.items().stream().filter(m -> Long.valueOf(48).equals(m.get("job_id"))).findFirst().orElseThrow();
+        assertThat(job48).containsEntry("job_state", "PENDING").containsEntry("name", "in-reser");
+        assertThat(job48.get("truncated")).isEqualTo(List.of("Name"));
+    }
+
+    @Test
     void errorsAreClassifiedBeforeParsing() {
         ParsedOutput out = parse(Fixtures.load("squeue-error-invalid-user"));
         assertThat(out.error()).isNotNull();
