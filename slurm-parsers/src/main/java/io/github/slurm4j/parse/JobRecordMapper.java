@@ -55,7 +55,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
 
     private final KeyValueTokenizer tok = new KeyValueTokenizer(KEY_SET, false);
     private final ValueCache<String> strings = new ValueCache<>(4096, s -> s);
-    private final ValueCache<SlurmTime> times = new ValueCache<>(1024, JobRecordMapper::time);
+    private final ValueCache<SlurmTime> times = ValueCache.ofRange(1024, JobRecordMapper::time);
     private final ValueCache<UserRef> users = new ValueCache<>(256, UserRef::parse);
     private final ValueCache<JobState> states = new ValueCache<>(64, JobState::parse);
     private final ValueCache<ExitCode> exitCodes = new ValueCache<>(64, ExitCode::parse);
@@ -87,6 +87,12 @@ final class JobRecordMapper extends RecordMapper<Job> {
     static SlurmTime time(String s) {
         LocalDateTime t = Values.parseIsoSeconds(s, 0, s.length());
         return t != null ? SlurmTime.of(t) : SlurmTime.parse(s);
+    }
+
+    /** As {@link #time(String)}, reading a {@code yyyy-MM-ddTHH:mm:ss} time straight from the characters. */
+    static SlurmTime time(char[] s, int start, int end) {
+        LocalDateTime t = Values.parseIsoSeconds(s, start, end);
+        return t != null ? SlurmTime.of(t) : SlurmTime.parse(new String(s, start, end - start));
     }
 
     @Override

@@ -34,7 +34,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
 
     private final KeyValueTokenizer tok = new KeyValueTokenizer(KEY_SET, true);
     private final ValueCache<String> strings = new ValueCache<>(1024, s -> s);
-    private final ValueCache<SlurmTime> times = new ValueCache<>(256, JobRecordMapper::time);
+    private final ValueCache<SlurmTime> times = ValueCache.ofRange(256, JobRecordMapper::time);
     private final ValueCache<Tres> tres = new ValueCache<>(256, Tres::parse);
     private final ValueCache<NodeState> states = new ValueCache<>(64, NodeState::parse);
     private final ValueCache<List<GresItem>> gres = new ValueCache<>(128, GresItem::parseList);

@@ -16,6 +16,8 @@ public final class KeySet {
     private final boolean[] freeText;
     private final boolean[] repeatable;
     private final int[] table;
+    /** The full hash of the key in each table slot, compared before any character. */
+    private final int[] tableHash;
     private final int mask;
 
     /**
@@ -38,16 +40,19 @@ public final class KeySet {
         int size = Integer.highestOneBit(keys.length * 4 - 1) << 1;
         this.mask = size - 1;
         this.table = new int[size];
+        this.tableHash = new int[size];
         Arrays.fill(table, -1);
         for (int i = 0; i < keys.length; i++) {
             keyChars[i] = keys[i].toCharArray();
             freeText[i] = freeTextKeys.contains(keys[i]);
             repeatable[i] = repeatableKeys.contains(keys[i]);
-            int slot = mix(hash(keyChars[i], 0, keyChars[i].length)) & mask;
+            int h = hash(keyChars[i], 0, keyChars[i].length);
+            int slot = mix(h) & mask;
             while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
             table[slot] = i;
+            tableHash[slot] = h;
         }
     }
 
@@ -84,7 +89,7 @@ public final class KeySet {
                 return -1;
             }
             char[] k = keyChars[idx];
-            if (k.length == len && same(s, start, k)) {
+            if (tableHash[slot] == hash && k.length == len && same(s, start, k)) {
                 return idx;
             }
             slot = (slot + 1) & mask;

@@ -7,7 +7,9 @@ import java.util.function.Function;
  * that the many repeated values of a large output ({@code root}, {@code normal}, the same
  * {@code TRES=} string, the same submit time) share one object. Not {@code String.intern}: the
  * cache lives as long as one parse. A slot holds the last value that hashed to it; a miss just
- * creates the value. Not thread-safe.
+ * creates the value. Each slot keeps its range's hash, compared before any character, so a miss
+ * against a same-length occupant (every time is 19 characters) costs one int comparison.
+ * Not thread-safe.
  *
  * @param <T> the value type
  */
@@ -16,22 +18,51 @@ public final class ValueCache<T> {
     public static final int MAX_KEY = 96;
 
     private final char[][] keys;
+    private final int[] hashes;
     private final Object[] values;
     private final int mask;
     private final Function<String, T> factory;
+    private final RangeFactory<T> rangeFactory;
+
+    /** Makes a value straight from a character range, without a {@code String} first. */
+    @FunctionalInterface
+    public interface RangeFactory<T> {
+        /** The value of {@code s[start, end)}; may throw. */
+        T make(char[] s, int start, int end);
+    }
 
     /**
      * @param sizePow2 the number of slots, a power of two
      * @param factory makes a value from its text; may throw
      */
     public ValueCache(int sizePow2, Function<String, T> factory) {
+        this(sizePow2, java.util.Objects.requireNonNull(factory, "factory"), null);
+    }
+
+    private ValueCache(int sizePow2, Function<String, T> factory, RangeFactory<T> rangeFactory) {
         if (Integer.bitCount(sizePow2) != 1) {
             throw new IllegalArgumentException("size must be a power of two");
         }
         this.keys = new char[sizePow2][];
+        this.hashes = new int[sizePow2];
         this.values = new Object[sizePow2];
         this.mask = sizePow2 - 1;
         this.factory = factory;
+        this.rangeFactory = rangeFactory;
+    }
+
+    /**
+     * A cache whose values are made from the characters directly (no {@code String} per miss).
+     *
+     * @param sizePow2 the number of slots, a power of two
+     * @param factory makes a value from its characters; may throw
+     */
+    public static <T> ValueCache<T> ofRange(int sizePow2, RangeFactory<T> factory) {
+        return new ValueCache<>(sizePow2, null, java.util.Objects.requireNonNull(factory, "factory"));
+    }
+
+    private T make(char[] s, int start, int end) {
+        return rangeFactory != null ? rangeFactory.make(s, start, end) : factory.apply(new String(s, start, end - start));
     }
 
     /** The value for {@code s[start, end)}. */
@@ -55,11 +86,11 @@ public final class ValueCache<T> {
     public T get(char[] s, int start, int end, int h) {
         int len = end - start;
         if (len > MAX_KEY) {
-            return factory.apply(new String(s, start, len));
+            return make(s, start, end);
         }
         int slot = (h ^ (h >>> 15)) & mask;
         char[] k = keys[slot];
-        if (k != null && k.length == len) {
+        if (k != null && hashes[slot] == h && k.length == len) {
             int i = 0;
             while (i < len && k[i] == s[start + i]) {
                 i++;
@@ -68,9 +99,9 @@ public final class ValueCache<T> {
                 return (T) values[slot];
             }
         }
-        String text = new String(s, start, len);
-        T value = factory.apply(text);
+        T value = make(s, start, end);
         keys[slot] = java.util.Arrays.copyOfRange(s, start, end);
+        hashes[slot] = h;
         values[slot] = value;
         return value;
     }
