@@ -65,21 +65,7 @@ public final class NodesJsonParser {
      */
     public static JsonResult<Node> parse(Reader json, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
-        JsonNode root = RestJson.read(COMMAND, json);
-        if (!root.isObject()) {
-            throw new SlurmParseException(COMMAND, 1, null, root.toString(), "expected a JSON object");
-        }
-        JsonNode nodes = root.get("nodes");
-        List<Node> out = new ArrayList<>();
-        if (nodes != null && !nodes.isNull()) {
-            if (!nodes.isArray()) {
-                throw new SlurmParseException(COMMAND, 0, "nodes", nodes.toString(), "expected an array");
-            }
-            for (int i = 0; i < nodes.size(); i++) {
-                out.add(node(new JsonFields(COMMAND, "nodes[" + i + "]", nodes.get(i)), zone));
-            }
-        }
-        return SqueueJsonParser.result(root, out);
+        return JsonDocuments.read(COMMAND, json, "nodes", f -> node(f, zone));
     }
 
     private static Node node(JsonFields f, ZoneId zone) {

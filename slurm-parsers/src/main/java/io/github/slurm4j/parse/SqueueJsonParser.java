@@ -88,32 +88,7 @@ public final class SqueueJsonParser {
      */
     public static JsonResult<Job> parse(Reader json, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
-        JsonNode root = RestJson.read(COMMAND, json);
-        if (!root.isObject()) {
-            throw new SlurmParseException(COMMAND, 1, null, root.toString(), "expected a JSON object");
-        }
-        JsonNode jobs = root.get("jobs");
-        List<Job> out = new ArrayList<>();
-        if (jobs != null && !jobs.isNull()) {
-            if (!jobs.isArray()) {
-                throw new SlurmParseException(COMMAND, 0, "jobs", jobs.toString(), "expected an array");
-            }
-            for (int i = 0; i < jobs.size(); i++) {
-                out.add(job(new JsonFields(COMMAND, "jobs[" + i + "]", jobs.get(i)), zone));
-            }
-        }
-        return result(root, out);
-    }
-
-    static <T> JsonResult<T> result(JsonNode root, List<T> items) {
-        JsonNode meta = root.path("meta");
-        String version = meta.path("Slurm").path("release").isTextual() ? meta.path("Slurm").path("release").textValue()
-                : meta.path("slurm").path("release").isTextual() ? meta.path("slurm").path("release").textValue() : null;
-        JsonNode plugin = meta.path("plugin");
-        String api = plugin.path("data_parser").isTextual() ? plugin.path("data_parser").textValue()
-                : plugin.path("type").isTextual() ? plugin.path("type").textValue() : null;
-        return new JsonResult<>(items, RestJson.messages(root.get("errors")), RestJson.messages(root.get("warnings")),
-                version, api);
+        return JsonDocuments.read(COMMAND, json, "jobs", f -> job(f, zone));
     }
 
     private static Job job(JsonFields f, ZoneId zone) {

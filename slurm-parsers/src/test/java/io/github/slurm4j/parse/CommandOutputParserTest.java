@@ -54,7 +54,7 @@ class CommandOutputParserTest {
         }
         assertThat(problems).isEmpty();
         // the error cases of the index: *-error-*, controller/dbd down, permission refusals
-        assertThat(errors).isBetween(45, 70);
+        assertThat(errors).isEqualTo(50);
         assertThat(kinds).containsKeys("job", "node", "partition", "step", "reservation", "accounting", "stat", "seff",
                 "submit", "pids", "action", "table", "config", "license", "hostname", "diag");
     }
