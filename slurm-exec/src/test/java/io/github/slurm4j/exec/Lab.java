@@ -1,0 +1,118 @@
+package io.github.slurm4j.exec;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The test lab that {@code scripts/lab.sh up} brings up on this machine: a single-node Slurm
+ * 22.05 with accounting and an OpenSSH server on 127.0.0.1:2222 that lets {@code alice} in with
+ * a generated key, verified by a generated {@code known_hosts}. ITs call {@code require*} first:
+ * a missing service skips the test on a developer machine and fails it in CI ({@code CI=true}).
+ */
+public final class Lab {
+    /** The lab's state folder (keys, known_hosts); {@code SLURM4J_LAB_DIR} overrides it. */
+    public static final Path DIR = Path.of(System.getenv().getOrDefault("SLURM4J_LAB_DIR", "/var/lib/slurm4j-lab"));
+    public static final String SSH_HOST = "127.0.0.1";
+    public static final int SSH_PORT = 2222;
+    /** The user the lab's sshd lets in; a Slurm user with an account (physics). */
+    public static final String SSH_USER = "alice";
+    /** alice's password (password authentication is enabled on the lab sshd only). */
+    public static final String SSH_PASSWORD = "alice-lab-pass";
+    /** The passphrase of {@link #userKeyWithPassphrase()}. */
+    public static final String KEY_PASSPHRASE = "slurm4j-lab-passphrase";
+    /** The lab control script, relative to the project root. */
+    public static final String SCRIPT = "scripts/lab.sh";
+
+    private Lab() {
+    }
+
+    public static Path sshDir() {
+        return DIR.resolve("ssh");
+    }
+
+    /** alice's ed25519 key without passphrase (OpenSSH format). */
+    public static Path userKey() {
+        return sshDir().resolve("id_ed25519");
+    }
+
+    /** alice's ed25519 key protected by {@link #KEY_PASSPHRASE}. */
+    public static Path userKeyWithPassphrase() {
+        return sshDir().resolve("id_ed25519_pass");
+    }
+
+    /** known_hosts with every host key of the lab sshd (ed25519, ecdsa, rsa) for [127.0.0.1]:2222. */
+    public static Path knownHosts() {
+        return sshDir().resolve("known_hosts");
+    }
+
+    /** known_hosts with only the lab sshd's ssh-rsa key. */
+    public static Path knownHostsRsaOnly() {
+        return sshDir().resolve("known_hosts.rsa-only");
+    }
+
+    /** Whether we run in CI, where a missing service is a failure and never a skip. */
+    public static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Requires the lab sshd: port 2222 answers and the key files exist. */
+    public static void requireSshd() {
+        boolean up = portOpen(SSH_HOST, SSH_PORT) && Files.isReadable(userKey()) && Files.isReadable(knownHosts());
+        require(up, "the lab sshd on " + SSH_HOST + ":" + SSH_PORT + " with keys in " + sshDir());
+    }
+
+    /** Requires the lab Slurm: {@code scontrol ping} says UP and {@code sacctmgr} answers. */
+    public static void requireSlurm() {
+        boolean up = run(List.of("scontrol", "ping")).contains("is UP")
+                && !run(List.of("sacctmgr", "-n", "-P", "list", "cluster", "format=Cluster")).isBlank();
+        require(up, "the lab Slurm (slurmctld + slurmd + slurmdbd)");
+    }
+
+    private static void require(boolean up, String what) {
+        if (up) {
+            return;
+        }
+        String message = what + " is not running; start it with `" + SCRIPT + " up` (as root)";
+        if (inCi()) {
+            fail("CI=true and " + message);
+        }
+        assumeTrue(false, message);
+    }
+
+    private static boolean portOpen(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Runs a lab command locally, returning stdout ("" if it cannot run). For checks only. */
+    static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
