@@ -77,6 +77,42 @@ public final class Lab {
         require(up, "the lab Slurm (slurmctld + slurmd + slurmdbd)");
     }
 
+    /**
+     * Runs {@code scripts/lab.sh <action> <service>} (e.g. {@code stop sshd}, {@code start slurmctld})
+     * and fails the test if it does not exit 0. For the fault tests; needs root.
+     */
+    public static void control(String action, String service) {
+        Path script = projectRoot().resolve(SCRIPT);
+        try {
+            Process p = new ProcessBuilder("bash", script.toString(), action, service).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(SCRIPT + " " + action + " " + service + " did not finish in 120 s: " + out);
+            }
+            if (p.exitValue() != 0) {
+                fail(SCRIPT + " " + action + " " + service + " exited " + p.exitValue() + ": " + out);
+            }
+        } catch (IOException e) {
+            fail("cannot run " + script + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+    }
+
+    /** The project root: the nearest folder, from the working directory up, that holds {@code scripts/lab.sh}. */
+    public static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(SCRIPT))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no " + SCRIPT + " above " + dir);
+    }
+
     private static void require(boolean up, String what) {
         if (up) {
             return;
