@@ -114,8 +114,8 @@ public final class SeffCalculator {
         if (sacctState == null) {
             throw missing("State", row);
         }
-        JobState state = JobState.parse(sacctState.state() == JobState.Name.UNKNOWN
-                ? firstWord(sacctState.raw()) : sacctState.state().name());
+        JobState state = sacctState.state() == JobState.Name.UNKNOWN
+                ? sacctState : JobState.parse(sacctState.state().name());
         boolean pending = sacctState.is(JobState.Name.PENDING);
         boolean running = sacctState.is(JobState.Name.RUNNING);
         Integer exitCode = null;
@@ -307,12 +307,6 @@ public final class SeffCalculator {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String firstWord(String s) {
-        String t = s.strip();
-        int sp = t.indexOf(' ');
-        return sp < 0 ? t : t.substring(0, sp);
     }
 
     /** C's {@code %.2f}: the exact binary value, ties to even (as glibc rounds). */
