@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -180,8 +181,13 @@ public final class LocalShell implements Shell {
         ScheduledFuture<?> alarm = null;
         try {
             Future<Collected> err = ShellThreads.pool().submit(() -> collect(ex.process.getErrorStream(), request.outputLimit()));
-            alarm = watchdog.schedule(() -> ShellThreads.pool().execute(() -> ex.kill("timeout")), ex.remainingNanos(),
-                    TimeUnit.NANOSECONDS);
+            try {
+                alarm = watchdog.schedule(() -> ShellThreads.pool().execute(() -> ex.kill("timeout")),
+                        ex.remainingNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                ex.kill("closed");
+                throw new ShellException(request.command(), "the shell on " + target() + " is closed", e);
+            }
             LimitedInputStream stdout = new LimitedInputStream(ex.process.getInputStream(), request.outputLimit());
             T value = null;
             Exception failure = null;

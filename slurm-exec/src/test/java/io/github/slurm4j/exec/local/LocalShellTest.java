@@ -176,9 +176,35 @@ class LocalShellTest extends ShellContractTest {
             nanos[i] = System.nanoTime() - t;
             assertThat(r.stdout()).isEqualTo("x\n");
         }
-        Arrays.sort(nanos);
-        System.out.printf("LocalShell echo x: median %.2f ms, p90 %.2f ms, min %.2f ms (n=%d)%n", nanos[n / 2] / 1e6,
-                nanos[n * 9 / 10] / 1e6, nanos[0] / 1e6, n);
+        long[] raw = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            assertThat(rawProcessBuilderEcho()).isEqualTo("x\n");
+            raw[i] = System.nanoTime() - t;
+        }
+        System.out.println(summary("LocalShell echo x", nanos));
+        System.out.println(summary("bare ProcessBuilder echo x", raw));
+    }
+
+    private static String summary(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return String.format("%s: median %.2f ms, p90 %.2f ms, min %.2f ms (n=%d)", what, sorted[n / 2] / 1e6,
+                sorted[n * 9 / 10] / 1e6, sorted[0] / 1e6, n);
+    }
+
+    private static String rawProcessBuilderEcho() {
+        try {
+            Process p = new ProcessBuilder("echo", "x").start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.getErrorStream().readAllBytes();
+            p.waitFor();
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String ps() {
