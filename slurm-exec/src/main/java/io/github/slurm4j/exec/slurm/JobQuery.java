@@ -1,0 +1,80 @@
+package io.github.slurm4j.exec.slurm;
+
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.job.JobState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which queued jobs {@link SlurmClient#jobs(JobQuery)} lists: filters that squeue applies
+ * ({@code -u}, {@code -j}, {@code -t}, {@code -p}). No filter: every job of every user in the
+ * queue (squeue's default states: pending, running, suspended, completing...). Immutable.
+ *
+ * @param users user names ({@code -u}); empty = all users
+ * @param jobIds job ids ({@code -j}); empty = all jobs. With ids, squeue shows them in any state
+ *     Slurm still holds (recently finished jobs too)
+ * @param states states ({@code -t}); empty = squeue's default
+ * @param partitions partitions ({@code -p}); empty = all
+ */
+public record JobQuery(List<String> users, List<JobId> jobIds, Set<JobState.Name> states, List<String> partitions) {
+    public JobQuery {
+        users = List.copyOf(users);
+        jobIds = List.copyOf(jobIds);
+        states = states.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(states));
+        partitions = List.copyOf(partitions);
+        users.forEach(u -> Args.word("user", u));
+        partitions.forEach(p -> Args.word("partition", p));
+        if (states.contains(JobState.Name.UNKNOWN)) {
+            throw new IllegalArgumentException("UNKNOWN is not a state squeue can filter on");
+        }
+    }
+
+    /** Every job in the queue. */
+    public static JobQuery all() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link JobQuery}. */
+    public static final class Builder {
+        private final List<String> users = new ArrayList<>();
+        private final List<JobId> jobIds = new ArrayList<>();
+        private final Set<JobState.Name> states = EnumSet.noneOf(JobState.Name.class);
+        private final List<String> partitions = new ArrayList<>();
+
+        public Builder user(String user) {
+            users.add(user);
+            return this;
+        }
+
+        public Builder jobIds(Collection<JobId> ids) {
+            jobIds.addAll(ids);
+            return this;
+        }
+
+        public Builder jobId(JobId id) {
+            jobIds.add(id);
+            return this;
+        }
+
+        public Builder state(JobState.Name state) {
+            states.add(state);
+            return this;
+        }
+
+        public Builder partition(String partition) {
+            partitions.add(partition);
+            return this;
+        }
+
+        public JobQuery build() {
+            return new JobQuery(users, jobIds, states, partitions);
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package io.github.slurm4j.exec.slurm;
+
+import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.exec.ExecResult;
+import io.github.slurm4j.exec.Shell;
+import io.github.slurm4j.exec.ShellException;
+import io.github.slurm4j.exec.StreamResult;
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.Partition;
+import io.github.slurm4j.model.Reservation;
+import io.github.slurm4j.model.SlurmErrorType;
+import io.github.slurm4j.model.SlurmCommandException;
+import io.github.slurm4j.model.cluster.ControllerStatus;
+import io.github.slurm4j.model.job.AccountingJob;
+import io.github.slurm4j.model.job.AccountingRecord;
+import io.github.slurm4j.model.job.ActionResult;
+import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.model.job.JobStep;
+import io.github.slurm4j.model.job.SqueueRow;
+import io.github.slurm4j.model.job.StepStatRecord;
+import io.github.slurm4j.model.job.SubmitResult;
+import io.github.slurm4j.model.metrics.JobPid;
+import io.github.slurm4j.model.node.Node;
+import io.github.slurm4j.model.seff.SeffReport;
+import io.github.slurm4j.parse.ScontrolParser;
+import io.github.slurm4j.parse.SlurmErrors;
+import io.github.slurm4j.parse.SlurmParseException;
+import io.github.slurm4j.parse.Texts;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Every Slurm operation as one typed call over a {@link Shell} (local, SSH, or a fake in tests).
+ *
+ * <pre>{@code
+ * SlurmClient slurm = new SlurmClient(shell);
+ * SubmitResult s = slurm.submit(SubmitRequest.script("#!/bin/sh\nsleep 60\n").name("demo").ntasks(1).build());
+ * Map<JobId, JobStatus> st = slurm.statusOf(List.of(s.jobId()));
+ * slurm.cancel(s.jobId());
+ * }</pre>
+ *
+ * <h2>Errors</h2>
+ * Every call reads the exit code <em>and</em> the text of the command (several Slurm commands
+ * report errors with exit code 0: {@code sstat}, {@code scancel -v}, {@code squeue -u nosuchuser})
+ * and throws:
+ * <ul>
+ *   <li>{@link SlurmCommandException} with its {@link SlurmErrorType} when Slurm refused or failed
+ *       (controller or accounting unavailable, job not found, access denied, submit rejected, ...);
+ *       a failed command never gives a value, not even an empty list, and this error wins over
+ *       a parse error of the same output;</li>
+ *   <li>{@link SlurmParseException} when the output of a successful command does not read;</li>
+ *   <li>{@link ShellException} (or {@code ShellTimeoutException}) when the command could not run.</li>
+ * </ul>
+ *
+ * <p>Thread-safe when the shell is (slurm4j's shells are). The client does not own the shell:
+ * close the shell yourself.
+ */
+public final class SlurmClient {
+    private final Shell shell;
+    private final String cluster;
+    private final Duration timeout;
+    private final ZoneId zone;
+    private final Object seffLock = new Object();
+    private volatile Boolean seffInstalled;
+
+    /** A client for the shell's default cluster, with a 60 s timeout and the JVM's time zone. */
+    public SlurmClient(Shell shell) {
+        this(builder(shell));
+    }
+
+    private SlurmClient(Builder b) {
+        this.shell = b.shell;
+        this.cluster = b.cluster;
+        this.timeout = b.timeout;
+        this.zone = b.zone;
+    }
+
+    public static Builder builder(Shell shell) {
+        return new Builder(shell);
+    }
+
+    /** The shell commands run on. */
+    public Shell shell() {
+        return shell;
+    }
+
+    /** The cluster passed with {@code -M}, or {@code null} for the default one. */
+    public String cluster() {
+        return cluster;
+    }
+
+    /** The cluster's time zone: the zone of the local times Slurm prints and reads. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    // ------------------------------------------------------------------ queue
+
+    /**
+     * The queue's jobs matching {@code query}: one {@code squeue} call (more only for id lists
+     * longer than {@value SlurmCommands#MAX_ID_LIST_CHARS} characters), one row per job and per
+     * array element, every value whole.
+     */
+    public List<SqueueRow> jobs(JobQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.jobIds().isEmpty()) {
+            return execute(new SlurmCommands.ListJobs(cluster, query, null));
+        }
+        List<SqueueRow> out = new ArrayList<>();
+        for (String chunk : Args.chunks(Args.ids(query.jobIds()), SlurmCommands.MAX_ID_LIST_CHARS)) {
+            out.addAll(execute(new SlurmCommands.ListJobs(cluster, query, chunk)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every job in the queue, as {@link Job}s holding what squeue prints ({@link SqueueRow#toJob()}). */
+    public List<Job> jobs() {
+        return jobs(JobQuery.all()).stream().map(SqueueRow::toJob).toList();
+    }
+
+    /**
+     * Where each job stands: one {@code squeue --jobs=a,b,c} call for all of them, plus one
+     * {@code sacct --jobs=...} call for those no longer in the queue; never one call per job
+     * (long lists are cut into chunks of {@value SlurmCommands#MAX_ID_LIST_CHARS} characters).
+     *
+     * <p>A job that neither knows is absent from the map. squeue 22.05 fails the whole call with
+     * {@code Invalid job id specified} when it is asked for a single unknown id (fixture
+     * {@code squeue-error-invalid-job}); that answer means "not in the queue", and sacct is asked.
+     * Any other squeue or sacct error is thrown: a failure is never reported as "job gone".
+     *
+     * @return the status per requested id, in the order asked
+     */
+    public Map<JobId, JobStatus> statusOf(Collection<JobId> ids) {
+        Set<JobId> wanted = new LinkedHashSet<>(ids);
+        Map<JobId, JobStatus> found = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        List<SqueueRow> rows = new ArrayList<>();
+        for (String chunk : Args.chunks(Args.ids(wanted), SlurmCommands.MAX_ID_LIST_CHARS)) {
+            try {
+                rows.addAll(execute(new SlurmCommands.ListJobs(cluster, JobQuery.all(), chunk)));
+            } catch (SlurmCommandException e) {
+                if (e.type() != SlurmErrorType.JOB_NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        for (JobId id : wanted) {
+            for (SqueueRow row : rows) {
+                if (row.state() != null && matches(id, row.jobId(), row.extras().get("JobID"))) {
+                    found.put(id, new JobStatus(id, row.state(), row.reason(), null, JobStatus.Source.QUEUE));
+                    break;
+                }
+            }
+        }
+        List<JobId> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            AccountingQuery q = AccountingQuery.builder().allUsers().allocationsOnly().build();
+            List<AccountingRecord> records = new ArrayList<>();
+            for (String chunk : Args.chunks(Args.ids(missing), SlurmCommands.MAX_ID_LIST_CHARS)) {
+                records.addAll(execute(new SlurmCommands.Accounting(cluster, q, chunk, SlurmCommands.Accounting.FIELDS)));
+            }
+            for (JobId id : missing) {
+                AccountingRecord last = null;
+                for (AccountingRecord r : records) {
+                    JobId raw = r.jobIdRaw();
+                    if (r.state() != null && matches(id, r.jobId(), raw == null ? null : Long.toString(raw.id()))) {
+                        last = r;
+                    }
+                }
+                if (last != null) {
+                    found.put(id, new JobStatus(id, last.state(), last.reason(), last.exitCode(), JobStatus.Source.ACCOUNTING));
+                }
+            }
+        }
+        Map<JobId, JobStatus> ordered = new LinkedHashMap<>();
+        for (JobId id : wanted) {
+            if (found.containsKey(id)) {
+                ordered.put(id, found.get(id));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    /** The printed id is the one asked for, or (for a plain id) the row's own job id is. */
+    private static boolean matches(JobId wanted, JobId printed, String ownId) {
+        if (wanted.equals(printed)) {
+            return true;
+        }
+        return wanted.arrayTask() == null && wanted.hetOffset() == null && wanted.step() == null
+                && Long.toString(wanted.id()).equals(ownId);
+    }
+
+    // ------------------------------------------------------------------ scontrol show
+
+    /**
+     * {@code scontrol -o -d show job ID}: every record of the job (an array prints one per
+     * element, a heterogeneous job one per component).
+     *
+     * @throws SlurmCommandException {@code job_not_found} for an unknown id
+     */
+    public List<Job> job(JobId id) {
+        return execute(new SlurmCommands.ShowJob(cluster, Objects.requireNonNull(id, "id")));
+    }
+
+    /**
+     * Streams {@code scontrol -o -d show job} (every job the controller holds) to {@code sink},
+     * one job at a time, in constant memory. Jobs delivered before a failure stay delivered; the
+     * failure is then thrown: the command's own error (exit code, stderr) first, else the
+     * reader's parse error.
+     */
+    public void streamJobs(Consumer<? super Job> sink) {
+        Objects.requireNonNull(sink, "sink");
+        SlurmCommands.ShowJob cmd = new SlurmCommands.ShowJob(cluster, null);
+        ExecRequest request = request(cmd);
+        String where = where(cmd);
+        StreamResult<Void> result = shell.stream(request, in -> {
+            Reader reader = new InputStreamReader(in, Texts.newDecoder());
+            ScontrolParser.parseJobs(reader, sink);
+            return null;
+        });
+        ExecResult status = result.status();
+        SlurmErrors.check(where, "", status.stderr(), status.exitCode());
+        if (status.truncated()) {
+            throw new ShellException(where, "the output went past the shell's output limit", null);
+        }
+        result.valueOrThrow();
+    }
+
+    /** Every node ({@code scontrol -o show node}). */
+    public List<Node> nodes() {
+        return execute(new SlurmCommands.ShowNodes(cluster, null));
+    }
+
+    /**
+     * One node ({@code scontrol -o show node NAME}).
+     *
+     * @throws SlurmCommandException {@code invalid_argument} for an unknown node
+     */
+    public Node node(String name) {
+        List<Node> nodes = execute(new SlurmCommands.ShowNodes(cluster, name));
+        if (nodes.size() != 1) {
+            throw new SlurmParseException("scontrol show node " + name, 0, null, "", "expected one node record, got " + nodes.size());
+        }
+        return nodes.get(0);
+    }
+
+    /** Every partition ({@code scontrol -o show partition}). */
+    public List<Partition> partitions() {
+        return execute(new SlurmCommands.ShowPartitions(cluster));
+    }
+
+    /** Every reservation ({@code scontrol -o show reservation}); empty when there is none. */
+    public List<Reservation> reservations() {
+        return execute(new SlurmCommands.ShowReservations(cluster));
+    }
+
+    /** The running steps of a job ({@code scontrol -o show step ID}). */
+    public List<JobStep> steps(JobId id) {
+        return execute(new SlurmCommands.ShowSteps(cluster, Objects.requireNonNull(id, "id")));
+    }
+
+    // ------------------------------------------------------------------ accounting
+
+    /**
+     * Accounting records ({@code sacct}) matching {@code query}, in sacct's order, job rows
+     * followed by their steps (group them with {@link AccountingJob#group}).
+     *
+     * @throws SlurmCommandException {@code accounting_unavailable} when slurmdbd cannot be reached
+     */
+    public List<AccountingRecord> accounting(AccountingQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.jobIds().isEmpty()) {
+            return execute(new SlurmCommands.Accounting(cluster, query, null, SlurmCommands.Accounting.FIELDS));
+        }
+        List<AccountingRecord> out = new ArrayList<>();
+        for (String chunk : Args.chunks(Args.ids(query.jobIds()), SlurmCommands.MAX_ID_LIST_CHARS)) {
+            out.addAll(execute(new SlurmCommands.Accounting(cluster, query, chunk, SlurmCommands.Accounting.FIELDS)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@link #accounting} with a time range given as instants (converted to the cluster's zone). */
+    public List<AccountingRecord> accounting(AccountingQuery.Builder query, Instant start, Instant end) {
+        if (start != null) {
+            query.start(LocalDateTime.ofInstant(start, zone));
+        }
+        if (end != null) {
+            query.end(LocalDateTime.ofInstant(end, zone));
+        }
+        return accounting(query.build());
+    }
+
+    /**
+     * Live usage of a running job's steps ({@code sstat}). sstat reports errors with exit code 0;
+     * they are read from the text ({@code No steps running for job}: {@code invalid_argument}).
+     *
+     * @throws UnsupportedOperationException with a cluster set: sstat has no {@code -M}
+     */
+    public List<StepStatRecord> stepStats(JobId id) {
+        if (cluster != null) {
+            throw new UnsupportedOperationException("sstat has no -M option: live step statistics of cluster " + cluster
+                    + " can only be read on that cluster");
+        }
+        return execute(new SlurmCommands.StepStats(Objects.requireNonNull(id, "id")));
+    }
+
+    /**
+     * The job's efficiency as {@code seff} reports it: seff's own output when seff is installed
+     * where commands run (probed once with {@code command -v seff}), else the same report computed
+     * from {@code sacct} (also with a cluster set, since seff has no {@code -M}).
+     */
+    public SeffReport efficiency(JobId id) {
+        Objects.requireNonNull(id, "id");
+        if (cluster == null && seffInstalled()) {
+            return execute(new SlurmCommands.Seff(id));
+        }
+        return Efficiency.fromAccounting(this, id);
+    }
+
+    /** Whether seff is installed where commands run; probed once, then cached. */
+    public boolean seffInstalled() {
+        Boolean known = seffInstalled;
+        if (known != null) {
+            return known;
+        }
+        synchronized (seffLock) {
+            if (seffInstalled == null) {
+                seffInstalled = execute(new SlurmCommands.ProbeSeff());
+            }
+            return seffInstalled;
+        }
+    }
+
+    /** The sacct records of one job with the given fields, for {@link Efficiency}. */
+    List<AccountingRecord> accountingFields(JobId id, List<String> fields) {
+        AccountingQuery q = AccountingQuery.builder().allUsers().build();
+        return execute(new SlurmCommands.Accounting(cluster, q, id.toString(), fields));
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /**
+     * Submits a batch job ({@code sbatch --parsable}).
+     *
+     * @throws SlurmCommandException {@code submit_rejected} (or {@code invalid_argument},
+     *     {@code controller_unavailable}, ...) when sbatch refused it
+     */
+    public SubmitResult submit(SubmitRequest request) {
+        return execute(new SlurmCommands.Submit(cluster, Objects.requireNonNull(request, "request")));
+    }
+
+    /**
+     * Cancels a job ({@code scancel --verbose ID}: without {@code -v} scancel says nothing about an
+     * unknown or finished job).
+     *
+     * @throws SlurmCommandException {@code job_not_found} for an unknown id,
+     *     {@code invalid_argument} for a job already finished
+     */
+    public ActionResult cancel(JobId id) {
+        return execute(SlurmCommands.Action.cancel(cluster, id, null));
+    }
+
+    /** Sends a signal ({@code KILL}, {@code USR1}, {@code 10}) to the job's steps ({@code scancel --signal}). */
+    public ActionResult signal(JobId id, String signal) {
+        return execute(SlurmCommands.Action.cancel(cluster, id, Objects.requireNonNull(signal, "signal")));
+    }
+
+    /** {@code scontrol suspend ID} (privileged). */
+    public ActionResult suspend(JobId id) {
+        return scontrol("suspend", id);
+    }
+
+    /** {@code scontrol resume ID} (privileged). */
+    public ActionResult resume(JobId id) {
+        return scontrol("resume", id);
+    }
+
+    /** {@code scontrol hold ID}: an admin hold when run by an operator, else a user hold. */
+    public ActionResult hold(JobId id) {
+        return scontrol("hold", id);
+    }
+
+    /** {@code scontrol uhold ID}: a hold the job's user can release. */
+    public ActionResult userHold(JobId id) {
+        return scontrol("uhold", id);
+    }
+
+    /** {@code scontrol release ID}. */
+    public ActionResult release(JobId id) {
+        return scontrol("release", id);
+    }
+
+    /** {@code scontrol requeue ID}: back to pending. */
+    public ActionResult requeue(JobId id) {
+        return scontrol("requeue", id);
+    }
+
+    /** {@code scontrol requeuehold ID}: back to pending, held. */
+    public ActionResult requeueHold(JobId id) {
+        return scontrol("requeuehold", id);
+    }
+
+    /** {@code scontrol update JobId=ID Key=value...}. */
+    public ActionResult update(JobId id, JobUpdate update) {
+        return execute(SlurmCommands.Action.update(cluster, Objects.requireNonNull(id, "id"),
+                Objects.requireNonNull(update, "update")));
+    }
+
+    private ActionResult scontrol(String verb, JobId id) {
+        return execute(SlurmCommands.Action.scontrol(cluster, verb, Objects.requireNonNull(id, "id")));
+    }
+
+    /**
+     * The processes of the job's steps on the machine commands run on ({@code scontrol listpids}).
+     * Empty when none of the job's steps runs there.
+     */
+    public List<JobPid> listPids(JobId id) {
+        return execute(new SlurmCommands.ListPids(Objects.requireNonNull(id, "id")));
+    }
+
+    /**
+     * The controllers and whether each answers ({@code scontrol ping}). A controller that is down
+     * is reported as {@code up=false}, not thrown.
+     */
+    public List<ControllerStatus> ping() {
+        return execute(new SlurmCommands.Ping(cluster));
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /** The request a command runs as. */
+    ExecRequest request(SlurmCommand<?> cmd) {
+        ExecRequest.Builder b = ExecRequest.builder(cmd.arguments()).timeout(timeout).env(cmd.environment());
+        if (cmd.stdin() != null) {
+            b.stdin(cmd.stdin());
+        }
+        return b.build();
+    }
+
+    private String where(SlurmCommand<?> cmd) {
+        return ExecRequest.display(cmd.arguments()) + " (on " + shell.target() + ")";
+    }
+
+    <T> T execute(SlurmCommand<T> cmd) {
+        ExecResult result = shell.run(request(cmd));
+        return cmd.read(result, where(cmd));
+    }
+
+    /** Builds a {@link SlurmClient}. */
+    public static final class Builder {
+        private final Shell shell;
+        private String cluster;
+        private Duration timeout = ExecRequest.DEFAULT_TIMEOUT;
+        private ZoneId zone = ZoneId.systemDefault();
+
+        private Builder(Shell shell) {
+            this.shell = Objects.requireNonNull(shell, "shell");
+        }
+
+        /** Runs every command with {@code -M cluster} (multi-cluster sites). */
+        public Builder cluster(String cluster) {
+            this.cluster = Args.word("cluster", cluster);
+            if (cluster.startsWith("-")) {
+                throw new IllegalArgumentException("not a cluster name: " + cluster);
+            }
+            return this;
+        }
+
+        /** The timeout of each command (default 60 s). */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** The cluster's time zone (default: the JVM's), for converting instants to Slurm's local times. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        public SlurmClient build() {
+            return new SlurmClient(this);
+        }
+    }
+}
