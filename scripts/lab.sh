@@ -230,7 +230,7 @@ start_sshd() {
     return 0
   fi
   stop_pidfile sshd "$SSH_PID" 10
-  /usr/sbin/sshd -f "$SSH_CONFIG" -E "$SSH_LOG" || die "sshd did not start" "$SSH_LOG"
+  /usr/sbin/sshd -f "$SSH_CONFIG" -E "$SSH_LOG" 9>&- || die "sshd did not start" "$SSH_LOG"
   wait_for 15 sshd_answers || die "sshd does not answer on 127.0.0.1:$SSH_PORT" "$SSH_LOG"
 }
 stop_sshd() { stop_pidfile sshd "$SSH_PID" 15 "$SSH_LOG"; }
@@ -286,7 +286,7 @@ start_munge() {
   mkdir -p /run/munge /var/log/munge /var/lib/munge
   chown -R munge:munge /etc/munge /run/munge /var/lib/munge /var/log/munge
   chmod 600 /etc/munge/munge.key
-  runuser -u munge -- /usr/sbin/munged || die "munged did not start" /var/log/munge/munged.log
+  runuser -u munge -- /usr/sbin/munged 9>&- || die "munged did not start" /var/log/munge/munged.log
   wait_for 15 munge_answers || die "munge -n | unmunge fails" /var/log/munge/munged.log
 }
 stop_munge() { stop_pidfile munged "$MUNGE_PID" 10 /var/log/munge/munged.log; }
@@ -300,7 +300,7 @@ start_mariadb() {
     mariadb-install-db --user=mysql >"$MARIADB_LOG" 2>&1 || die "mariadb-install-db failed" "$MARIADB_LOG"
   fi
   install -d -m 755 -o mysql -g mysql /run/mysqld
-  start-stop-daemon --start --background --exec /usr/bin/mysqld_safe || die "mysqld_safe did not start"
+  start-stop-daemon --start --background --exec /usr/bin/mysqld_safe 9>&- || die "mysqld_safe did not start"
   wait_for 60 mariadb_answers || die "MariaDB does not answer mariadb-admin ping" "$(mariadb_error_log)"
 }
 mariadb_error_log() {
@@ -347,7 +347,7 @@ node_registered_since() {
 start_slurmdbd() {
   slurmdbd_answers && return 0
   stop_pidfile slurmdbd /run/slurmdbd.pid 30 /var/log/slurmdbd.log
-  /usr/sbin/slurmdbd || die "slurmdbd did not start" /var/log/slurmdbd.log
+  /usr/sbin/slurmdbd 9>&- || die "slurmdbd did not start" /var/log/slurmdbd.log
   # the first start creates the tables
   wait_for 90 slurmdbd_answers || die "slurmdbd does not answer (sacctmgr list cluster)" /var/log/slurmdbd.log
 }
@@ -357,7 +357,7 @@ start_slurmctld() {
   slurmctld_answers && return 0
   stop_pidfile slurmctld /run/slurmctld.pid 30 /var/log/slurmctld.log
   mkdir -p /var/spool/slurmctld
-  /usr/sbin/slurmctld || die "slurmctld did not start" /var/log/slurmctld.log
+  /usr/sbin/slurmctld 9>&- || die "slurmctld did not start" /var/log/slurmctld.log
   wait_for 60 slurmctld_answers || die "slurmctld does not answer (scontrol ping)" /var/log/slurmctld.log
 }
 # slurmctld saves its state on the way out (up to ~8 s)
@@ -369,7 +369,7 @@ start_slurmd() {
   mkdir -p /var/spool/slurmd
   local t0
   t0=$(date +%s)
-  /usr/sbin/slurmd || die "slurmd did not start" /var/log/slurmd.log
+  /usr/sbin/slurmd 9>&- || die "slurmd did not start" /var/log/slurmd.log
   # registered with slurmctld after this start (a stale "idle" from before the stop does not count)
   wait_for 60 node_registered_since "$t0" || {
     resume_node_if_needed
@@ -571,6 +571,7 @@ valid_service() {
 
 lock() {
   mkdir -p "$LAB_DIR"
+  # fd 9 holds the lock; every daemon is started with 9>&- so none inherits it
   exec 9>"$LAB_DIR/.lock"
   flock -w 300 9 || die "another lab.sh holds $LAB_DIR/.lock"
 }
