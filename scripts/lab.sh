@@ -66,7 +66,8 @@ pid_of() { [ -s "$1" ] && tr -dc '0-9' <"$1"; }
 pid_alive() {
   local pid
   pid=$(pid_of "$1") || return 1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  # /proc, not kill -0: status also works for a user who may not signal root's daemons
+  [ -n "$pid" ] && [ -d "/proc/$pid" ]
 }
 # stop_pidfile <name> <pidfile> <seconds> [log]: TERM, wait until the process is gone (KILL after the limit)
 stop_pidfile() {
