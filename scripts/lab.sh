@@ -338,11 +338,14 @@ slurmd_answers() {
   state=$(timeout 15 sinfo -h -N -n localhost -o %T 2>/dev/null | head -n1) || return 1
   [ -n "$state" ] && [[ $state != *'*' ]] && [[ $state != down* ]] && [[ $state != unknown* ]]
 }
-node_registered_since() {
+# slurmd (re)registered with slurmctld at or after <epoch second>: a stale "idle" from before a stop
+# does not count
+slurmd_registered_since() {
   local since=$1 line t
+  pid_alive /run/slurmd.pid || return 1
   line=$(timeout 15 scontrol -o show node localhost 2>/dev/null) || return 1
   t=$(grep -o 'SlurmdStartTime=[^ ]*' <<<"$line" | cut -d= -f2)
-  [ -n "$t" ] && [ "$t" != None ] && [ "$(date -d "$t" +%s)" -ge "$since" ] && slurmd_answers
+  [ -n "$t" ] && [ "$t" != None ] && [ "$(date -d "$t" +%s)" -ge "$since" ]
 }
 
 start_slurmdbd() {
@@ -371,25 +374,31 @@ start_slurmd() {
   local t0
   t0=$(date +%s)
   /usr/sbin/slurmd 9>&- || die "slurmd did not start" /var/log/slurmd.log
-  # registered with slurmctld after this start (a stale "idle" from before the stop does not count)
-  wait_for 60 node_registered_since "$t0" || {
-    resume_node_if_needed
-    wait_for 30 node_registered_since "$t0" ||
-      die "node localhost is not responding after the slurmd start ($(sinfo -h -N -n localhost -o '%T %E' 2>&1))" /var/log/slurmd.log
-  }
+  wait_for 60 slurmd_registered_since "$t0" ||
+    die "slurmd did not register with slurmctld within 60 s (slurmctld: $(slurmctld_answers && echo answers || echo 'does not answer'))" /var/log/slurmd.log
+  # a node left DOWN/INVAL by the stop or an older config is resumed; a DRAIN set by a test is kept
+  resume_node_if_needed down inval fail
+  wait_for 30 slurmd_answers ||
+    die "node localhost is not usable after the slurmd start ($(sinfo -h -N -n localhost -o '%T %E' 2>&1 | head -n1))" /var/log/slurmd.log
+  # an RPC that slurmctld had in flight to the old slurmd can fail just after the new one registered and
+  # mark the node NOT_RESPONDING (seen once: "mixed*" for ~8 s); look again a second later
+  sleep 1
+  wait_for 30 slurmd_answers ||
+    die "node localhost went NOT_RESPONDING after the slurmd start ($(sinfo -h -N -n localhost -o '%T %E' 2>&1 | head -n1))" /var/log/slurmd.log
 }
 stop_slurmd() { stop_pidfile slurmd /run/slurmd.pid 30 /var/log/slurmd.log; }
 
-# a node left INVAL/DRAIN/DOWN by an older config or a test is resumed
+# resume_node_if_needed <state prefix...>: resumes node localhost if its state starts with one of them
 resume_node_if_needed() {
-  local state
+  local state p
   state=$(timeout 15 sinfo -h -N -n localhost -o %T 2>/dev/null | head -n1) || return 0
-  case $state in
-    drain* | inval* | down* | fail*)
+  for p; do
+    if [[ $state == "$p"* ]]; then
       log "node localhost is $state: resuming it"
       scontrol update nodename=localhost state=resume || true
-      ;;
-  esac
+      return 0
+    fi
+  done
 }
 
 # ---------------------------------------------------------------- Slurm config
@@ -522,7 +531,8 @@ up_slurm() {
   fi
   start_if_down slurmctld || started=1
   start_if_down slurmd || started=1
-  resume_node_if_needed
+  # `up` restores a usable node, also from a DRAIN an older config or a test left behind
+  resume_node_if_needed drain down inval fail
   if ! accounting_complete; then
     step "accounting: accounts research/physics/chemistry, qos high, users root/alice/bob" ensure_accounting
     started=1
