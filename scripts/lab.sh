@@ -62,23 +62,42 @@ wait_for() {
     sleep 0.2
   done
 }
-pid_of() { [ -s "$1" ] && tr -dc '0-9' <"$1"; }
+# pid_of <pidfile>: the pid in it, only if that process is still the daemon the file belongs to
+# (a stale pid file after a reboot must never make us signal an unrelated process)
+pid_of() {
+  local pid comm expected
+  [ -r "$1" ] && [ -s "$1" ] || return 1
+  pid=$(tr -dc '0-9' <"$1")
+  [ -n "$pid" ] && [ -r "/proc/$pid/comm" ] || return 1
+  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
+  case ${1##*/} in
+    mysqld.pid) expected='mariadbd|mysqld' ;;
+    *) expected=${1##*/}; expected=${expected%.pid} ;;
+  esac
+  [[ $comm =~ ^($expected)$ ]] || return 1
+  echo "$pid"
+}
+# gone <pid>: the process has exited (a zombie not yet reaped by init counts as gone)
+gone() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  stat=${stat##*) }
+  [ "${stat:0:1}" = Z ]
+}
 pid_alive() {
   local pid
-  pid=$(pid_of "$1") || return 1
-  # /proc, not kill -0: status also works for a user who may not signal root's daemons
-  [ -n "$pid" ] && [ -d "/proc/$pid" ]
+  # /proc (in pid_of), not kill -0: status also works for a user who may not signal root's daemons
+  pid_of "$1" >/dev/null
 }
 # stop_pidfile <name> <pidfile> <seconds> [log]: TERM, wait until the process is gone (KILL after the limit)
 stop_pidfile() {
   local name=$1 file=$2 limit=$3 pid
   pid=$(pid_of "$file") || return 0
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
   kill -TERM "$pid" 2>/dev/null || true
-  if ! wait_for "$limit" eval "! kill -0 $pid"; then
+  if ! wait_for "$limit" gone "$pid"; then
     warn "$name (pid $pid) still alive after ${limit} s; sending KILL"
     kill -KILL "$pid" 2>/dev/null || true
-    wait_for 10 eval "! kill -0 $pid" || die "$name (pid $pid) does not die" "${4:-}"
+    wait_for 10 gone "$pid" || die "$name (pid $pid) does not die" "${4:-}"
   fi
 }
 require_root() { [ "$(id -u)" = 0 ] || die "'$*' needs root (it installs packages and starts daemons)"; }
@@ -319,7 +338,7 @@ stop_mariadb() {
   fi
   if [ -n "$pid" ]; then
     # mysqld_safe exits by itself after a clean shutdown
-    wait_for 60 eval "! kill -0 $pid" || stop_pidfile mariadb "$MYSQL_PID" 10 "$(mariadb_error_log)"
+    wait_for 60 gone "$pid" || stop_pidfile mariadb "$MYSQL_PID" 10 "$(mariadb_error_log)"
   fi
 }
 ensure_slurm_db() {
