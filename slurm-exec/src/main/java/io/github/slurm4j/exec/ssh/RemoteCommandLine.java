@@ -10,7 +10,7 @@ import java.util.Map;
  * Turns a request into the one string an SSH server hands to the user's POSIX login shell
  * ({@code $SHELL -c <string>}). The only place where slurm4j quotes for a remote shell.
  *
- * <p>The line is {@code echo "<marker>$$" >&2; [cd -- 'dir' &&] exec 'env' '-u' 'X' … 'LANG=C.UTF-8' … '--' 'prog' 'arg'…}.
+ * <p>The line is {@code echo "<marker>$$" >&2; [cd -- 'dir' &&] exec 'env' '-u' 'X' … '--' 'LANG=C.UTF-8' … 'prog' 'arg'…}.
  * The first statement reports the shell's pid on stderr before anything else runs: OpenSSH starts
  * each session in a new session and process group led by that shell, and {@code exec} keeps the
  * pid, so it is the process group and session id of the command and of everything it starts. On
@@ -52,10 +52,18 @@ final class RemoteCommandLine {
     }
 
     /**
-     * The argument list that runs on the remote side: {@code env}, the unset list, the fixed
-     * variables, the request's variables, {@code --}, the command.
+     * The argument list that runs on the remote side: {@code env}, the unset options, {@code --}
+     * (the end of env's options: GNU env takes a {@code --} after an assignment for the program's
+     * name), the fixed variables, the request's variables, the command. Because env reads every
+     * leading {@code NAME=value} word as an assignment, a program name containing {@code =} is
+     * refused.
      */
     static List<String> envCommand(ExecRequest request) {
+        String program = request.command().get(0);
+        if (program.indexOf('=') >= 0) {
+            throw new IllegalArgumentException("a program name containing '=' cannot be run through env: "
+                    + ExecRequest.display(List.of(program)));
+        }
         List<String> words = new ArrayList<>();
         words.add("env");
         for (String name : SlurmEnvironment.UNSET) {
@@ -64,6 +72,7 @@ final class RemoteCommandLine {
                 words.add(name);
             }
         }
+        words.add("--");
         for (Map.Entry<String, String> e : SlurmEnvironment.SET.entrySet()) {
             if (!request.environment().containsKey(e.getKey())) {
                 words.add(e.getKey() + "=" + e.getValue());
@@ -72,7 +81,6 @@ final class RemoteCommandLine {
         for (Map.Entry<String, String> e : request.environment().entrySet()) {
             words.add(e.getKey() + "=" + e.getValue());
         }
-        words.add("--");
         words.addAll(request.command());
         return words;
     }
