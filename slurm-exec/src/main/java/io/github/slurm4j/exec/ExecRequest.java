@@ -182,7 +182,12 @@ public final class ExecRequest {
             }
             List<String> copy = new ArrayList<>(command.size());
             for (String arg : command) {
-                copy.add(Objects.requireNonNull(arg, "command argument"));
+                // a NUL cannot reach a program (argv strings end at NUL): refuse it rather than
+                // let a shell cut the argument silently
+                if (Objects.requireNonNull(arg, "command argument").indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("NUL in argument " + copy.size() + " of " + display(command));
+                }
+                copy.add(arg);
             }
             if (copy.get(0).isEmpty()) {
                 throw new IllegalArgumentException("empty program name");

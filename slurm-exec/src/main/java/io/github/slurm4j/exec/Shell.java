@@ -38,7 +38,8 @@ public interface Shell extends AutoCloseable {
      * of stdout, the rest is read and dropped. If it throws, the command is still waited for (or
      * killed at the timeout) and the exception is returned in {@link StreamResult#failure()}, so
      * the caller can first look at the exit code and stderr: a parse error over the output of a
-     * failed command is not the real error.
+     * failed command is not the real error. The reader sees at most the request's output limit
+     * (then end-of-file; the rest is read and dropped, and the status says {@code truncated}).
      */
     <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader);
 
