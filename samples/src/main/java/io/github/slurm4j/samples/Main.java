@@ -20,12 +20,25 @@ public final class Main {
             System.out.println("samples:");
             System.out.println("  parse --cmd '<command line>' --stdout FILE [--stderr FILE] [--rc N] [--tz ZONE]");
             System.out.println("        parse a Slurm command's captured output and print it as JSON");
+            System.out.println("  jobs [--user U] [--all]              the queue as a JSON array of job views");
+            System.out.println("  submit [--name N] [--partition P] [--time MIN] [--cores N] [--mem-gb N] [--nodes N]");
+            System.out.println("         [--comment C] [--chdir DIR] (--script FILE | --wrap CMD) [-- script args]");
+            System.out.println("                                       sbatch; prints only the new job id");
+            System.out.println("  cancel ID                            scancel -v ID");
+            System.out.println("  jobs, submit and cancel run locally, or on a login node with");
+            System.out.println("  --ssh user@host[:port] --identity FILE --known-hosts FILE");
             return args.length == 0 ? 1 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "parse":
                 return ParseTool.run(rest, System.out, System.err);
+            case "jobs":
+                return SlurmSamples.jobs(rest, System.out, System.err);
+            case "submit":
+                return SlurmSamples.submit(rest, System.out, System.err);
+            case "cancel":
+                return SlurmSamples.cancel(rest, System.out, System.err);
             default:
                 System.err.println("unknown sample: " + args[0] + " (try --help)");
                 return 1;
