@@ -14,6 +14,7 @@ import io.github.slurm4j.model.job.JobNodeAllocation;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.parse.internal.KeySet;
 import io.github.slurm4j.parse.internal.KeyValueTokenizer;
+import io.github.slurm4j.parse.internal.RecordLines;
 import io.github.slurm4j.parse.internal.ValueCache;
 import io.github.slurm4j.parse.internal.Values;
 import java.time.DateTimeException;
@@ -96,22 +97,22 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     @Override
-    Job map(List<String> lines, int firstLine) {
+    Job map(RecordLines lines) {
+        int firstLine = lines.firstLine();
         boolean oneLiner = lines.size() == 1;
         tok.newRecord();
         allocNodes = null;
         Job.Builder b = null;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
             int lineNo = firstLine + i;
-            tok.reset(line, oneLiner);
+            tok.reset(lines.chars(), lines.start(i), lines.end(i), oneLiner);
             while (true) {
                 try {
                     if (!tok.next()) {
                         break;
                     }
                 } catch (KeyValueTokenizer.TokenException e) {
-                    throw tokenError(e, line, lineNo);
+                    throw tokenError(e, tok, lineNo);
                 }
                 String key = tok.key();
                 try {
@@ -131,7 +132,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
             }
         }
         if (b == null) {
-            throw new SlurmParseException(command(), firstLine, null, lines.get(0), "empty job record");
+            throw new SlurmParseException(command(), firstLine, null, lines.line(0), "empty job record");
         }
         flushAllocation(b);
         return b.build();

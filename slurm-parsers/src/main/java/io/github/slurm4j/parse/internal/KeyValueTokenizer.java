@@ -19,7 +19,8 @@ package io.github.slurm4j.parse.internal;
  *       reservation records, whose separators vary).
  * </ul>
  *
- * Scans a reusable {@code char[]} copy of the line. Reusable: {@link #newRecord()} per record,
+ * Scans the line in place when it is given as a range of a {@code char[]} (the record loop's read
+ * buffer), or a reusable copy when it is given as a string. Reusable: {@link #newRecord()} per record,
  * {@link #reset} per line. Not thread-safe.
  */
 public final class KeyValueTokenizer {
@@ -44,8 +45,17 @@ public final class KeyValueTokenizer {
     private final boolean trimValues;
     private final long[] seen;
 
+    /** The line as a string, made on demand. */
     private String line;
-    private char[] buf = new char[256];
+    /** The array being tokenized: {@link #own} or the caller's. */
+    private char[] buf;
+    /** The copy of a line given as a string. */
+    private char[] own = new char[256];
+    /** The line's first character in {@link #buf}. */
+    private int base;
+    /** The line's end in {@link #buf}, before any separator strip. */
+    private int lineEnd;
+    /** The end of the tokens (after any separator strip). */
     private int end;
     private int pos;
     private int keyStart;
@@ -83,19 +93,38 @@ public final class KeyValueTokenizer {
      *     of job records ends every line with one)
      */
     public void reset(String text, boolean stripSeparator) {
-        this.line = text;
         int e = text.length();
-        if (buf.length < e) {
-            buf = new char[Math.max(e, buf.length * 2)];
+        if (own.length < e) {
+            own = new char[Math.max(e, own.length * 2)];
         }
-        text.getChars(0, e, buf, 0);
-        if (stripSeparator && e > 0 && buf[e - 1] == ' ') {
+        text.getChars(0, e, own, 0);
+        reset(own, 0, e, stripSeparator);
+        this.line = text;
+    }
+
+    /**
+     * Starts a line held in {@code chars[start, end)}, tokenized in place (the array is read, never
+     * written, and must not change until the next reset). Positions the tokenizer reports are
+     * indexes into {@code chars}; {@link #lineStart()} is the line's first one.
+     *
+     * @param chars the buffer holding the line
+     * @param start the line's first character
+     * @param end the line's end, without its line terminator
+     * @param stripSeparator as in {@link #reset(String, boolean)}
+     */
+    public void reset(char[] chars, int start, int end, boolean stripSeparator) {
+        this.buf = chars;
+        this.line = null;
+        this.base = start;
+        this.lineEnd = end;
+        int e = end;
+        if (stripSeparator && e > start && chars[e - 1] == ' ') {
             e--;
         }
         this.end = e;
         this.nextEq = -1;
-        int p = 0;
-        while (p < end && buf[p] == ' ') {
+        int p = start;
+        while (p < e && chars[p] == ' ') {
             p++;
         }
         this.pos = p;
@@ -123,7 +152,7 @@ public final class KeyValueTokenizer {
             keyHash = scannedKeyHash;
         }
         if (eq < 0) {
-            throw new TokenException(pos, "expected Key=value");
+            throw new TokenException(pos - base, "expected Key=value");
         }
         keyStart = pos;
         keyEnd = eq;
@@ -216,35 +245,45 @@ public final class KeyValueTokenizer {
 
     /** The key: the canonical string of a known key, else a new string. */
     public String key() {
-        return keyIndex >= 0 ? keys.key(keyIndex) : line.substring(keyStart, keyEnd);
+        return keyIndex >= 0 ? keys.key(keyIndex) : new String(buf, keyStart, keyEnd - keyStart);
     }
 
     /** The value as a new string. */
     public String value() {
-        return line.substring(valueStart, valueEnd);
+        return new String(buf, valueStart, valueEnd - valueStart);
     }
 
-    /** The line being tokenized. */
+    /** The line being tokenized (made on first call for a line given as characters). */
     public String line() {
-        return line;
+        String l = line;
+        if (l == null) {
+            l = new String(buf, base, lineEnd - base);
+            line = l;
+        }
+        return l;
     }
 
-    /** The characters of the line (valid up to its length); do not modify. */
+    /** The characters holding the line; do not modify. */
     public char[] chars() {
         return buf;
     }
 
-    /** The value's start index in the line. */
+    /** The line's first index in {@link #chars()} (0 for a line given as a string). */
+    public int lineStart() {
+        return base;
+    }
+
+    /** The value's start index in {@link #chars()}. */
     public int valueStart() {
         return valueStart;
     }
 
-    /** The value's end index (exclusive) in the line. */
+    /** The value's end index (exclusive) in {@link #chars()}. */
     public int valueEnd() {
         return valueEnd;
     }
 
-    /** The key's start index in the line. */
+    /** The key's start index in {@link #chars()}. */
     public int keyStart() {
         return keyStart;
     }
