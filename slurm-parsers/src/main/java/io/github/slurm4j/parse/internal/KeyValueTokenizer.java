@@ -63,10 +63,12 @@ public final class KeyValueTokenizer {
     private int keyIndex;
     private int valueStart;
     private int valueEnd;
-    private int valueHash;
     /** The hash of the key word found by the last {@link #keyEnd} call. */
     private int scannedKeyHash;
-    private int nextKeyHash;
+    /** The key index of the next token when the previous scan already found it. */
+    private int nextIdx;
+    /** Per key index, the index of the key that followed it last time, or -1. */
+    private final int[] follow;
     /** The '=' of the next token when the previous scan already found it, else -1. */
     private int nextEq = -1;
 
@@ -78,6 +80,8 @@ public final class KeyValueTokenizer {
         this.keys = keys;
         this.trimValues = trimValues;
         this.seen = new long[(keys.size() + 63) / 64];
+        this.follow = new int[keys.size()];
+        java.util.Arrays.fill(follow, -1);
     }
 
     /** Forgets which keys were seen: call at the start of every record. */
@@ -143,45 +147,62 @@ public final class KeyValueTokenizer {
         final char[] b = buf;
         final int e = end;
         int eq;
-        int keyHash;
+        int idx;
         if (nextEq >= 0) {
             eq = nextEq;
-            keyHash = nextKeyHash;
+            idx = nextIdx;
         } else {
             eq = keyEnd(b, pos, e);
-            keyHash = scannedKeyHash;
-        }
-        if (eq < 0) {
-            throw new TokenException(pos - base, "expected Key=value");
+            if (eq < 0) {
+                throw new TokenException(pos - base, "expected Key=value");
+            }
+            idx = keys.indexOf(b, pos, eq, scannedKeyHash);
         }
         keyStart = pos;
         keyEnd = eq;
-        int idx = keys.indexOf(b, keyStart, keyEnd, keyHash);
         keyIndex = idx;
         boolean free = idx >= 0 && keys.isFreeText(idx);
+        // the key that followed this one last time: checked first, by its characters alone
+        char[] predicted = null;
+        int predictedIdx = -1;
         if (idx >= 0) {
             seen[idx >>> 6] |= 1L << idx;
+            predictedIdx = follow[idx];
+            if (predictedIdx >= 0) {
+                predicted = keys.chars(predictedIdx);
+            }
         }
         valueStart = eq + 1;
         int next = e;
         int foundEq = -1;
-        int h = 0;
         for (int i = valueStart; i < e; i++) {
-            char c = b[i];
-            if (c == ' ') {
+            if (b[i] == ' ') {
                 int cand = i + 1;
-                int candEq = keyEnd(b, cand, e);
-                if (candEq >= 0 && (!free || endsFreeText(b, cand, candEq))) {
+                int candEq;
+                int candIdx;
+                if (predicted != null && startsWithKey(b, cand, e, predicted)) {
+                    candEq = cand + predicted.length;
+                    candIdx = predictedIdx;
+                } else {
+                    candEq = keyEnd(b, cand, e);
+                    if (candEq < 0) {
+                        continue;
+                    }
+                    candIdx = keys.indexOf(b, cand, candEq, scannedKeyHash);
+                    if (idx >= 0 && candIdx >= 0) {
+                        follow[idx] = candIdx;
+                    }
+                }
+                if (!free || (candIdx >= 0 && (keys.isRepeatable(candIdx)
+                        || (seen[candIdx >>> 6] & (1L << candIdx)) == 0))) {
                     next = i;
                     foundEq = candEq;
-                    nextKeyHash = scannedKeyHash;
+                    nextIdx = candIdx;
                     break;
                 }
             }
-            h = 31 * h + c;
         }
         valueEnd = next;
-        valueHash = h;
         nextEq = foundEq;
         pos = next == e ? e : next + 1;
         if (trimValues) {
@@ -189,11 +210,6 @@ public final class KeyValueTokenizer {
                 while (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
                     valueEnd--;
                 }
-                h = 0;
-                for (int i = valueStart; i < valueEnd; i++) {
-                    h = 31 * h + b[i];
-                }
-                valueHash = h;
             }
             while (pos < e && b[pos] == ' ') {
                 pos++;
@@ -203,12 +219,22 @@ public final class KeyValueTokenizer {
         return true;
     }
 
-    private boolean endsFreeText(char[] b, int start, int eq) {
-        int idx = keys.indexOf(b, start, eq, scannedKeyHash);
-        if (idx < 0) {
+    /**
+     * Whether {@code s[start..]} is {@code key} followed by {@code =}. Only keys that
+     * {@link #keyEnd} once found are predicted, so a match is exactly what {@code keyEnd} and
+     * {@link KeySet#indexOf} would have found.
+     */
+    private static boolean startsWithKey(char[] s, int start, int end, char[] key) {
+        int n = key.length;
+        if (start + n >= end || s[start + n] != '=') {
             return false;
         }
-        return keys.isRepeatable(idx) || (seen[idx >>> 6] & (1L << idx)) == 0;
+        for (int i = 0; i < n; i++) {
+            if (s[start + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -302,9 +328,14 @@ public final class KeyValueTokenizer {
         return true;
     }
 
-    /** {@code 31 * h + c} over the value's characters (see {@link ValueCache#get(char[], int, int, int)}). */
+    /** {@code 31 * h + c} over the value's characters, computed on each call (see {@link ValueCache#get(char[], int, int, int)}). */
     public int valueHash() {
-        return valueHash;
+        final char[] b = buf;
+        int h = 0;
+        for (int i = valueStart, e = valueEnd; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        return h;
     }
 
     /** Whether the value is empty. */
