@@ -14,6 +14,7 @@ import io.github.slurm4j.model.job.JobNodeAllocation;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.parse.internal.KeySet;
 import io.github.slurm4j.parse.internal.KeyValueTokenizer;
+import io.github.slurm4j.parse.internal.RecordLines;
 import io.github.slurm4j.parse.internal.ValueCache;
 import io.github.slurm4j.parse.internal.Values;
 import java.time.DateTimeException;
@@ -24,25 +25,42 @@ import java.util.Set;
 
 /** Maps {@code scontrol show job} records; see {@link ScontrolParser} for the rules. */
 final class JobRecordMapper extends RecordMapper<Job> {
+    /**
+     * Every key scontrol show job prints in 22.05 through 26.05 that this mapper types, in the
+     * order of {@link #KEY_SET}'s indexes, so that {@link #apply} switches on the key's index.
+     */
+    private enum K {
+        JobId, ArrayJobId, ArrayTaskId, ArrayTaskThrottle, HetJobId, HetJobOffset, JobName, HetJobIdSet,
+        UserId, GroupId, MCS_label, Priority, Nice, Account, QOS, WCKey, JobState, Reason, Dependency,
+        Requeue, Restarts, BatchFlag, Reboot, ExitCode, DerivedExitCode, RunTime, TimeLimit, TimeMin,
+        SubmitTime, EligibleTime, AccrueTime, StartTime, EndTime, Deadline, PreemptEligibleTime, PreemptTime,
+        SuspendTime, SecsPreSuspend, LastSchedEval, Scheduler, ResizeTime, Partition,
+        AllocNode_Sid("AllocNode:Sid"), ReqNodeList, ExcNodeList, NodeList, SchedNodeList, BatchHost,
+        StepMgrEnabled, NumNodes, NumCPUs, NumTasks, CPUs_Task("CPUs/Task"), ReqB_S_C_T("ReqB:S:C:T"), TRES,
+        ReqTRES, AllocTRES, Socks_Node("Socks/Node"), NtasksPerN_B_S_C("NtasksPerN:B:S:C"), CoreSpec,
+        ThreadSpec, JOB_GRES, Nodes, CPU_IDs, Mem, GRES, MinCPUsNode, MinMemoryNode, MinMemoryCPU,
+        MinTmpDiskNode, Features, DelayBoot, Prefer, ClusterFeatures, BatchFeatures, Reservation,
+        OverSubscribe, Contiguous, Licenses, LicensesAlloc, Network, Command, WorkDir, AdminComment,
+        SystemComment, Comment, Extra, StdErr, StdIn, StdOut, BurstBuffer, BurstBufferState, CpuFreqMin,
+        CpuFreqMax, CpuFreqGov, Power, CpusPerTres, MemPerTres, TresBind, TresFreq, TresPerJob, TresPerNode,
+        TresPerSocket, TresPerTask, NtasksPerTRES, MailUser, MailType, ResvPorts, Container, ContainerID,
+        Switches, Wait_for_Switch("Wait-for-Switch"), SELinuxContext, OOMKillStep, Segment,
+        KillOInInvalidDependent, Prolog, Epilog;
+
+        static final K[] VALUES = values();
+        final String text;
+
+        K() {
+            this.text = name();
+        }
+
+        K(String text) {
+            this.text = text;
+        }
+    }
+
     /** Every key scontrol show job prints in 22.05 through 26.05 that this mapper types. */
-    static final List<String> KEYS = List.of(
-            "JobId", "ArrayJobId", "ArrayTaskId", "ArrayTaskThrottle", "HetJobId", "HetJobOffset", "JobName",
-            "HetJobIdSet", "UserId", "GroupId", "MCS_label", "Priority", "Nice", "Account", "QOS", "WCKey",
-            "JobState", "Reason", "Dependency", "Requeue", "Restarts", "BatchFlag", "Reboot", "ExitCode",
-            "DerivedExitCode", "RunTime", "TimeLimit", "TimeMin", "SubmitTime", "EligibleTime", "AccrueTime",
-            "StartTime", "EndTime", "Deadline", "PreemptEligibleTime", "PreemptTime", "SuspendTime",
-            "SecsPreSuspend", "LastSchedEval", "Scheduler", "ResizeTime", "Partition", "AllocNode:Sid",
-            "ReqNodeList", "ExcNodeList", "NodeList", "SchedNodeList", "BatchHost", "StepMgrEnabled", "NumNodes",
-            "NumCPUs", "NumTasks", "CPUs/Task", "ReqB:S:C:T", "TRES", "ReqTRES", "AllocTRES", "Socks/Node",
-            "NtasksPerN:B:S:C", "CoreSpec", "ThreadSpec", "JOB_GRES", "Nodes", "CPU_IDs", "Mem", "GRES",
-            "MinCPUsNode", "MinMemoryNode", "MinMemoryCPU", "MinTmpDiskNode", "Features", "DelayBoot", "Prefer",
-            "ClusterFeatures", "BatchFeatures", "Reservation", "OverSubscribe", "Contiguous", "Licenses",
-            "LicensesAlloc", "Network", "Command", "WorkDir", "AdminComment", "SystemComment", "Comment", "Extra",
-            "StdErr", "StdIn", "StdOut", "BurstBuffer", "BurstBufferState", "CpuFreqMin", "CpuFreqMax",
-            "CpuFreqGov", "Power", "CpusPerTres", "MemPerTres", "TresBind", "TresFreq", "TresPerJob", "TresPerNode",
-            "TresPerSocket", "TresPerTask", "NtasksPerTRES", "MailUser", "MailType", "ResvPorts", "Container",
-            "ContainerID", "Switches", "Wait-for-Switch", "SELinuxContext", "OOMKillStep", "Segment",
-            "KillOInInvalidDependent", "Prolog", "Epilog");
+    static final List<String> KEYS = java.util.Arrays.stream(K.VALUES).map(k -> k.text).toList();
 
     /** Keys whose values are free text (may hold spaces and {@code word=}). */
     static final Set<String> FREE_TEXT = Set.of("JobName", "Comment", "AdminComment", "SystemComment", "Extra",
@@ -65,6 +83,8 @@ final class JobRecordMapper extends RecordMapper<Job> {
     private final ValueCache<ArrayTaskSpec> arrays = new ValueCache<>(256, ArrayTaskSpec::parse);
     private final ValueCache<MemoryRequest> memNode =
             new ValueCache<>(128, s -> MemoryRequest.perNode(MemorySize.parseBytes(s, MemorySize.MIB)));
+    /** MiB amounts ({@code MinTmpDiskNode}, the detail lines' {@code Mem}), in bytes. */
+    private final ValueCache<Long> mib = new ValueCache<>(64, s -> MemorySize.parseBytes(s, MemorySize.MIB));
     private final ValueCache<MemoryRequest> memCpu =
             new ValueCache<>(128, s -> MemoryRequest.perCpu(MemorySize.parseBytes(s, MemorySize.MIB)));
 
@@ -96,27 +116,27 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     @Override
-    Job map(List<String> lines, int firstLine) {
+    Job map(RecordLines lines) {
+        int firstLine = lines.firstLine();
         boolean oneLiner = lines.size() == 1;
         tok.newRecord();
         allocNodes = null;
         Job.Builder b = null;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
             int lineNo = firstLine + i;
-            tok.reset(line, oneLiner);
+            tok.reset(lines.chars(), lines.start(i), lines.end(i), oneLiner);
             while (true) {
                 try {
                     if (!tok.next()) {
                         break;
                     }
                 } catch (KeyValueTokenizer.TokenException e) {
-                    throw tokenError(e, line, lineNo);
+                    throw tokenError(e, tok, lineNo);
                 }
                 String key = tok.key();
                 try {
                     if (b == null) {
-                        if (!"JobId".equals(key)) {
+                        if (tok.keyIndex() != K.JobId.ordinal()) {
                             throw error(tok, lineNo, key, "a job record must start with JobId=", null);
                         }
                         b = Job.builder(Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd()));
@@ -131,7 +151,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
             }
         }
         if (b == null) {
-            throw new SlurmParseException(command(), firstLine, null, lines.get(0), "empty job record");
+            throw new SlurmParseException(command(), firstLine, null, lines.line(0), "empty job record");
         }
         flushAllocation(b);
         return b.build();
@@ -209,131 +229,136 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private void apply(Job.Builder b, String key) {
-        switch (key) {
-            case "ArrayJobId" -> b.arrayJobId(lng());
-            case "ArrayTaskId" -> b.arrayTaskId(cached(arrays));
-            case "ArrayTaskThrottle" -> b.arrayTaskThrottle(integer());
-            case "HetJobId" -> b.hetJobId(lng());
-            case "HetJobOffset" -> b.hetJobOffset(integer());
-            case "HetJobIdSet" -> b.hetJobIdSet(str());
-            case "JobName" -> b.name(tok.value());
-            case "UserId" -> b.user(cached(users));
-            case "GroupId" -> b.group(cached(users));
-            case "MCS_label" -> b.mcsLabel(str());
-            case "Priority" -> b.priority(lng());
-            case "Nice" -> b.nice(integer());
-            case "Account" -> b.account(nullable());
-            case "QOS" -> b.qos(nullable());
-            case "WCKey" -> b.wckey(nullable());
-            case "JobState" -> b.state(cached(states));
-            case "Reason" -> b.reason(str());
-            case "Dependency" -> b.dependency(nullable());
-            case "Requeue" -> b.requeue(bool());
-            case "Restarts" -> b.restarts(integer());
-            case "BatchFlag" -> b.batchFlag(bool());
-            case "Reboot" -> b.reboot(integer());
-            case "ExitCode" -> b.exitCode(cached(exitCodes));
-            case "DerivedExitCode" -> b.derivedExitCode(cached(exitCodes));
-            case "RunTime" -> b.runTime(cached(durations));
-            case "TimeLimit" -> b.timeLimit(cached(limits));
-            case "TimeMin" -> b.timeMin(cached(limits));
-            case "SubmitTime" -> b.submitTime(time());
-            case "EligibleTime" -> b.eligibleTime(time());
-            case "AccrueTime" -> b.accrueTime(time());
-            case "StartTime" -> b.startTime(time());
-            case "EndTime" -> b.endTime(time());
-            case "Deadline" -> b.deadline(time());
-            case "PreemptEligibleTime" -> b.preemptEligibleTime(time());
-            case "PreemptTime" -> b.preemptTime(time());
-            case "SuspendTime" -> b.suspendTime(time());
-            case "SecsPreSuspend" -> b.secsPreSuspend(Duration.ofSeconds(lng()));
-            case "LastSchedEval" -> b.lastSchedEval(time());
-            case "ResizeTime" -> b.resizeTime(time());
-            case "Scheduler" -> b.scheduler(str());
-            case "Partition" -> b.partition(nullable());
-            case "AllocNode:Sid" -> allocNodeSid(b);
-            case "ReqNodeList" -> b.reqNodeList(nullable());
-            case "ExcNodeList" -> b.excNodeList(nullable());
-            case "NodeList" -> b.nodeList(nullable());
-            case "SchedNodeList" -> b.schedNodeList(nullable());
-            case "BatchHost" -> b.batchHost(nullable());
-            case "StepMgrEnabled" -> b.stepMgrEnabled(str());
-            case "NumNodes" -> b.numNodes(rangeMin(b::maxNodes));
-            case "NumCPUs" -> b.numCpus(rangeMin(b::maxCpus));
-            case "NumTasks" -> b.numTasks(intOrNa());
-            case "CPUs/Task" -> b.cpusPerTask(intOrNa());
-            case "ReqB:S:C:T" -> b.reqBSCT(str());
-            case "TRES" -> b.tres(tres());
-            case "ReqTRES" -> b.reqTres(tres());
-            case "AllocTRES" -> b.allocTres(tres());
-            case "Socks/Node" -> b.socksPerNode(str());
-            case "NtasksPerN:B:S:C" -> b.ntasksPerNBSC(str());
-            case "CoreSpec" -> b.coreSpec(str());
-            case "ThreadSpec" -> b.threadSpec(str());
-            case "JOB_GRES" -> b.jobGres(nullable());
-            case "Nodes" -> {
+        int idx = tok.keyIndex();
+        if (idx < 0) {
+            b.extra(key, tok.value());
+            return;
+        }
+        switch (K.VALUES[idx]) {
+            case ArrayJobId -> b.arrayJobId(lng());
+            case ArrayTaskId -> b.arrayTaskId(cached(arrays));
+            case ArrayTaskThrottle -> b.arrayTaskThrottle(integer());
+            case HetJobId -> b.hetJobId(lng());
+            case HetJobOffset -> b.hetJobOffset(integer());
+            case HetJobIdSet -> b.hetJobIdSet(str());
+            case JobName -> b.name(tok.value());
+            case UserId -> b.user(cached(users));
+            case GroupId -> b.group(cached(users));
+            case MCS_label -> b.mcsLabel(str());
+            case Priority -> b.priority(lng());
+            case Nice -> b.nice(integer());
+            case Account -> b.account(nullable());
+            case QOS -> b.qos(nullable());
+            case WCKey -> b.wckey(nullable());
+            case JobState -> b.state(cached(states));
+            case Reason -> b.reason(str());
+            case Dependency -> b.dependency(nullable());
+            case Requeue -> b.requeue(bool());
+            case Restarts -> b.restarts(integer());
+            case BatchFlag -> b.batchFlag(bool());
+            case Reboot -> b.reboot(integer());
+            case ExitCode -> b.exitCode(cached(exitCodes));
+            case DerivedExitCode -> b.derivedExitCode(cached(exitCodes));
+            case RunTime -> b.runTime(cached(durations));
+            case TimeLimit -> b.timeLimit(cached(limits));
+            case TimeMin -> b.timeMin(cached(limits));
+            case SubmitTime -> b.submitTime(time());
+            case EligibleTime -> b.eligibleTime(time());
+            case AccrueTime -> b.accrueTime(time());
+            case StartTime -> b.startTime(time());
+            case EndTime -> b.endTime(time());
+            case Deadline -> b.deadline(time());
+            case PreemptEligibleTime -> b.preemptEligibleTime(time());
+            case PreemptTime -> b.preemptTime(time());
+            case SuspendTime -> b.suspendTime(time());
+            case SecsPreSuspend -> b.secsPreSuspend(Duration.ofSeconds(lng()));
+            case LastSchedEval -> b.lastSchedEval(time());
+            case ResizeTime -> b.resizeTime(time());
+            case Scheduler -> b.scheduler(str());
+            case Partition -> b.partition(nullable());
+            case AllocNode_Sid -> allocNodeSid(b);
+            case ReqNodeList -> b.reqNodeList(nullable());
+            case ExcNodeList -> b.excNodeList(nullable());
+            case NodeList -> b.nodeList(nullable());
+            case SchedNodeList -> b.schedNodeList(nullable());
+            case BatchHost -> b.batchHost(nullable());
+            case StepMgrEnabled -> b.stepMgrEnabled(str());
+            case NumNodes -> b.numNodes(rangeMin(b::maxNodes));
+            case NumCPUs -> b.numCpus(rangeMin(b::maxCpus));
+            case NumTasks -> b.numTasks(intOrNa());
+            case CPUs_Task -> b.cpusPerTask(intOrNa());
+            case ReqB_S_C_T -> b.reqBSCT(str());
+            case TRES -> b.tres(tres());
+            case ReqTRES -> b.reqTres(tres());
+            case AllocTRES -> b.allocTres(tres());
+            case Socks_Node -> b.socksPerNode(str());
+            case NtasksPerN_B_S_C -> b.ntasksPerNBSC(str());
+            case CoreSpec -> b.coreSpec(str());
+            case ThreadSpec -> b.threadSpec(str());
+            case JOB_GRES -> b.jobGres(nullable());
+            case Nodes -> {
                 flushAllocation(b);
                 allocNodes = str();
                 allocCpuIds = null;
                 allocMem = null;
                 allocGres = null;
             }
-            case "CPU_IDs" -> detail(b, key).allocCpuIds = str();
-            case "Mem" -> detail(b, key).allocMem = MemorySize.parseBytes(tok.value(), MemorySize.MIB);
-            case "GRES" -> detail(b, key).allocGres = nullable();
-            case "MinCPUsNode" -> b.minCpusNode(integer());
-            case "MinMemoryNode" -> b.minMemory(cached(memNode));
-            case "MinMemoryCPU" -> b.minMemory(cached(memCpu));
-            case "MinTmpDiskNode" -> b.minTmpDiskNode(MemorySize.parseBytes(tok.value(), MemorySize.MIB));
-            case "Features" -> b.features(nullable());
-            case "DelayBoot" -> b.delayBoot(cached(durations));
-            case "Prefer" -> b.prefer(nullable());
-            case "ClusterFeatures" -> b.clusterFeatures(nullable());
-            case "BatchFeatures" -> b.batchFeatures(nullable());
-            case "Reservation" -> b.reservation(nullable());
-            case "OverSubscribe" -> b.overSubscribe(str());
-            case "Contiguous" -> b.contiguous(bool());
-            case "Licenses" -> b.licenses(nullable());
-            case "LicensesAlloc" -> b.licensesAlloc(nullable());
-            case "Network" -> b.network(nullable());
-            case "Command" -> b.command(text());
-            case "WorkDir" -> b.workDir(text());
-            case "AdminComment" -> b.adminComment(tok.value());
-            case "SystemComment" -> b.systemComment(tok.value());
-            case "Comment" -> b.comment(tok.value());
-            case "Extra" -> b.extra(tok.value());
-            case "StdErr" -> b.stdErr(text());
-            case "StdIn" -> b.stdIn(text());
-            case "StdOut" -> b.stdOut(text());
-            case "BurstBuffer" -> b.burstBuffer(text());
-            case "BurstBufferState" -> b.burstBufferState(nullable());
-            case "CpuFreqMin" -> b.cpuFreqMin(str());
-            case "CpuFreqMax" -> b.cpuFreqMax(str());
-            case "CpuFreqGov" -> b.cpuFreqGov(str());
-            case "Power" -> b.power(str());
-            case "CpusPerTres" -> b.cpusPerTres(nullable());
-            case "MemPerTres" -> b.memPerTres(nullable());
-            case "TresBind" -> b.tresBind(nullable());
-            case "TresFreq" -> b.tresFreq(nullable());
-            case "TresPerJob" -> b.tresPerJob(nullable());
-            case "TresPerNode" -> b.tresPerNode(nullable());
-            case "TresPerSocket" -> b.tresPerSocket(nullable());
-            case "TresPerTask" -> b.tresPerTask(nullable());
-            case "NtasksPerTRES" -> b.ntasksPerTres(str());
-            case "MailUser" -> b.mailUser(nullable());
-            case "MailType" -> b.mailType(nullable());
-            case "ResvPorts" -> b.resvPorts(nullable());
-            case "Container" -> b.container(text());
-            case "ContainerID" -> b.containerId(nullable());
-            case "Switches" -> b.switches(str());
-            case "Wait-for-Switch" -> b.waitForSwitch(str());
-            case "SELinuxContext" -> b.selinuxContext(nullable());
-            case "OOMKillStep" -> b.oomKillStep(str());
-            case "Segment" -> b.segment(str());
-            case "KillOInInvalidDependent" -> b.killOnInvalidDependency(str());
-            case "Prolog" -> b.prolog(str());
-            case "Epilog" -> b.epilog(str());
-            default -> b.extra(key, tok.value());
+            case CPU_IDs -> detail(b, key).allocCpuIds = str();
+            case Mem -> detail(b, key).allocMem = cached(mib);
+            case GRES -> detail(b, key).allocGres = nullable();
+            case MinCPUsNode -> b.minCpusNode(integer());
+            case MinMemoryNode -> b.minMemory(cached(memNode));
+            case MinMemoryCPU -> b.minMemory(cached(memCpu));
+            case MinTmpDiskNode -> b.minTmpDiskNode(cached(mib));
+            case Features -> b.features(nullable());
+            case DelayBoot -> b.delayBoot(cached(durations));
+            case Prefer -> b.prefer(nullable());
+            case ClusterFeatures -> b.clusterFeatures(nullable());
+            case BatchFeatures -> b.batchFeatures(nullable());
+            case Reservation -> b.reservation(nullable());
+            case OverSubscribe -> b.overSubscribe(str());
+            case Contiguous -> b.contiguous(bool());
+            case Licenses -> b.licenses(nullable());
+            case LicensesAlloc -> b.licensesAlloc(nullable());
+            case Network -> b.network(nullable());
+            case Command -> b.command(text());
+            case WorkDir -> b.workDir(text());
+            case AdminComment -> b.adminComment(tok.value());
+            case SystemComment -> b.systemComment(tok.value());
+            case Comment -> b.comment(tok.value());
+            case Extra -> b.extra(tok.value());
+            case StdErr -> b.stdErr(text());
+            case StdIn -> b.stdIn(text());
+            case StdOut -> b.stdOut(text());
+            case BurstBuffer -> b.burstBuffer(text());
+            case BurstBufferState -> b.burstBufferState(nullable());
+            case CpuFreqMin -> b.cpuFreqMin(str());
+            case CpuFreqMax -> b.cpuFreqMax(str());
+            case CpuFreqGov -> b.cpuFreqGov(str());
+            case Power -> b.power(str());
+            case CpusPerTres -> b.cpusPerTres(nullable());
+            case MemPerTres -> b.memPerTres(nullable());
+            case TresBind -> b.tresBind(nullable());
+            case TresFreq -> b.tresFreq(nullable());
+            case TresPerJob -> b.tresPerJob(nullable());
+            case TresPerNode -> b.tresPerNode(nullable());
+            case TresPerSocket -> b.tresPerSocket(nullable());
+            case TresPerTask -> b.tresPerTask(nullable());
+            case NtasksPerTRES -> b.ntasksPerTres(str());
+            case MailUser -> b.mailUser(nullable());
+            case MailType -> b.mailType(nullable());
+            case ResvPorts -> b.resvPorts(nullable());
+            case Container -> b.container(text());
+            case ContainerID -> b.containerId(nullable());
+            case Switches -> b.switches(str());
+            case Wait_for_Switch -> b.waitForSwitch(str());
+            case SELinuxContext -> b.selinuxContext(nullable());
+            case OOMKillStep -> b.oomKillStep(str());
+            case Segment -> b.segment(str());
+            case KillOInInvalidDependent -> b.killOnInvalidDependency(str());
+            case Prolog -> b.prolog(str());
+            case Epilog -> b.epilog(str());
+            case JobId -> b.extra(key, tok.value());
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.model.node.NodeState;
 import io.github.slurm4j.parse.internal.KeySet;
 import io.github.slurm4j.parse.internal.KeyValueTokenizer;
+import io.github.slurm4j.parse.internal.RecordLines;
 import io.github.slurm4j.parse.internal.ValueCache;
 import io.github.slurm4j.parse.internal.Values;
 import java.time.DateTimeException;
@@ -68,20 +69,20 @@ final class NodeRecordMapper extends RecordMapper<Node> {
     }
 
     @Override
-    Node map(List<String> lines, int firstLine) {
+    Node map(RecordLines lines) {
+        int firstLine = lines.firstLine();
         tok.newRecord();
         Node.Builder b = null;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
             int lineNo = firstLine + i;
-            tok.reset(line, false);
+            tok.reset(lines.chars(), lines.start(i), lines.end(i), false);
             while (true) {
                 try {
                     if (!tok.next()) {
                         break;
                     }
                 } catch (KeyValueTokenizer.TokenException e) {
-                    throw tokenError(e, line, lineNo);
+                    throw tokenError(e, tok, lineNo);
                 }
                 String key = tok.key();
                 try {
@@ -101,7 +102,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
             }
         }
         if (b == null) {
-            throw new SlurmParseException(command(), firstLine, null, lines.get(0), "empty node record");
+            throw new SlurmParseException(command(), firstLine, null, lines.line(0), "empty node record");
         }
         return b.build();
     }

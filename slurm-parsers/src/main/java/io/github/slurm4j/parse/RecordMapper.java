@@ -1,7 +1,7 @@
 package io.github.slurm4j.parse;
 
 import io.github.slurm4j.parse.internal.KeyValueTokenizer;
-import java.util.List;
+import io.github.slurm4j.parse.internal.RecordLines;
 
 /**
  * Maps the lines of one {@code scontrol show} record to a model object. One instance per parse
@@ -17,20 +17,21 @@ abstract class RecordMapper<T> {
     /**
      * Maps one record.
      *
-     * @param lines the record's lines (one for the {@code -o} form)
-     * @param firstLine the 1-based number of the first line
+     * @param lines the record's lines (one for the {@code -o} form), with the 1-based number of
+     *     the first one; valid only during the call
      */
-    abstract T map(List<String> lines, int firstLine);
+    abstract T map(RecordLines lines);
 
     /** A parse error at the tokenizer's current token. */
     final SlurmParseException error(KeyValueTokenizer tok, int lineNo, String field, String reason, Throwable cause) {
         String line = tok.line();
-        int from = Math.max(0, Math.min(tok.keyStart(), line.length()));
+        int from = Math.max(0, Math.min(tok.keyStart() - tok.lineStart(), line.length()));
         return new SlurmParseException(command(), lineNo, field, line.substring(from), reason, cause);
     }
 
     /** A parse error for a token that is not {@code Key=value}. */
-    final SlurmParseException tokenError(KeyValueTokenizer.TokenException e, String line, int lineNo) {
+    final SlurmParseException tokenError(KeyValueTokenizer.TokenException e, KeyValueTokenizer tok, int lineNo) {
+        String line = tok.line();
         int from = Math.max(0, Math.min(e.column(), line.length()));
         return new SlurmParseException(command(), lineNo, null, line.substring(from), e.getMessage(), e);
     }

@@ -5,7 +5,8 @@ import io.github.slurm4j.model.Reservation;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobStep;
 import io.github.slurm4j.model.node.Node;
-import java.io.BufferedReader;
+import io.github.slurm4j.parse.internal.LineReader;
+import io.github.slurm4j.parse.internal.RecordLines;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -106,10 +107,23 @@ public final class ScontrolParser {
         return out;
     }
 
-    private static boolean isBlank(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+    private static boolean isBlank(char[] s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = s[i];
             if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(char[] s, int start, int end, String prefix) {
+        int n = prefix.length();
+        if (end - start < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (s[start + i] != prefix.charAt(i)) {
                 return false;
             }
         }
@@ -121,41 +135,49 @@ public final class ScontrolParser {
         return s.startsWith("No ") && s.endsWith(" in the system");
     }
 
+    /**
+     * The record loop. Lines are read into one buffer ({@link LineReader}) and a record's lines
+     * stay there, as ranges, until the record is mapped: no {@code String} per line.
+     */
     static <T> void parse(Reader reader, RecordMapper<T> mapper, Consumer<? super T> sink) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sink, "sink");
-        BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        LineReader in = new LineReader(reader, 1 << 16);
+        RecordLines lines = RecordLines.over(in);
         String firstKey = mapper.firstKey();
-        List<String> lines = new ArrayList<>(48);
-        int first = 0;
         int lineNo = 0;
         boolean sawRecord = false;
         boolean sawEmptyMarker = false;
         try {
-            String line;
-            while ((line = br.readLine()) != null) {
+            while (in.next()) {
                 lineNo++;
-                if (isBlank(line)) {
+                char[] s = in.chars();
+                int ls = in.lineStart();
+                int le = in.lineEnd();
+                if (isBlank(s, ls, le)) {
                     if (!lines.isEmpty()) {
-                        sink.accept(mapper.map(lines, first));
+                        sink.accept(mapper.map(lines));
                         lines.clear();
+                        in.unmark();
                     }
                     continue;
                 }
-                char c = line.charAt(0);
+                char c = s[ls];
                 if (c == ' ' || c == '\t') {
                     if (lines.isEmpty()) {
-                        throw new SlurmParseException(mapper.command(), lineNo, null, line,
+                        throw new SlurmParseException(mapper.command(), lineNo, null, in.line(),
                                 "continuation line outside a record");
                     }
-                    lines.add(line);
+                    lines.addCurrent(lineNo);
                     continue;
                 }
                 if (!lines.isEmpty()) {
-                    sink.accept(mapper.map(lines, first));
+                    sink.accept(mapper.map(lines));
                     lines.clear();
+                    in.unmark();
                 }
-                if (!line.startsWith(firstKey)) {
+                if (!startsWith(s, ls, le, firstKey)) {
+                    String line = in.line();
                     if (!sawRecord && !sawEmptyMarker && isEmptyMarker(line)) {
                         sawEmptyMarker = true;
                         continue;
@@ -164,15 +186,15 @@ public final class ScontrolParser {
                             "expected a record starting with " + firstKey);
                 }
                 if (sawEmptyMarker) {
-                    throw new SlurmParseException(mapper.command(), lineNo, null, line,
+                    throw new SlurmParseException(mapper.command(), lineNo, null, in.line(),
                             "record after an empty-result message");
                 }
                 sawRecord = true;
-                first = lineNo;
-                lines.add(line);
+                in.mark();
+                lines.addCurrent(lineNo);
             }
             if (!lines.isEmpty()) {
-                sink.accept(mapper.map(lines, first));
+                sink.accept(mapper.map(lines));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.github.slurm4j.parse;
 
 import io.github.slurm4j.parse.internal.KeySet;
 import io.github.slurm4j.parse.internal.KeyValueTokenizer;
+import io.github.slurm4j.parse.internal.RecordLines;
 import io.github.slurm4j.parse.internal.Values;
 import java.time.DateTimeException;
 import java.util.List;
@@ -38,21 +39,21 @@ abstract class SimpleRecordMapper<B, T> extends RecordMapper<T> {
     abstract T build(B builder);
 
     @Override
-    final T map(List<String> lines, int firstLine) {
+    final T map(RecordLines lines) {
+        int firstLine = lines.firstLine();
         tok.newRecord();
         boolean oneLiner = lines.size() == 1;
         B b = null;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
             int lineNo = firstLine + i;
-            tok.reset(line, oneLiner && stripOneLinerSeparator);
+            tok.reset(lines.chars(), lines.start(i), lines.end(i), oneLiner && stripOneLinerSeparator);
             while (true) {
                 try {
                     if (!tok.next()) {
                         break;
                     }
                 } catch (KeyValueTokenizer.TokenException e) {
-                    throw tokenError(e, line, lineNo);
+                    throw tokenError(e, tok, lineNo);
                 }
                 String key = tok.key();
                 try {
@@ -72,7 +73,7 @@ abstract class SimpleRecordMapper<B, T> extends RecordMapper<T> {
             }
         }
         if (b == null) {
-            throw new SlurmParseException(command(), firstLine, null, lines.get(0), "empty record");
+            throw new SlurmParseException(command(), firstLine, null, lines.line(0), "empty record");
         }
         return build(b);
     }

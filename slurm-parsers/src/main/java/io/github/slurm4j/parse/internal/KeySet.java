@@ -110,6 +110,11 @@ public final class KeySet {
         return keys[index];
     }
 
+    /** The characters of the key at this index; do not modify. */
+    char[] chars(int index) {
+        return keyChars[index];
+    }
+
     /** Whether the key at this index has a free-text value. */
     public boolean isFreeText(int index) {
         return freeText[index];

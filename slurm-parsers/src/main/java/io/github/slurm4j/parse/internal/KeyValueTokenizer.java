@@ -19,7 +19,8 @@ package io.github.slurm4j.parse.internal;
  *       reservation records, whose separators vary).
  * </ul>
  *
- * Scans a reusable {@code char[]} copy of the line. Reusable: {@link #newRecord()} per record,
+ * Scans the line in place when it is given as a range of a {@code char[]} (the record loop's read
+ * buffer), or a reusable copy when it is given as a string. Reusable: {@link #newRecord()} per record,
  * {@link #reset} per line. Not thread-safe.
  */
 public final class KeyValueTokenizer {
@@ -44,8 +45,17 @@ public final class KeyValueTokenizer {
     private final boolean trimValues;
     private final long[] seen;
 
+    /** The line as a string, made on demand. */
     private String line;
-    private char[] buf = new char[256];
+    /** The array being tokenized: {@link #own} or the caller's. */
+    private char[] buf;
+    /** The copy of a line given as a string. */
+    private char[] own = new char[256];
+    /** The line's first character in {@link #buf}. */
+    private int base;
+    /** The line's end in {@link #buf}, before any separator strip. */
+    private int lineEnd;
+    /** The end of the tokens (after any separator strip). */
     private int end;
     private int pos;
     private int keyStart;
@@ -53,10 +63,12 @@ public final class KeyValueTokenizer {
     private int keyIndex;
     private int valueStart;
     private int valueEnd;
-    private int valueHash;
     /** The hash of the key word found by the last {@link #keyEnd} call. */
     private int scannedKeyHash;
-    private int nextKeyHash;
+    /** The key index of the next token when the previous scan already found it. */
+    private int nextIdx;
+    /** Per key index, the index of the key that followed it last time, or -1. */
+    private final int[] follow;
     /** The '=' of the next token when the previous scan already found it, else -1. */
     private int nextEq = -1;
 
@@ -68,6 +80,8 @@ public final class KeyValueTokenizer {
         this.keys = keys;
         this.trimValues = trimValues;
         this.seen = new long[(keys.size() + 63) / 64];
+        this.follow = new int[keys.size()];
+        java.util.Arrays.fill(follow, -1);
     }
 
     /** Forgets which keys were seen: call at the start of every record. */
@@ -83,19 +97,38 @@ public final class KeyValueTokenizer {
      *     of job records ends every line with one)
      */
     public void reset(String text, boolean stripSeparator) {
-        this.line = text;
         int e = text.length();
-        if (buf.length < e) {
-            buf = new char[Math.max(e, buf.length * 2)];
+        if (own.length < e) {
+            own = new char[Math.max(e, own.length * 2)];
         }
-        text.getChars(0, e, buf, 0);
-        if (stripSeparator && e > 0 && buf[e - 1] == ' ') {
+        text.getChars(0, e, own, 0);
+        reset(own, 0, e, stripSeparator);
+        this.line = text;
+    }
+
+    /**
+     * Starts a line held in {@code chars[start, end)}, tokenized in place (the array is read, never
+     * written, and must not change until the next reset). Positions the tokenizer reports are
+     * indexes into {@code chars}; {@link #lineStart()} is the line's first one.
+     *
+     * @param chars the buffer holding the line
+     * @param start the line's first character
+     * @param end the line's end, without its line terminator
+     * @param stripSeparator as in {@link #reset(String, boolean)}
+     */
+    public void reset(char[] chars, int start, int end, boolean stripSeparator) {
+        this.buf = chars;
+        this.line = null;
+        this.base = start;
+        this.lineEnd = end;
+        int e = end;
+        if (stripSeparator && e > start && chars[e - 1] == ' ') {
             e--;
         }
         this.end = e;
         this.nextEq = -1;
-        int p = 0;
-        while (p < end && buf[p] == ' ') {
+        int p = start;
+        while (p < e && chars[p] == ' ') {
             p++;
         }
         this.pos = p;
@@ -114,45 +147,62 @@ public final class KeyValueTokenizer {
         final char[] b = buf;
         final int e = end;
         int eq;
-        int keyHash;
+        int idx;
         if (nextEq >= 0) {
             eq = nextEq;
-            keyHash = nextKeyHash;
+            idx = nextIdx;
         } else {
             eq = keyEnd(b, pos, e);
-            keyHash = scannedKeyHash;
-        }
-        if (eq < 0) {
-            throw new TokenException(pos, "expected Key=value");
+            if (eq < 0) {
+                throw new TokenException(pos - base, "expected Key=value");
+            }
+            idx = keys.indexOf(b, pos, eq, scannedKeyHash);
         }
         keyStart = pos;
         keyEnd = eq;
-        int idx = keys.indexOf(b, keyStart, keyEnd, keyHash);
         keyIndex = idx;
         boolean free = idx >= 0 && keys.isFreeText(idx);
+        // the key that followed this one last time: checked first, by its characters alone
+        char[] predicted = null;
+        int predictedIdx = -1;
         if (idx >= 0) {
             seen[idx >>> 6] |= 1L << idx;
+            predictedIdx = follow[idx];
+            if (predictedIdx >= 0) {
+                predicted = keys.chars(predictedIdx);
+            }
         }
         valueStart = eq + 1;
         int next = e;
         int foundEq = -1;
-        int h = 0;
         for (int i = valueStart; i < e; i++) {
-            char c = b[i];
-            if (c == ' ') {
+            if (b[i] == ' ') {
                 int cand = i + 1;
-                int candEq = keyEnd(b, cand, e);
-                if (candEq >= 0 && (!free || endsFreeText(b, cand, candEq))) {
+                int candEq;
+                int candIdx;
+                if (predicted != null && startsWithKey(b, cand, e, predicted)) {
+                    candEq = cand + predicted.length;
+                    candIdx = predictedIdx;
+                } else {
+                    candEq = keyEnd(b, cand, e);
+                    if (candEq < 0) {
+                        continue;
+                    }
+                    candIdx = keys.indexOf(b, cand, candEq, scannedKeyHash);
+                    if (idx >= 0 && candIdx >= 0) {
+                        follow[idx] = candIdx;
+                    }
+                }
+                if (!free || (candIdx >= 0 && (keys.isRepeatable(candIdx)
+                        || (seen[candIdx >>> 6] & (1L << candIdx)) == 0))) {
                     next = i;
                     foundEq = candEq;
-                    nextKeyHash = scannedKeyHash;
+                    nextIdx = candIdx;
                     break;
                 }
             }
-            h = 31 * h + c;
         }
         valueEnd = next;
-        valueHash = h;
         nextEq = foundEq;
         pos = next == e ? e : next + 1;
         if (trimValues) {
@@ -160,11 +210,6 @@ public final class KeyValueTokenizer {
                 while (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
                     valueEnd--;
                 }
-                h = 0;
-                for (int i = valueStart; i < valueEnd; i++) {
-                    h = 31 * h + b[i];
-                }
-                valueHash = h;
             }
             while (pos < e && b[pos] == ' ') {
                 pos++;
@@ -174,12 +219,22 @@ public final class KeyValueTokenizer {
         return true;
     }
 
-    private boolean endsFreeText(char[] b, int start, int eq) {
-        int idx = keys.indexOf(b, start, eq, scannedKeyHash);
-        if (idx < 0) {
+    /**
+     * Whether {@code s[start..]} is {@code key} followed by {@code =}. Only keys that
+     * {@link #keyEnd} once found are predicted, so a match is exactly what {@code keyEnd} and
+     * {@link KeySet#indexOf} would have found.
+     */
+    private static boolean startsWithKey(char[] s, int start, int end, char[] key) {
+        int n = key.length;
+        if (start + n >= end || s[start + n] != '=') {
             return false;
         }
-        return keys.isRepeatable(idx) || (seen[idx >>> 6] & (1L << idx)) == 0;
+        for (int i = 0; i < n; i++) {
+            if (s[start + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -216,35 +271,45 @@ public final class KeyValueTokenizer {
 
     /** The key: the canonical string of a known key, else a new string. */
     public String key() {
-        return keyIndex >= 0 ? keys.key(keyIndex) : line.substring(keyStart, keyEnd);
+        return keyIndex >= 0 ? keys.key(keyIndex) : new String(buf, keyStart, keyEnd - keyStart);
     }
 
     /** The value as a new string. */
     public String value() {
-        return line.substring(valueStart, valueEnd);
+        return new String(buf, valueStart, valueEnd - valueStart);
     }
 
-    /** The line being tokenized. */
+    /** The line being tokenized (made on first call for a line given as characters). */
     public String line() {
-        return line;
+        String l = line;
+        if (l == null) {
+            l = new String(buf, base, lineEnd - base);
+            line = l;
+        }
+        return l;
     }
 
-    /** The characters of the line (valid up to its length); do not modify. */
+    /** The characters holding the line; do not modify. */
     public char[] chars() {
         return buf;
     }
 
-    /** The value's start index in the line. */
+    /** The line's first index in {@link #chars()} (0 for a line given as a string). */
+    public int lineStart() {
+        return base;
+    }
+
+    /** The value's start index in {@link #chars()}. */
     public int valueStart() {
         return valueStart;
     }
 
-    /** The value's end index (exclusive) in the line. */
+    /** The value's end index (exclusive) in {@link #chars()}. */
     public int valueEnd() {
         return valueEnd;
     }
 
-    /** The key's start index in the line. */
+    /** The key's start index in {@link #chars()}. */
     public int keyStart() {
         return keyStart;
     }
@@ -263,9 +328,14 @@ public final class KeyValueTokenizer {
         return true;
     }
 
-    /** {@code 31 * h + c} over the value's characters (see {@link ValueCache#get(char[], int, int, int)}). */
+    /** {@code 31 * h + c} over the value's characters, computed on each call (see {@link ValueCache#get(char[], int, int, int)}). */
     public int valueHash() {
-        return valueHash;
+        final char[] b = buf;
+        int h = 0;
+        for (int i = valueStart, e = valueEnd; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        return h;
     }
 
     /** Whether the value is empty. */

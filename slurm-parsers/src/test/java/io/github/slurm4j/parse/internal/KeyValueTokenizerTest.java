@@ -155,4 +155,54 @@ class KeyValueTokenizerTest {
         assertThat(cache.get(longText, 0, longText.length())).isEqualTo(longText);
         assertThatThrownBy(() -> new ValueCache<String>(10, s -> s)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static List<String> record(KeyValueTokenizer tok, String line) {
+        tok.newRecord();
+        tok.reset(line, false);
+        List<String> out = new ArrayList<>();
+        while (tok.next()) {
+            out.add(tok.key() + "=[" + tok.value() + "]");
+        }
+        return out;
+    }
+
+    @Test
+    void predictedNextKeyGivesTheSameTokensAsAFreshTokenizer() {
+        // the first record teaches the tokenizer that WorkDir follows Comment and UserId follows
+        // JobName; later records break those predictions in every way
+        KeyValueTokenizer tok = new KeyValueTokenizer(KEYS, false);
+        List<String> lines = List.of(
+                "JobId=1 JobName=a UserId=u Comment=x WorkDir=/w Power=",
+                "JobId=2 WorkDir=/a Comment=a WorkDir=/b Power=1",
+                "JobId=3 JobName=n UserId UserId=v Comment=c WorkDirX=/d WorkDir=/e",
+                "JobId=4 Comment=WorkDir=/f WorkDir= Power=2",
+                "JobId=5 JobName=m Unknown=q Comment=c WorkDi",
+                "JobId=6 Power=1 Comment=c WorkDir=/w Power=3");
+        for (String line : lines) {
+            assertThat(record(tok, line)).as(line).isEqualTo(tokens(line, false, false));
+        }
+        assertThat(record(tok, lines.get(1)))
+                .containsExactly("JobId=[2]", "WorkDir=[/a]", "Comment=[a WorkDir=/b]", "Power=[1]");
+        assertThat(record(tok, lines.get(2))).containsExactly("JobId=[3]", "JobName=[n UserId]", "UserId=[v]",
+                "Comment=[c WorkDirX=/d]", "WorkDir=[/e]");
+        assertThat(record(tok, lines.get(4)))
+                .containsExactly("JobId=[5]", "JobName=[m Unknown=q]", "Comment=[c WorkDi]");
+    }
+
+    @Test
+    void errorColumnIsCountedFromTheLineStartInASharedBuffer() {
+        KeyValueTokenizer tok = new KeyValueTokenizer(KEYS, false);
+        char[] buf = "xxxxJobId=1 =bad".toCharArray();
+        tok.newRecord();
+        tok.reset(buf, 4, buf.length, false);
+        assertThat(tok.next()).isTrue();
+        assertThat(tok.lineStart()).isEqualTo(4);
+        assertThat(tok.keyStart()).isEqualTo(4);
+        assertThat(tok.value()).isEqualTo("1 =bad");
+        assertThat(tok.line()).isEqualTo("JobId=1 =bad");
+        char[] bad = "xx =a".toCharArray();
+        tok.reset(bad, 2, bad.length, false);
+        assertThatThrownBy(tok::next).isInstanceOfSatisfying(KeyValueTokenizer.TokenException.class,
+                e -> assertThat(e.column()).isEqualTo(1));
+    }
 }

@@ -1,0 +1,108 @@
+package io.github.slurm4j.parse.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The lines of one {@code scontrol show} record as ranges of a character buffer, so that a record
+ * is tokenized where it was read, without a {@code String} per line. Filled by the record loop
+ * from a {@link LineReader} (whose kept range holds the record), or from strings. Reused from
+ * record to record; valid until the next {@link #clear()}. Not thread-safe.
+ */
+public final class RecordLines {
+    private LineReader source;
+    private char[] own;
+    private int[] starts = new int[8];
+    private int[] ends = new int[8];
+    private int size;
+    private int firstLine;
+
+    /** The lines of a record read by {@code reader}; its kept range starts at the first line. */
+    public static RecordLines over(LineReader reader) {
+        RecordLines r = new RecordLines();
+        r.source = reader;
+        return r;
+    }
+
+    /** A record made of these lines (tests and small inputs). */
+    public static RecordLines of(List<String> lines, int firstLine) {
+        RecordLines r = new RecordLines();
+        int total = 0;
+        for (String l : lines) {
+            total += l.length();
+        }
+        r.own = new char[total];
+        int at = 0;
+        for (String l : lines) {
+            l.getChars(0, l.length(), r.own, at);
+            r.add(at, at + l.length(), firstLine);
+            at += l.length();
+        }
+        r.firstLine = firstLine;
+        return r;
+    }
+
+    private int base() {
+        return source != null ? source.markPosition() : 0;
+    }
+
+    /** Forgets the lines. */
+    public void clear() {
+        size = 0;
+    }
+
+    /** Adds the reader's current line, numbered {@code lineNo} (1-based). */
+    public void addCurrent(int lineNo) {
+        int base = source.markPosition();
+        add(source.lineStart() - base, source.lineEnd() - base, lineNo);
+    }
+
+    private void add(int start, int end, int lineNo) {
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+        }
+        if (size == 0) {
+            firstLine = lineNo;
+        }
+        starts[size] = start;
+        ends[size] = end;
+        size++;
+    }
+
+    /** Whether there are no lines. */
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The number of lines. */
+    public int size() {
+        return size;
+    }
+
+    /** The 1-based number of the first line. */
+    public int firstLine() {
+        return firstLine;
+    }
+
+    /** The buffer holding the lines; do not modify. */
+    public char[] chars() {
+        return source != null ? source.chars() : own;
+    }
+
+    /** Line {@code i}'s first character in {@link #chars()}. */
+    public int start(int i) {
+        return base() + starts[i];
+    }
+
+    /** Line {@code i}'s end (exclusive) in {@link #chars()}. */
+    public int end(int i) {
+        return base() + ends[i];
+    }
+
+    /** Line {@code i} as a new string. */
+    public String line(int i) {
+        int s = start(i);
+        return new String(chars(), s, end(i) - s);
+    }
+}
