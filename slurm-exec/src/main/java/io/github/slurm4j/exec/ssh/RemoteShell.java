@@ -183,10 +183,14 @@ public final class RemoteShell implements Shell {
             try {
                 session = l.client.startSession();
             } catch (IOException e) {
-                invalidate(l);
-                if (attempt == 0 && System.nanoTime() < deadline) {
-                    LOG.debug("{}: kept connection is dead ({}); reconnecting", target, e.toString());
-                    continue;
+                // a refused channel on a live connection (e.g. the server's MaxSessions) must not
+                // drop the connection under the other commands; a dead one is replaced once
+                if (!l.alive()) {
+                    invalidate(l);
+                    if (attempt == 0 && System.nanoTime() < deadline) {
+                        LOG.debug("{}: kept connection is dead ({}); reconnecting", target, e.toString());
+                        continue;
+                    }
                 }
                 throw new ShellException(command, "cannot open a channel on " + target + ": " + e.getMessage(), e);
             }
