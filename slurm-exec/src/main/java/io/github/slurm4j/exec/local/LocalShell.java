@@ -8,6 +8,7 @@ import io.github.slurm4j.exec.ShellTimeoutException;
 import io.github.slurm4j.exec.StdoutReader;
 import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.exec.internal.ShellThreads;
+import io.github.slurm4j.exec.internal.SlurmEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * arguments reach the program verbatim.
  *
  * <p>Every command gets the environment this JVM has (or the one given to
- * {@link Builder#baseEnvironment(Map)}) minus {@link #REMOVED_VARIABLES}, plus
+ * {@link Builder#baseEnvironment(Map)}) minus the variables of {@link #isRemoved}, plus
  * {@code LANG=C.UTF-8} and {@code SLURM_TIME_FORMAT=standard}, plus the shell's
  * {@link Builder#environment(String, String) own variables}, plus the request's (applied last,
  * so a request can set anything on purpose). stdout and stderr are read concurrently; stdin is
@@ -60,43 +61,20 @@ public final class LocalShell implements Shell {
     private static final Logger LOG = LoggerFactory.getLogger(LocalShell.class);
 
     /**
-     * Environment variables never passed on to a command (a trailing {@code *} matches a prefix),
-     * because they change what Slurm prints or does behind the command line's back. From the
-     * ENVIRONMENT VARIABLES sections of the Slurm 22.05 man pages:
-     * <ul>
-     *   <li>{@code SQUEUE_*}, {@code SINFO_*}, {@code SACCT_*}, {@code SCONTROL_*}: default
-     *       options of those commands ({@code SQUEUE_FORMAT}, {@code SQUEUE_FORMAT2},
-     *       {@code SQUEUE_SORT}, {@code SQUEUE_STATES}, {@code SQUEUE_USERS}, {@code SQUEUE_ARRAY},
-     *       {@code SQUEUE_ALL}, {@code SQUEUE_PARTITION}, {@code SQUEUE_ACCOUNT}, {@code SQUEUE_QOS},
-     *       {@code SQUEUE_NAMES}, {@code SQUEUE_LICENSES}, {@code SQUEUE_PRIORITY},
-     *       {@code SQUEUE_FEDERATION}, {@code SQUEUE_LOCAL}, {@code SQUEUE_SIBLING},
-     *       {@code SINFO_FORMAT}, {@code SINFO_SORT}, {@code SINFO_PARTITION}, {@code SINFO_ALL},
-     *       {@code SINFO_FEDERATION}, {@code SINFO_LOCAL}, {@code SACCT_FORMAT},
-     *       {@code SACCT_FEDERATION}, {@code SACCT_LOCAL}, {@code SCONTROL_FUTURE},
-     *       {@code SCONTROL_ALL}, {@code SCONTROL_FEDERATION}, {@code SCONTROL_LOCAL}, …): they
-     *       change columns, order, filters and which clusters answer;</li>
-     *   <li>{@code SCANCEL_*}: default filters of scancel ({@code SCANCEL_USER},
-     *       {@code SCANCEL_STATE}, …) widen or narrow what is cancelled, and
-     *       {@code SCANCEL_INTERACTIVE} makes it wait for a confirmation;</li>
-     *   <li>{@code SBATCH_*}: default submit options ({@code SBATCH_PARTITION},
-     *       {@code SBATCH_EXPORT}, {@code SBATCH_WAIT} makes sbatch block until the job ends, …);
-     *       the command layer passes every option it means explicitly;</li>
-     *   <li>{@code SLURM_CLUSTERS} (same as {@code -M}), {@code SLURM_BITSTR_LEN} and
-     *       {@code SLURM_TOPO_LEN} (cut array-task and topology strings), {@code SLURM_DEBUG_FLAGS}
-     *       (extra output), {@code SLURM_JSON} and {@code SLURM_YAML} (layout of
-     *       {@code --json}/{@code --yaml});</li>
-     *   <li>{@code LC_*}: {@code LC_ALL} would override {@code LANG=C.UTF-8}.</li>
-     * </ul>
-     * {@code SLURM_CONF} is kept: it selects the cluster's configuration. {@code TZ} is kept:
-     * Slurm prints local times, and the machine's zone is the one they are meant in.
+     * Whether {@code name} is never passed on to a command: a variable that changes what Slurm
+     * prints or does behind the command line's back (the list, with the reasons, is
+     * {@code SlurmEnvironment}, shared with {@code RemoteShell}: {@code SQUEUE_*}, {@code SINFO_*},
+     * {@code SACCT_*}, {@code SCONTROL_*}, {@code SCANCEL_*}, {@code SBATCH_*}, {@code LC_*},
+     * {@code SLURM_CLUSTERS}, {@code SLURM_EXIT_ERROR}, …). {@code SLURM_CONF} and {@code TZ} are kept.
      */
-    public static final List<String> REMOVED_VARIABLES = List.of("SQUEUE_*", "SINFO_*", "SACCT_*", "SCONTROL_*",
-            "SCANCEL_*", "SBATCH_*", "SLURM_CLUSTERS", "SLURM_BITSTR_LEN", "SLURM_TOPO_LEN", "SLURM_DEBUG_FLAGS",
-            "SLURM_JSON", "SLURM_YAML", "LC_*");
-
-    /** Variables every command gets (before the shell's own and the request's). */
-    public static final Map<String, String> FIXED_VARIABLES = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
-            "LANG", "C.UTF-8", "SLURM_TIME_FORMAT", "standard")));
+    public static boolean isRemoved(String name) {
+        for (String prefix : SlurmEnvironment.UNSET_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return SlurmEnvironment.UNSET.contains(name);
+    }
 
     private static final int BUFFER = 64 * 1024;
 
@@ -126,16 +104,6 @@ public final class LocalShell implements Shell {
         return new Builder();
     }
 
-    /** Whether {@code name} is one of {@link #REMOVED_VARIABLES}. */
-    public static boolean isRemoved(String name) {
-        for (String pattern : REMOVED_VARIABLES) {
-            if (pattern.endsWith("*") ? name.startsWith(pattern.substring(0, pattern.length() - 1)) : name.equals(pattern)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The environment a command of {@code request} gets: see the class comment. Package-private
      * for tests.
@@ -143,7 +111,7 @@ public final class LocalShell implements Shell {
     Map<String, String> environmentFor(ExecRequest request, Map<String, String> inherited) {
         Map<String, String> env = new LinkedHashMap<>(baseEnvironment != null ? baseEnvironment : inherited);
         env.keySet().removeIf(LocalShell::isRemoved);
-        env.putAll(FIXED_VARIABLES);
+        env.putAll(SlurmEnvironment.SET);
         env.putAll(environment);
         env.putAll(request.environment());
         return env;
@@ -506,7 +474,7 @@ public final class LocalShell implements Shell {
 
         /**
          * The environment commands start from, instead of this JVM's ({@link System#getenv()}).
-         * {@link #REMOVED_VARIABLES} are still removed from it.
+         * the variables of {@link #isRemoved} are still removed from it.
          */
         public Builder baseEnvironment(Map<String, String> variables) {
             this.baseEnvironment = new LinkedHashMap<>(variables);

@@ -70,6 +70,7 @@ class LocalShellTest extends ShellContractTest {
         assertThat(LocalShell.isRemoved("SCONTROL_FUTURE")).isTrue();
         assertThat(LocalShell.isRemoved("SLURM_CLUSTERS")).isTrue();
         assertThat(LocalShell.isRemoved("LC_ALL")).isTrue();
+        assertThat(LocalShell.isRemoved("SLURM_EXIT_ERROR")).isTrue();
         assertThat(LocalShell.isRemoved("SLURM_CONF")).isFalse();
         assertThat(LocalShell.isRemoved("SLURM_CLUSTERS_X")).isFalse();
         assertThat(LocalShell.isRemoved("SLURM_JOB_ID")).isFalse();
