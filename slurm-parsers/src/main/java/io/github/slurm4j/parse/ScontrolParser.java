@@ -136,8 +136,48 @@ public final class ScontrolParser {
     }
 
     /**
+     * Whether the line is a key line of a multi-line record: at least three spaces (or a tab) of
+     * indentation, then a key word and {@code =}. One or two spaces are the {@code -o} separator
+     * after a value that ends in a line break (and a space).
+     */
+    private static boolean isKeyLine(char[] s, int start, int end) {
+        int i = start;
+        while (i < end && s[i] == ' ') {
+            i++;
+        }
+        if (i - start < 3 && !(i < end && s[i] == '\t')) {
+            return false;
+        }
+        while (i < end && (s[i] == ' ' || s[i] == '\t')) {
+            i++;
+        }
+        if (i >= end || !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) {
+            return false;
+        }
+        for (i++; i < end; i++) {
+            char c = s[i];
+            if (c == '=') {
+                return true;
+            }
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '/' || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The record loop. Lines are read into one buffer ({@link LineReader}) and a record's lines
      * stay there, as ranges, until the record is mapped: no {@code String} per line.
+     *
+     * <p>When the mapper's values may hold line breaks ({@link RecordMapper#valuesMayHoldNewlines}),
+     * a line that is neither a record start, nor a key line, nor blank continues the previous line
+     * (its range grows over the line break, kept as read); blank lines are held until the next line
+     * tells whether they were inside a value (a continuation or key line follows) or ended the
+     * record (a record start or the end follows). A record start is accepted only after a
+     * {@linkplain RecordMapper#lastRecordComplete complete} record, and a record that had a
+     * continuation must be complete too.
      */
     static <T> void parse(Reader reader, RecordMapper<T> mapper, Consumer<? super T> sink) {
         Objects.requireNonNull(reader, "reader");
@@ -145,9 +185,13 @@ public final class ScontrolParser {
         LineReader in = new LineReader(reader, 1 << 16);
         RecordLines lines = RecordLines.over(in);
         String firstKey = mapper.firstKey();
+        final boolean newlines = mapper.valuesMayHoldNewlines();
         int lineNo = 0;
         boolean sawRecord = false;
         boolean sawEmptyMarker = false;
+        /* the end of the blank lines held after the open record's last line, or -1 */
+        int heldBlankEnd = -1;
+        boolean continued = false;
         try {
             while (in.next()) {
                 lineNo++;
@@ -156,6 +200,10 @@ public final class ScontrolParser {
                 int le = in.lineEnd();
                 if (isBlank(s, ls, le)) {
                     if (!lines.isEmpty()) {
+                        if (newlines) {
+                            heldBlankEnd = lines.currentEnd();
+                            continue;
+                        }
                         sink.accept(mapper.map(lines));
                         lines.clear();
                         in.unmark();
@@ -168,15 +216,42 @@ public final class ScontrolParser {
                         throw new SlurmParseException(mapper.command(), lineNo, null, in.line(),
                                 "continuation line outside a record");
                     }
+                    if (newlines) {
+                        if (!isKeyLine(s, ls, le)) {
+                            lines.extendLastToCurrent();
+                            heldBlankEnd = -1;
+                            continued = true;
+                            continue;
+                        }
+                        if (heldBlankEnd >= 0) {
+                            lines.extendLast(heldBlankEnd);
+                            heldBlankEnd = -1;
+                            continued = true;
+                        }
+                    }
                     lines.addCurrent(lineNo);
                     continue;
                 }
+                boolean start = startsWith(s, ls, le, firstKey);
                 if (!lines.isEmpty()) {
-                    sink.accept(mapper.map(lines));
+                    if (newlines && !start) {
+                        lines.extendLastToCurrent();
+                        heldBlankEnd = -1;
+                        continued = true;
+                        continue;
+                    }
+                    T record = mapper.map(lines);
+                    if (newlines && !mapper.lastRecordComplete()) {
+                        throw incomplete(mapper, lines.firstLine(), lineNo, in.line(),
+                                "a record starts here, but the record before it lacks one of ");
+                    }
+                    sink.accept(record);
                     lines.clear();
                     in.unmark();
+                    heldBlankEnd = -1;
+                    continued = false;
                 }
-                if (!startsWith(s, ls, le, firstKey)) {
+                if (!start) {
                     String line = in.line();
                     if (!sawRecord && !sawEmptyMarker && isEmptyMarker(line)) {
                         sawEmptyMarker = true;
@@ -194,10 +269,22 @@ public final class ScontrolParser {
                 lines.addCurrent(lineNo);
             }
             if (!lines.isEmpty()) {
-                sink.accept(mapper.map(lines));
+                T record = mapper.map(lines);
+                if (continued && !mapper.lastRecordComplete()) {
+                    throw incomplete(mapper, lines.firstLine(), lines.firstLine(), lines.line(0),
+                            "a value holds a line break, but the record lacks one of ");
+                }
+                sink.accept(record);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static SlurmParseException incomplete(RecordMapper<?> mapper, int recordLine, int lineNo,
+            String excerpt, String what) {
+        return new SlurmParseException(mapper.command(), lineNo, null, excerpt, what + mapper.requiredKeys()
+                + " (record at line " + recordLine + "): a value holding a line break followed by text shaped "
+                + "like a record cannot be read unambiguously; refused");
     }
 }
