@@ -71,7 +71,21 @@ final class JobRecordMapper extends RecordMapper<Job> {
 
     static final KeySet KEY_SET = new KeySet(KEYS, FREE_TEXT, REPEATABLE);
 
+    /**
+     * Keys every {@code scontrol show job} of 22.05 through 26.05 prints for every job, after the
+     * name (checked against every captured record): a record without one of them was cut short.
+     */
+    private static final K[] REQUIRED = {K.UserId, K.GroupId, K.JobState, K.RunTime, K.TimeLimit,
+        K.SubmitTime, K.Partition, K.Command, K.WorkDir};
+
+    /**
+     * The most tokens one line of a multi-line record holds (scontrol prints 5 at most); more means
+     * an {@code -o} record whose value ends in a line break and spaces, read as a key line.
+     */
+    private static final int MAX_TOKENS_PER_LINE = 20;
+
     private final KeyValueTokenizer tok = new KeyValueTokenizer(KEY_SET, false);
+    private boolean complete;
     private final ValueCache<String> strings = new ValueCache<>(4096, s -> s);
     private final ValueCache<SlurmTime> times = ValueCache.ofRange(1024, JobRecordMapper::time);
     private final ValueCache<UserRef> users = new ValueCache<>(256, UserRef::parse);
@@ -104,6 +118,25 @@ final class JobRecordMapper extends RecordMapper<Job> {
         return "JobId=";
     }
 
+    @Override
+    boolean valuesMayHoldNewlines() {
+        return true;
+    }
+
+    @Override
+    boolean lastRecordComplete() {
+        return complete;
+    }
+
+    @Override
+    String requiredKeys() {
+        StringBuilder sb = new StringBuilder();
+        for (K k : REQUIRED) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(k.text).append('=');
+        }
+        return sb.toString();
+    }
+
     static SlurmTime time(String s) {
         LocalDateTime t = Values.parseIsoSeconds(s, 0, s.length());
         return t != null ? SlurmTime.of(t) : SlurmTime.parse(s);
@@ -123,8 +156,9 @@ final class JobRecordMapper extends RecordMapper<Job> {
         allocNodes = null;
         Job.Builder b = null;
         for (int i = 0; i < lines.size(); i++) {
-            int lineNo = firstLine + i;
+            int lineNo = lines.lineNo(i);
             tok.reset(lines.chars(), lines.start(i), lines.end(i), oneLiner);
+            int tokens = 0;
             while (true) {
                 try {
                     if (!tok.next()) {
@@ -134,6 +168,14 @@ final class JobRecordMapper extends RecordMapper<Job> {
                     throw tokenError(e, tok, lineNo);
                 }
                 String key = tok.key();
+                if (tok.keyRepeated()) {
+                    throw error(tok, lineNo, key, key + "= twice in one record: a value holds text shaped like "
+                            + "' " + key + "=' (or a line break and a record start); refused, it cannot be read unambiguously", null);
+                }
+                if (++tokens > MAX_TOKENS_PER_LINE && !oneLiner) {
+                    throw error(tok, lineNo, key, "more than " + MAX_TOKENS_PER_LINE + " keys on one line of a multi-line "
+                            + "record: an -o record whose value ends in a line break and spaces? refused as ambiguous", null);
+                }
                 try {
                     if (b == null) {
                         if (tok.keyIndex() != K.JobId.ordinal()) {
@@ -154,7 +196,25 @@ final class JobRecordMapper extends RecordMapper<Job> {
             throw new SlurmParseException(command(), firstLine, null, lines.line(0), "empty job record");
         }
         flushAllocation(b);
+        boolean all = true;
+        for (K k : REQUIRED) {
+            all &= tok.seen(k.ordinal());
+        }
+        complete = all;
         return b.build();
+    }
+
+    /**
+     * The value without the one space scontrol prints after a comment ({@code "Comment=%s "});
+     * a comment's own trailing spaces are kept.
+     */
+    private String ownSpaceDropped() {
+        int st = tok.valueStart();
+        int en = tok.valueEnd();
+        if (en > st && tok.chars()[en - 1] == ' ') {
+            en--;
+        }
+        return new String(tok.chars(), st, en - st);
     }
 
     private String str() {
@@ -325,7 +385,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
             case WorkDir -> b.workDir(text());
             case AdminComment -> b.adminComment(tok.value());
             case SystemComment -> b.systemComment(tok.value());
-            case Comment -> b.comment(tok.value());
+            case Comment -> b.comment(ownSpaceDropped());
             case Extra -> b.extra(tok.value());
             case StdErr -> b.stdErr(text());
             case StdIn -> b.stdIn(text());

@@ -74,7 +74,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
         tok.newRecord();
         Node.Builder b = null;
         for (int i = 0; i < lines.size(); i++) {
-            int lineNo = firstLine + i;
+            int lineNo = lines.lineNo(i);
             tok.reset(lines.chars(), lines.start(i), lines.end(i), false);
             while (true) {
                 try {

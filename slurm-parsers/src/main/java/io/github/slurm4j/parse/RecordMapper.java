@@ -15,6 +15,30 @@ abstract class RecordMapper<T> {
     abstract String firstKey();
 
     /**
+     * Whether values of this record type may hold line breaks (a job's name, comment, work dir...):
+     * then a line that cannot start a record nor a key line continues the previous line's last
+     * value. When false, such a line is an error.
+     */
+    boolean valuesMayHoldNewlines() {
+        return false;
+    }
+
+    /**
+     * Whether the record last {@link #map mapped} has every key scontrol always prints for this
+     * record type. The record loop asks before it accepts a record start after a record: when a
+     * value may hold line breaks, a record cut short is the sign of a value holding a line break
+     * and a fake record start.
+     */
+    boolean lastRecordComplete() {
+        return true;
+    }
+
+    /** The keys {@link #lastRecordComplete()} requires, for the error message. */
+    String requiredKeys() {
+        return "";
+    }
+
+    /**
      * Maps one record.
      *
      * @param lines the record's lines (one for the {@code -o} form), with the 1-based number of

@@ -58,7 +58,27 @@ import java.util.function.Consumer;
  *
  * <h2>Streaming</h2>
  * The {@code Reader} variants hold one record at a time, so {@code scontrol -o show job} of any
- * size parses in constant memory; records before a parse error have already been delivered.
+ * size parses in constant memory; records before a parse error have already been delivered
+ * (jobs: all but the last record before the error, see below).
+ *
+ * <h2>Line breaks inside values (jobs)</h2>
+ * scontrol prints a job's name, comment, work dir, command and std paths raw, line breaks included.
+ * In job output, a line that is neither a record start ({@code JobId=} at column 0), nor a key line
+ * (three spaces or a tab, then {@code Key=}), nor blank continues the previous line's last value;
+ * the value keeps the line terminators as read ({@code \n}, {@code \r\n}, {@code \r}). Blank
+ * lines belong to the value when a continuation or key line follows, else they end the record.
+ * Because a value can also hold text shaped like a record start or a key, such output is refused
+ * (a {@link SlurmParseException} at the line) when: a record start follows a record that lacks
+ * one of the keys every job record has ({@code UserId=}, {@code GroupId=}, {@code JobState=},
+ * {@code RunTime=}, {@code TimeLimit=}, {@code SubmitTime=}, {@code Partition=}, {@code Command=},
+ * {@code WorkDir=}); the output has several records and one of them lacks one; a record whose value
+ * held a line break lacks one; a known key appears twice in a record; or a line of a multi-line
+ * record holds more than 20 keys (an {@code -o} value ending in a line break and two spaces). A job
+ * record is delivered only after the next one passed these checks. Not detectable from the text:
+ * a value that holds a whole forged record (every required key, then a line break and a record
+ * start) — the output is then byte for byte that of two real jobs; and an {@code -o} record whose
+ * last value ends in line breaks (they read as blank lines after it). Node, partition,
+ * reservation and step records take no continuation lines (an error, as before).
  * Caches of repeated values live for one call. All methods are thread-safe (no shared state).
  */
 public final class ScontrolParser {
@@ -136,8 +156,52 @@ public final class ScontrolParser {
     }
 
     /**
+     * Whether the line is a key line of a multi-line record: at least three spaces (or a tab) of
+     * indentation, then a key word and {@code =}. One or two spaces are the {@code -o} separator
+     * after a value that ends in a line break (and a space).
+     */
+    private static boolean isKeyLine(char[] s, int start, int end) {
+        int i = start;
+        while (i < end && s[i] == ' ') {
+            i++;
+        }
+        if (i - start < 3 && !(i < end && s[i] == '\t')) {
+            return false;
+        }
+        while (i < end && (s[i] == ' ' || s[i] == '\t')) {
+            i++;
+        }
+        if (i >= end || !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) {
+            return false;
+        }
+        for (i++; i < end; i++) {
+            char c = s[i];
+            if (c == '=') {
+                return true;
+            }
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '/' || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The record loop. Lines are read into one buffer ({@link LineReader}) and a record's lines
      * stay there, as ranges, until the record is mapped: no {@code String} per line.
+     *
+     * <p>When the mapper's values may hold line breaks ({@link RecordMapper#valuesMayHoldNewlines}),
+     * a line that is neither a record start, nor a key line, nor blank continues the previous line
+     * (its range grows over the line break, kept as read); blank lines are held until the next line
+     * tells whether they were inside a value (a continuation or key line follows) or ended the
+     * record (a record start or the end follows). A record start is accepted only after a
+     * {@linkplain RecordMapper#lastRecordComplete complete} record, and the last record must be
+     * complete too when it had a continuation or is not the first (a fake record start inside a
+     * value always makes two records, one of them cut short unless the value holds a whole
+     * forged record). In that mode a record is delivered only after the next record passed these
+     * checks (or at the end), so that a record whose value was cut by a fake record start is never
+     * delivered; streaming lags one record.
      */
     static <T> void parse(Reader reader, RecordMapper<T> mapper, Consumer<? super T> sink) {
         Objects.requireNonNull(reader, "reader");
@@ -145,9 +209,17 @@ public final class ScontrolParser {
         LineReader in = new LineReader(reader, 1 << 16);
         RecordLines lines = RecordLines.over(in);
         String firstKey = mapper.firstKey();
+        final boolean newlines = mapper.valuesMayHoldNewlines();
         int lineNo = 0;
         boolean sawRecord = false;
         boolean sawEmptyMarker = false;
+        /* the end of the blank lines held after the open record's last line, or -1 */
+        int heldBlankEnd = -1;
+        boolean continued = false;
+        /* a record was delivered: every further one must be complete (a fake start makes two) */
+        boolean sawSecond = false;
+        /* a record is delivered only once the next one is known to be sound (newlines mode) */
+        T held = null;
         try {
             while (in.next()) {
                 lineNo++;
@@ -156,6 +228,10 @@ public final class ScontrolParser {
                 int le = in.lineEnd();
                 if (isBlank(s, ls, le)) {
                     if (!lines.isEmpty()) {
+                        if (newlines) {
+                            heldBlankEnd = lines.currentEnd();
+                            continue;
+                        }
                         sink.accept(mapper.map(lines));
                         lines.clear();
                         in.unmark();
@@ -168,15 +244,50 @@ public final class ScontrolParser {
                         throw new SlurmParseException(mapper.command(), lineNo, null, in.line(),
                                 "continuation line outside a record");
                     }
+                    if (newlines) {
+                        if (!isKeyLine(s, ls, le)) {
+                            lines.extendLastToCurrent();
+                            heldBlankEnd = -1;
+                            continued = true;
+                            continue;
+                        }
+                        if (heldBlankEnd >= 0) {
+                            lines.extendLast(heldBlankEnd);
+                            heldBlankEnd = -1;
+                            continued = true;
+                        }
+                    }
                     lines.addCurrent(lineNo);
                     continue;
                 }
+                boolean start = startsWith(s, ls, le, firstKey);
                 if (!lines.isEmpty()) {
-                    sink.accept(mapper.map(lines));
+                    if (newlines && !start) {
+                        lines.extendLastToCurrent();
+                        heldBlankEnd = -1;
+                        continued = true;
+                        continue;
+                    }
+                    T record = mapper.map(lines);
+                    if (newlines) {
+                        if (!mapper.lastRecordComplete()) {
+                            throw incomplete(mapper, lines.firstLine(), lineNo, in.line(),
+                                    "a record starts here, but the record before it lacks one of ");
+                        }
+                        if (held != null) {
+                            sink.accept(held);
+                        }
+                        held = record;
+                    } else {
+                        sink.accept(record);
+                    }
                     lines.clear();
                     in.unmark();
+                    heldBlankEnd = -1;
+                    continued = false;
+                    sawSecond = true;
                 }
-                if (!startsWith(s, ls, le, firstKey)) {
+                if (!start) {
                     String line = in.line();
                     if (!sawRecord && !sawEmptyMarker && isEmptyMarker(line)) {
                         sawEmptyMarker = true;
@@ -194,10 +305,25 @@ public final class ScontrolParser {
                 lines.addCurrent(lineNo);
             }
             if (!lines.isEmpty()) {
-                sink.accept(mapper.map(lines));
+                T record = mapper.map(lines);
+                if (newlines && (continued || sawSecond) && !mapper.lastRecordComplete()) {
+                    throw incomplete(mapper, lines.firstLine(), lines.firstLine(), lines.line(0),
+                            "a value holds a line break, but the record lacks one of ");
+                }
+                if (held != null) {
+                    sink.accept(held);
+                }
+                sink.accept(record);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static SlurmParseException incomplete(RecordMapper<?> mapper, int recordLine, int lineNo,
+            String excerpt, String what) {
+        return new SlurmParseException(mapper.command(), lineNo, null, excerpt, what + mapper.requiredKeys()
+                + " (record at line " + recordLine + "): a value holding a line break followed by text shaped "
+                + "like a record cannot be read unambiguously; refused");
     }
 }

@@ -45,7 +45,7 @@ abstract class SimpleRecordMapper<B, T> extends RecordMapper<T> {
         boolean oneLiner = lines.size() == 1;
         B b = null;
         for (int i = 0; i < lines.size(); i++) {
-            int lineNo = firstLine + i;
+            int lineNo = lines.lineNo(i);
             tok.reset(lines.chars(), lines.start(i), lines.end(i), oneLiner && stripOneLinerSeparator);
             while (true) {
                 try {

@@ -171,8 +171,32 @@ public final class SqueueParser {
         List<byte[]> lines = Layout.lines(stdout);
         List<SqueueRow> rows = new ArrayList<>();
         boolean headerPending = header;
+        int expected = layout.controlDelimiters();
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
+            int lineNo = i + 1;
+            if (expected > 0 && !headerPending && !Layout.isBlank(line)) {
+                // a value holding a line break: the row goes on until it has every delimiter
+                String delim = layout.delimiter();
+                while (Layout.count(line, delim) < expected && i + 1 < lines.size()) {
+                    i++;
+                    byte[] next = lines.get(i);
+                    byte[] joined = java.util.Arrays.copyOf(line, line.length + 1 + next.length);
+                    joined[line.length] = '\n';
+                    System.arraycopy(next, 0, joined, line.length + 1, next.length);
+                    line = joined;
+                }
+                int n = Layout.count(line, delim);
+                if (n < expected) {
+                    throw new SlurmParseException(COMMAND, lineNo, null, Texts.decode(line),
+                            "row ends with fewer delimiters than the format has");
+                }
+                if (n > expected && i + 1 > lineNo) {
+                    throw new SlurmParseException(COMMAND, lineNo, null, Texts.decode(line),
+                            "row goes on over a line break and then has more delimiters than the format: "
+                                    + "a value holds the delimiter and a line break; refused as ambiguous");
+                }
+            }
             if (Layout.isBlank(line)) {
                 continue;
             }
@@ -191,7 +215,7 @@ public final class SqueueParser {
                 }
                 continue;
             }
-            rows.add(row(layout.split(line, i + 1), i + 1));
+            rows.add(row(layout.split(line, lineNo), lineNo));
         }
         return rows;
     }

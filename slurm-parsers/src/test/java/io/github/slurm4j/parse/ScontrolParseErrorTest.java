@@ -28,14 +28,17 @@ class ScontrolParseErrorTest {
 
     @Test
     void badTimeInSecondRecord() {
-        String text = "JobId=1 JobName=a\n   SubmitTime=2026-11-20T22:28:11\n\n"
+        // record 1 has every key scontrol always prints: a record start is accepted only after a complete record
+        String text = "JobId=1 JobName=a\n   UserId=u(1) GroupId=g(1) JobState=PENDING RunTime=0 TimeLimit=1\n"
+                + "   SubmitTime=2026-11-20T22:28:11 Partition=p Command=c WorkDir=/\n\n"
                 + "JobId=2 JobName=b\n   SubmitTime=yesterday\n";
         List<Job> seen = new ArrayList<>();
         SlurmParseException e = catchThrowableOfType(
                 () -> ScontrolParser.parseJobs(new StringReader(text), seen::add), SlurmParseException.class);
-        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.line()).isEqualTo(6);
         assertThat(e.field()).isEqualTo("SubmitTime");
-        assertThat(seen).extracting(Job::jobId).containsExactly(1L);
+        // a job record is delivered only once the next one is known to be sound
+        assertThat(seen).isEmpty();
     }
 
     @Test
@@ -67,9 +70,15 @@ class ScontrolParseErrorTest {
                 () -> ScontrolParser.parseJobs("   UserId=root(0)\n"), SlurmParseException.class);
         assertThat(cont.reason()).contains("continuation");
         SlurmParseException token = catchThrowableOfType(
-                () -> ScontrolParser.parseJobs("JobId=1 JobName=x\n   this is not a token\n"), SlurmParseException.class);
+                () -> ScontrolParser.parseNodes("NodeName=x\n   this is not a token\n"), SlurmParseException.class);
         assertThat(token.line()).isEqualTo(2);
         assertThat(token.excerpt()).isEqualTo("this is not a token");
+        // a line that is not a key line continues the name (a job name may hold a line break), and the
+        // record, cut short, is refused
+        SlurmParseException cut = catchThrowableOfType(
+                () -> ScontrolParser.parseJobs("JobId=1 JobName=x\n   this is not a token\n"), SlurmParseException.class);
+        assertThat(cut.line()).isEqualTo(1);
+        assertThat(cut.reason()).contains("lacks one of UserId=");
         SlurmParseException after = catchThrowableOfType(
                 () -> ScontrolParser.parseJobs("No jobs in the system\nJobId=1\n"), SlurmParseException.class);
         assertThat(after.line()).isEqualTo(2);

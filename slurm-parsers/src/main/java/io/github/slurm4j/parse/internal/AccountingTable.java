@@ -111,10 +111,30 @@ public final class AccountingTable {
             trailing = trailingWithoutHeader;
         }
         AccountingField[] known = lookup(names);
+        boolean joins = isControlDelimiter(delimiter);
+        int expected = names.size() - 1 + (trailing ? 1 : 0);
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty()) {
                 continue;
+            }
+            int lineNo = i + 1;
+            if (joins) {
+                // a value holding a line break: the row goes on until it has every delimiter
+                while (count(line, delimiter) < expected && i + 1 < lines.size()) {
+                    i++;
+                    line = line + "\n" + lines.get(i);
+                }
+                int n = count(line, delimiter);
+                if (n < expected) {
+                    throw new SlurmParseException(command, lineNo, null, line, "row ends with fewer '" + delimiter
+                            + "' than the header has");
+                }
+                if (n > expected && i + 1 > lineNo) {
+                    throw new SlurmParseException(command, lineNo, null, line, "row goes on over a line break and "
+                            + "then has more '" + delimiter + "' than the header: a value holds the delimiter and a "
+                            + "line break; refused as ambiguous");
+                }
             }
             String body = line;
             if (trailing) {
@@ -124,10 +144,35 @@ public final class AccountingTable {
                 body = line.substring(0, line.length() - delimiter.length());
             }
             List<String> pieces = TextTable.split(body, delimiter);
-            List<String> values = place(names, known, pieces, i + 1, line);
-            out.add(build(names, known, values, Collections.emptySet(), i + 1, line));
+            List<String> values = place(names, known, pieces, lineNo, line);
+            out.add(build(names, known, values, Collections.emptySet(), lineNo, line));
         }
         return out;
+    }
+
+    /**
+     * Whether rows may go on over line breaks: only with a delimiter of control characters (such
+     * as U+001F), which no value holds by accident; with {@code |} a short row stays an error.
+     */
+    static boolean isControlDelimiter(String delimiter) {
+        if (delimiter.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < delimiter.length(); k++) {
+            char c = delimiter.charAt(k);
+            if (c >= 0x20 && c != 0x7f || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int count(String line, String delimiter) {
+        int n = 0;
+        for (int k = line.indexOf(delimiter); k >= 0; k = line.indexOf(delimiter, k + delimiter.length())) {
+            n++;
+        }
+        return n;
     }
 
     private List<String> place(List<String> names, AccountingField[] known, List<String> pieces, int lineNo, String line) {

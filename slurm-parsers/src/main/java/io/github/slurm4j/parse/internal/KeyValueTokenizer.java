@@ -61,6 +61,8 @@ public final class KeyValueTokenizer {
     private int keyStart;
     private int keyEnd;
     private int keyIndex;
+    /** Whether the current known, non-repeatable key was already seen in this record. */
+    private boolean repeated;
     private int valueStart;
     private int valueEnd;
     /** The hash of the key word found by the last {@link #keyEnd} call. */
@@ -161,12 +163,15 @@ public final class KeyValueTokenizer {
         keyStart = pos;
         keyEnd = eq;
         keyIndex = idx;
+        repeated = false;
         boolean free = idx >= 0 && keys.isFreeText(idx);
         // the key that followed this one last time: checked first, by its characters alone
         char[] predicted = null;
         int predictedIdx = -1;
         if (idx >= 0) {
-            seen[idx >>> 6] |= 1L << idx;
+            long bit = 1L << idx;
+            repeated = (seen[idx >>> 6] & bit) != 0 && !keys.isRepeatable(idx);
+            seen[idx >>> 6] |= bit;
             predictedIdx = follow[idx];
             if (predictedIdx >= 0) {
                 predicted = keys.chars(predictedIdx);
@@ -262,6 +267,21 @@ public final class KeyValueTokenizer {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether the current token's key is a known, non-repeatable key that an earlier token of the
+     * same record (since {@link #newRecord()}) already had. scontrol prints each key once, so a
+     * repeat means that a value held text shaped like {@code Key=} (see {@link
+     * io.github.slurm4j.parse.ScontrolParser}).
+     */
+    public boolean keyRepeated() {
+        return repeated;
+    }
+
+    /** Whether the known key {@code index} was seen in this record. */
+    public boolean seen(int index) {
+        return (seen[index >>> 6] & (1L << index)) != 0;
     }
 
     /** The known key's index, or -1 for an unknown key. */

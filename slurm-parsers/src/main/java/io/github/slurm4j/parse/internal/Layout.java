@@ -117,6 +117,54 @@ public final class Layout {
     }
 
     /**
+     * In a purely delimited layout whose delimiter is made of control characters (the command
+     * layer's U+001F), the number of delimiters a row has; else -1. Such a row with fewer goes on
+     * over a line break (a value holding one); with spaces or {@code |} as delimiter that would be
+     * ambiguous, so it is not done.
+     */
+    public int controlDelimiters() {
+        if (columns.size() < 2) {
+            return -1;
+        }
+        String delim = columns.get(0).after();
+        if (delim.isEmpty() || !lead.isEmpty()) {
+            return -1;
+        }
+        for (int k = 0; k < delim.length(); k++) {
+            char ch = delim.charAt(k);
+            if (ch >= 0x20 && ch != 0x7f || ch == '\n' || ch == '\r') {
+                return -1;
+            }
+        }
+        for (int i = 0; i < columns.size() - 1; i++) {
+            Column c = columns.get(i);
+            if (c.width() != Column.UNBOUNDED || !c.after().equals(delim)) {
+                return -1;
+            }
+        }
+        Column last = columns.get(columns.size() - 1);
+        if (last.width() != Column.UNBOUNDED) {
+            return -1;
+        }
+        return columns.size() - 1 + (last.after().equals(delim) ? 1 : 0);
+    }
+
+    /** How often {@code delim} (UTF-8) occurs in {@code line}. */
+    public static int count(byte[] line, String delim) {
+        byte[] d = delim.getBytes(StandardCharsets.UTF_8);
+        int n = 0;
+        for (int k = indexOf(line, d, 0); k >= 0; k = indexOf(line, d, k + d.length)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The delimiter of a {@link #controlDelimiters()} layout. */
+    public String delimiter() {
+        return columns.get(0).after();
+    }
+
+    /**
      * Splits one line into one cell per column.
      *
      * @param line the line's bytes, without the line end

@@ -14,6 +14,7 @@ public final class RecordLines {
     private char[] own;
     private int[] starts = new int[8];
     private int[] ends = new int[8];
+    private int[] lineNos = new int[8];
     private int size;
     private int firstLine;
 
@@ -61,13 +62,38 @@ public final class RecordLines {
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
+            lineNos = Arrays.copyOf(lineNos, size * 2);
         }
         if (size == 0) {
             firstLine = lineNo;
         }
         starts[size] = start;
         ends[size] = end;
+        lineNos[size] = lineNo;
         size++;
+    }
+
+    /**
+     * Extends the last line to the end of the reader's current line, so that it spans every line
+     * read since, with their line terminators as read: a value that holds a line break.
+     */
+    public void extendLastToCurrent() {
+        ends[size - 1] = currentEnd();
+    }
+
+    /** The reader's current line end, as a position that {@link #extendLast(int)} takes. */
+    public int currentEnd() {
+        return source.lineEnd() - source.markPosition();
+    }
+
+    /** Extends the last line to {@code end}, a {@link #currentEnd()} of a later line. */
+    public void extendLast(int end) {
+        ends[size - 1] = end;
+    }
+
+    /** The 1-based number of the (first physical) line of line {@code i}. */
+    public int lineNo(int i) {
+        return lineNos[i];
     }
 
     /** Whether there are no lines. */
