@@ -335,7 +335,9 @@ public final class Generator {
         json.put("command", nullToEmpty(value(fields, "Command")));
 
         // comment
-        String comment = has(fields, "Comment") ? value(fields, "Comment") : null;
+        // scontrol prints one space of its own after Comment's value: the template's value keeps it,
+        // the real comment (what sacct and squeue show) does not
+        String comment = has(fields, "Comment") ? stripScontrolSpace(value(fields, "Comment")) : null;
         if (random.nextInt(100) < 40) {
             comment = String.format(COMMENTS[random.nextInt(COMMENTS.length)], index);
         }
@@ -403,6 +405,10 @@ public final class Generator {
             throw new IllegalStateException("template has no " + key);
         }
         return fields.get(i)[1];
+    }
+
+    private static String stripScontrolSpace(String comment) {
+        return comment.endsWith(" ") ? comment.substring(0, comment.length() - 1) : comment;
     }
 
     private static void set(List<String[]> fields, String key, String value) {
@@ -517,6 +523,9 @@ public final class Generator {
             StringBuilder sb = new StringBuilder(2048);
             for (String[] kv : fields) {
                 sb.append(kv[0]).append('=').append(kv[1]).append(' ');
+                if (kv[0].equals("Comment")) {
+                    sb.append(' '); // scontrol's own space after the comment
+                }
             }
             return sb.append('\n').toString();
         }
