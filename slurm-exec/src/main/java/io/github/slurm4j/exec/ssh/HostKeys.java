@@ -70,13 +70,15 @@ final class HostKeys {
     }
 
     /**
-     * The host key algorithms to offer, in the library's order, restricted to those whose key type
-     * is in {@code knownTypes}; certificate algorithms are never offered (they are checked against
+     * The host key algorithms (of {@code offered}, in its order) whose key type is in
+     * {@code knownTypes}; certificate algorithms never (they are checked against
      * {@code @cert-authority} lines, which slurm4j does not support). With no known type, all the
-     * plain algorithms are offered (the key will be refused as unknown, with its fingerprint).
-     * This is what makes a known_hosts holding only the {@code ssh-rsa} line work against
-     * OpenSSH 9: the server is asked for an RSA key ({@code rsa-sha2-512}/{@code rsa-sha2-256}),
-     * not the ed25519 key it prefers.
+     * plain algorithms. sshj puts the algorithms a verifier names first in its proposal, and an
+     * OpenSSH server picks the first one of the client's it supports: this is what makes a
+     * known_hosts holding only the {@code ssh-rsa} line work against OpenSSH 9 — the server is
+     * asked for its RSA key ({@code rsa-sha2-512}), not the ed25519 key it would present first.
+     * (Restricting the client's whole algorithm list instead would also restrict the algorithms
+     * of the user's own key in public-key authentication.)
      */
     static List<String> algorithms(List<String> offered, Collection<String> knownTypes) {
         List<String> out = new ArrayList<>();
@@ -136,11 +138,14 @@ final class HostKeys {
     static final class Verifier implements HostKeyVerifier {
         private final SshConfig config;
         private final KnownHosts knownHosts;
+        private final List<String> offered;
         private volatile HostKeyVerificationException refusal;
 
-        Verifier(SshConfig config, KnownHosts knownHosts) {
+        /** @param offered the host key algorithms the client supports, in its order of preference */
+        Verifier(SshConfig config, KnownHosts knownHosts, List<String> offered) {
             this.config = config;
             this.knownHosts = knownHosts;
+            this.offered = List.copyOf(offered);
         }
 
         @Override
@@ -173,10 +178,17 @@ final class HostKeys {
             return false;
         }
 
-        /** Empty: the offered algorithms are restricted in the config instead (see {@link HostKeys#algorithms}). */
+        /**
+         * The algorithms of the key types known_hosts records for the host, which sshj then
+         * proposes first (see {@link HostKeys#algorithms}); empty without known_hosts or entry.
+         */
         @Override
         public List<String> findExistingAlgorithms(String hostname, int port) {
-            return List.of();
+            if (knownHosts == null) {
+                return List.of();
+            }
+            Set<String> types = knownHosts.keyTypes(hostname, port);
+            return types.isEmpty() ? List.of() : algorithms(offered, types);
         }
 
         /** Why the last key was refused, or {@code null}. */

@@ -37,6 +37,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.SecurityUtils;
+import net.schmizz.sshj.connection.channel.ChannelInputStream;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
@@ -91,6 +92,7 @@ public final class RemoteShell implements Shell {
     private final boolean tcpNoDelay;
     private final String target;
     private final Semaphore channels;
+    private final Semaphore killChannel = new Semaphore(1);
     private final ReentrantLock connectLock = new ReentrantLock();
     private final ScheduledExecutorService watchdog;
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
@@ -181,10 +183,14 @@ public final class RemoteShell implements Shell {
             try {
                 session = l.client.startSession();
             } catch (IOException e) {
-                invalidate(l);
-                if (attempt == 0 && System.nanoTime() < deadline) {
-                    LOG.debug("{}: kept connection is dead ({}); reconnecting", target, e.toString());
-                    continue;
+                // a refused channel on a live connection (e.g. the server's MaxSessions) must not
+                // drop the connection under the other commands; a dead one is replaced once
+                if (!l.alive()) {
+                    invalidate(l);
+                    if (attempt == 0 && System.nanoTime() < deadline) {
+                        LOG.debug("{}: kept connection is dead ({}); reconnecting", target, e.toString());
+                        continue;
+                    }
                 }
                 throw new ShellException(command, "cannot open a channel on " + target + ": " + e.getMessage(), e);
             }
@@ -205,8 +211,8 @@ public final class RemoteShell implements Shell {
         List<String> command = request.command();
         Running run = new Running(cmd);
         running.add(run);
-        ScheduledFuture<?> alarm = watchdog.schedule(run::expire, Math.max(0, deadline - System.nanoTime()),
-                TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> ShellThreads.pool().execute(() -> expire(run)),
+                Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
             StderrPump stderr = new StderrPump(cmd.getErrorStream(), request.outputLimit());
             run.pid = stderr.pid();
@@ -239,6 +245,9 @@ public final class RemoteShell implements Shell {
             }
             if (run.expired.get()) {
                 throw timedOut(run, command, timeout);
+            }
+            if (run.aborted) {
+                throw new ShellException(command, "killed: " + target + " was closed while the command ran", null);
             }
             Integer status = cmd.getExitStatus();
             if (status == null) {
@@ -281,14 +290,45 @@ public final class RemoteShell implements Shell {
     }
 
     private ShellTimeoutException timedOut(Running run, List<String> command, Duration timeout) {
-        Long pid = run.pidNow();
-        if (pid == null) {
-            LOG.warn("{}: {} timed out before it reported its process group; it may still run on the host", target,
-                    ExecRequest.display(command));
-        } else {
-            killRemote(List.of(pid));
+        try {
+            run.killed.get(KILL_WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("{}: the kill of {} did not finish", target, ExecRequest.display(command));
         }
         return new ShellTimeoutException(command, timeout, target);
+    }
+
+    /**
+     * At a command's deadline (on a pool thread): kill its remote process group and session, which
+     * ends its outputs and channel; if that does not happen (no pid yet, connection gone), end the
+     * reads here. OpenSSH does not close a session channel while its process lives, so closing the
+     * channel alone would not unblock the readers.
+     */
+    private void expire(Running run) {
+        run.expired.set(true);
+        try {
+            Long pid = run.pidNow();
+            if (pid != null) {
+                killRemote(List.of(pid));
+            } else {
+                LOG.warn("{}: a command timed out before it reported its process group; it may still run on the host",
+                        target);
+            }
+            try {
+                run.cmd.join(2, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                LOG.trace("join after kill", e);
+            }
+            if (run.cmd.getInputStream() instanceof ChannelInputStream out) {
+                out.eof();
+            }
+            if (run.cmd.getErrorStream() instanceof ChannelInputStream err) {
+                err.eof();
+            }
+            closeQuietly(run.cmd);
+        } finally {
+            run.killed.complete(null);
+        }
     }
 
     /** Kills the given remote process groups and sessions from a new channel; waits up to 5 s. */
@@ -303,12 +343,27 @@ public final class RemoteShell implements Shell {
             line.append(RemoteCommandLine.killLine(pid)).append(" & ");
         }
         line.append("wait");
-        try (Session s = l.client.startSession()) {
-            Session.Command k = s.exec(line.toString());
-            k.getOutputStream().close();
-            k.join(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        boolean permit = false;
+        try {
+            // one kill channel at a time, on top of maxChannels (<= 9): stays within MaxSessions 10
+            permit = killChannel.tryAcquire(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!permit) {
+                LOG.warn("{}: no channel to kill remote process groups {}", target, pids);
+                return;
+            }
+            try (Session s = l.client.startSession()) {
+                Session.Command k = s.exec(line.toString());
+                k.getOutputStream().close();
+                k.join(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (IOException e) {
             LOG.warn("{}: killing remote process groups {} failed: {}", target, pids, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (permit) {
+                killChannel.release();
+            }
         }
     }
 
@@ -453,17 +508,8 @@ public final class RemoteShell implements Shell {
         HostKeys.KnownHosts knownHosts = c.knownHosts() == null ? null : HostKeys.loadKnownHosts(c.knownHosts(), where);
         DefaultConfig sshConfig = new DefaultConfig();
         sshConfig.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        List<String> algorithms = HostKeys.algorithms(names(sshConfig.getKeyAlgorithms()),
-                knownHosts == null ? Set.of() : knownHosts.keyTypes(c.host(), c.port()));
-        List<Factory.Named<com.hierynomus.sshj.key.KeyAlgorithm>> kept = new ArrayList<>();
-        for (Factory.Named<com.hierynomus.sshj.key.KeyAlgorithm> f : sshConfig.getKeyAlgorithms()) {
-            if (algorithms.contains(f.getName())) {
-                kept.add(f);
-            }
-        }
-        sshConfig.setKeyAlgorithms(kept);
         SSHClient client = new SSHClient(sshConfig);
-        HostKeys.Verifier verifier = new HostKeys.Verifier(c, knownHosts);
+        HostKeys.Verifier verifier = new HostKeys.Verifier(c, knownHosts, names(sshConfig.getKeyAlgorithms()));
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.connectTimeout().toMillis()));
         if (tcpNoDelay) {
@@ -614,6 +660,7 @@ public final class RemoteShell implements Shell {
         }
         List<Long> pids = new ArrayList<>();
         for (Running r : running) {
+            r.aborted = true;
             Long pid = r.pidNow();
             if (pid != null) {
                 pids.add(pid);
@@ -629,6 +676,15 @@ public final class RemoteShell implements Shell {
             connectLock.unlock();
         }
         watchdog.shutdownNow();
+    }
+
+    /** The local port of the connection's socket (the bastion's with a jump host), or -1; for tests. */
+    int localPort() {
+        Link l = link;
+        if (l == null) {
+            return -1;
+        }
+        return (l.bastion != null ? l.bastion : l.client).getLocalPort();
     }
 
     @Override
@@ -670,21 +726,15 @@ public final class RemoteShell implements Shell {
     private static final class Running {
         final Session.Command cmd;
         final AtomicBoolean expired = new AtomicBoolean();
+        /** Set when the shell is closed while the command runs. */
+        volatile boolean aborted;
+        final java.util.concurrent.CompletableFuture<Void> killed = new java.util.concurrent.CompletableFuture<>();
         volatile java.util.concurrent.CompletableFuture<Long> pid;
 
         Running(Session.Command cmd) {
             this.cmd = cmd;
         }
 
-        /** At the deadline: close the channel, which ends the reads (the kill follows on the caller's thread). */
-        void expire() {
-            expired.set(true);
-            try {
-                cmd.close();
-            } catch (IOException e) {
-                LOG.trace("close on timeout", e);
-            }
-        }
 
         Long pidNow() {
             java.util.concurrent.CompletableFuture<Long> p = pid;

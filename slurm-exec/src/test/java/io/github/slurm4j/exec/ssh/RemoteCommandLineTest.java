@@ -55,6 +55,12 @@ class RemoteCommandLineTest {
     }
 
     @Test
+    void aProgramNameWithAnEqualsSignIsRefusedBecauseEnvWouldTakeItForAnAssignment() {
+        assertThatThrownBy(() -> RemoteCommandLine.commandLine(ExecRequest.of("A=b", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'='");
+    }
+
+    @Test
     void nulCannotBePassed() {
         assertThatThrownBy(() -> RemoteCommandLine.quote(List.of("a\0b"))).isInstanceOf(IllegalArgumentException.class);
     }
