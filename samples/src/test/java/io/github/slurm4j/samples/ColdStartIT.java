@@ -1,0 +1,146 @@
+package io.github.slurm4j.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged samples jar, started as a fresh JVM the way a user starts it, loads no SSH, crypto
+ * or JSON library for a local command: sshj ({@code net.schmizz}, {@code com.hierynomus}) and
+ * BouncyCastle (signed jars alone cost ~150 ms of start-up) only when {@code --ssh} is given, and
+ * Jackson databind only for the {@code parse} tool ({@code jobs} writes its JSON itself). Not
+ * asserted: jackson-core, which {@code SlurmErrors} (slurm-parsers) loads today through a static
+ * {@code JsonFactory} for every command, not only for {@code --json} outputs. Runs after the
+ * shaded jar is packaged (Failsafe). Needs the lab's Slurm: skipped without it, a failure with
+ * {@code CI=true}.
+ */
+class ColdStartIT {
+    private static final Path JAR = Path.of("target", "slurm4j-samples.jar");
+    private static final Path LAB_SSH = Path.of(System.getenv().getOrDefault("SLURM4J_LAB_DIR", "/var/lib/slurm4j-lab"),
+            "ssh");
+    private static final List<String> NOT_FOR_LOCAL = List.of("net.schmizz.", "com.hierynomus.", "org.bouncycastle.",
+            "com.fasterxml.jackson.databind.");
+    private static final Pattern LOAD_LINE = Pattern.compile("\\[class,load\\] (\\S+) source: ");
+
+    @Test
+    void localJobsLoadsNoSshCryptoOrJacksonDatabindClass(@TempDir Path tmp) throws Exception {
+        requireSlurm();
+        Run run = run(tmp, List.of("jobs", "--all"));
+
+        assertThat(run.exitCode).as("exit code; stderr: %s", run.stderr).isZero();
+        assertThat(run.stdout.strip()).as("jobs prints a JSON array").startsWith("[").endsWith("]");
+        assertThat(run.classes).as("classes loaded (the log must be real)")
+                .contains("io.github.slurm4j.samples.Main", "io.github.slurm4j.exec.local.LocalShell");
+        assertThat(run.classes.stream().filter(c -> NOT_FOR_LOCAL.stream().anyMatch(c::startsWith)).toList())
+                .as("sshj, BouncyCastle or Jackson databind classes loaded by a local `jobs --all`")
+                .isEmpty();
+    }
+
+    /** The same check sees sshj and BouncyCastle when they are used: the test above cannot pass by accident. */
+    @Test
+    void jobsOverSshDoesLoadSshjAndBouncyCastle(@TempDir Path tmp) throws Exception {
+        requireSlurm();
+        Path key = LAB_SSH.resolve("id_ed25519");
+        Path knownHosts = LAB_SSH.resolve("known_hosts");
+        require(portOpen("127.0.0.1", 2222) && Files.isReadable(key) && Files.isReadable(knownHosts),
+                "the lab sshd on 127.0.0.1:2222 with keys in " + LAB_SSH);
+        Run run = run(tmp, List.of("jobs", "--all", "--ssh", "alice@127.0.0.1:2222", "--identity", key.toString(),
+                "--known-hosts", knownHosts.toString()));
+
+        assertThat(run.exitCode).as("exit code; stderr: %s", run.stderr).isZero();
+        assertThat(run.stdout.strip()).startsWith("[").endsWith("]");
+        assertThat(run.classes).anyMatch(c -> c.startsWith("net.schmizz.sshj."));
+        assertThat(run.classes).anyMatch(c -> c.startsWith("org.bouncycastle."));
+    }
+
+    private record Run(int exitCode, String stdout, String stderr, List<String> classes) {
+    }
+
+    /** {@code java -Xlog:class+load=info -jar target/slurm4j-samples.jar <args>}, the log to a file. */
+    private static Run run(Path tmp, List<String> args) throws IOException, InterruptedException {
+        assertThat(JAR).as("the shaded samples jar (packaged before the ITs run)").isRegularFile();
+        Path log = tmp.resolve("class-load.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString()));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        String out = read(p.getInputStream());
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish in 60 s");
+        }
+        List<String> classes = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher m = LOAD_LINE.matcher(line);
+            if (m.find()) {
+                classes.add(m.group(1));
+            }
+        }
+        return new Run(p.exitValue(), out, err.join(), classes);
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    /** The lab's Slurm answers: {@code scontrol ping} says UP. */
+    private static void requireSlurm() {
+        String ping;
+        try {
+            Process p = new ProcessBuilder("scontrol", "ping").redirectErrorStream(true).start();
+            ping = read(p.getInputStream());
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                ping = "";
+            }
+        } catch (IOException e) {
+            ping = "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ping = "";
+        }
+        require(ping.contains("is UP"), "the lab Slurm (scontrol ping says UP)");
+    }
+
+    private static void require(boolean up, String what) {
+        if (up) {
+            return;
+        }
+        String message = what + " is not running; start it with `scripts/lab.sh up` (as root)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true and " + message);
+        }
+        assumeTrue(false, message);
+    }
+
+    private static boolean portOpen(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
