@@ -10,7 +10,8 @@ import java.util.Map;
  * Turns a request into the one string an SSH server hands to the user's POSIX login shell
  * ({@code $SHELL -c <string>}). The only place where slurm4j quotes for a remote shell.
  *
- * <p>The line is {@code echo "<marker>$$" >&2; [cd -- 'dir' &&] exec 'env' '-u' 'X' … '--' 'LANG=C.UTF-8' … 'prog' 'arg'…}.
+ * <p>The line is {@code echo "<marker>$$" >&2; unset 'X' …; export 'LANG=C.UTF-8' …; [cd -- 'dir' &&] exec 'prog' 'arg'…}
+ * (POSIX builtins only: one program start per command, as with a local {@code ProcessBuilder}).
  * The first statement reports the shell's pid on stderr before anything else runs: OpenSSH starts
  * each session in a new session and process group led by that shell, and {@code exec} keeps the
  * pid, so it is the process group and session id of the command and of everything it starts. On
@@ -52,45 +53,39 @@ final class RemoteCommandLine {
     }
 
     /**
-     * The argument list that runs on the remote side: {@code env}, the unset options, {@code --}
-     * (the end of env's options: GNU env takes a {@code --} after an assignment for the program's
-     * name), the fixed variables, the request's variables, the command. Because env reads every
-     * leading {@code NAME=value} word as an assignment, a program name containing {@code =} is
-     * refused.
+     * The environment part of the line: {@code unset 'X' …; export 'LANG=C.UTF-8' … 'NAME=value';}
+     * — the removed variables (except those the request sets), then the fixed ones (unless the
+     * request sets them), then the request's. Shell builtins, so no extra program ({@code env})
+     * starts for every command; every word is quoted by {@link #quote(List)}.
      */
-    static List<String> envCommand(ExecRequest request) {
-        String program = request.command().get(0);
-        if (program.indexOf('=') >= 0) {
-            throw new IllegalArgumentException("a program name containing '=' cannot be run through env: "
-                    + ExecRequest.display(List.of(program)));
-        }
-        List<String> words = new ArrayList<>();
-        words.add("env");
+    static String environmentLine(ExecRequest request) {
+        List<String> unset = new ArrayList<>();
+        unset.add("unset");
         for (String name : SlurmEnvironment.UNSET) {
             if (!request.environment().containsKey(name)) {
-                words.add("-u");
-                words.add(name);
+                unset.add(name);
             }
         }
-        words.add("--");
+        List<String> export = new ArrayList<>();
+        export.add("export");
         for (Map.Entry<String, String> e : SlurmEnvironment.SET.entrySet()) {
             if (!request.environment().containsKey(e.getKey())) {
-                words.add(e.getKey() + "=" + e.getValue());
+                export.add(e.getKey() + "=" + e.getValue());
             }
         }
         for (Map.Entry<String, String> e : request.environment().entrySet()) {
-            words.add(e.getKey() + "=" + e.getValue());
+            export.add(e.getKey() + "=" + e.getValue());
         }
-        words.addAll(request.command());
-        return words;
+        return quote(unset) + "; " + quote(export) + "; ";
     }
 
     /** The whole line for the remote login shell; see the class comment. */
     static String commandLine(ExecRequest request) {
-        StringBuilder sb = new StringBuilder(256);
+        StringBuilder sb = new StringBuilder(2048);
         sb.append("echo \"").append(PID_MARKER).append("$$\" >&2; ");
+        sb.append(environmentLine(request));
         request.workingDirectory().ifPresent(dir -> sb.append(quote(List.of("cd", "--", dir))).append(" && "));
-        sb.append("exec ").append(quote(envCommand(request)));
+        sb.append("exec ").append(quote(request.command()));
         return sb.toString();
     }
 

@@ -177,20 +177,33 @@ public final class RemoteShell implements Shell {
 
     /** Opens a session channel and starts the line; reconnects once if the kept connection turns out dead. */
     private Session.Command startCommand(List<String> command, String line, long deadline) {
-        for (int attempt = 0; ; attempt++) {
+        boolean reconnected = false;
+        long refusedPauseMs = 2;
+        while (true) {
             Link l = connect(command, deadline);
             Session session;
             try {
                 session = l.client.startSession();
             } catch (IOException e) {
-                // a refused channel on a live connection (e.g. the server's MaxSessions) must not
-                // drop the connection under the other commands; a dead one is replaced once
+                // a refused channel on a live connection must not drop the connection under the
+                // other commands; a dead one is replaced once
                 if (!l.alive()) {
                     invalidate(l);
-                    if (attempt == 0 && System.nanoTime() < deadline) {
+                    if (!reconnected && System.nanoTime() < deadline) {
+                        reconnected = true;
                         LOG.debug("{}: kept connection is dead ({}); reconnecting", target, e.toString());
                         continue;
                     }
+                } else if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(refusedPauseMs) < deadline) {
+                    // OpenSSH frees a session slot a moment after the channel's close reaches us, so
+                    // with MaxSessions-1 channels in flight a new one can be refused ("no more
+                    // sessions") although one just closed: wait briefly and ask again
+                    LOG.debug("{}: channel refused ({}); retrying in {} ms", target, e.toString(), refusedPauseMs);
+                    if (!sleepQuietly(refusedPauseMs)) {
+                        throw new ShellException(command, "interrupted while waiting for a channel on " + target, e);
+                    }
+                    refusedPauseMs = Math.min(refusedPauseMs * 2, 100);
+                    continue;
                 }
                 throw new ShellException(command, "cannot open a channel on " + target + ": " + e.getMessage(), e);
             }
@@ -281,6 +294,17 @@ public final class RemoteShell implements Shell {
             alarm.cancel(false);
             running.remove(run);
             closeQuietly(cmd);
+        }
+    }
+
+    /** Sleeps; false (with the interrupt flag kept) when interrupted. */
+    private static boolean sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

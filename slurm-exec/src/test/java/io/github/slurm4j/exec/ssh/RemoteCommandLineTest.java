@@ -55,9 +55,18 @@ class RemoteCommandLineTest {
     }
 
     @Test
-    void aProgramNameWithAnEqualsSignIsRefusedBecauseEnvWouldTakeItForAnAssignment() {
-        assertThatThrownBy(() -> RemoteCommandLine.commandLine(ExecRequest.of("A=b", "x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'='");
+    void aProgramNameWithAnEqualsSignIsAProgramNotAnAssignment(@TempDir Path tmp) throws Exception {
+        Path program = tmp.resolve("A=b");
+        Files.writeString(program, "#!/bin/sh\necho \"ran $1\"\n");
+        program.toFile().setExecutable(true);
+        assertThat(sh(RemoteCommandLine.commandLine(ExecRequest.of(program.toString(), "x")), null)[0]).isEqualTo("ran x\n");
+    }
+
+    @Test
+    void theEnvironmentIsSetWithBuiltinsNotAnExtraProgram() {
+        String line = RemoteCommandLine.commandLine(ExecRequest.of("squeue"));
+        assertThat(line).contains("; 'unset' 'LC_ALL' ").contains("; 'export' 'LANG=C.UTF-8' 'SLURM_TIME_FORMAT=standard'; ")
+                .endsWith("exec 'squeue'").doesNotContain("'env'");
     }
 
     @Test
@@ -84,7 +93,7 @@ class RemoteCommandLineTest {
     void aRequestVariableWinsOverTheFixedOnes() throws Exception {
         ExecRequest req = ExecRequest.builder("sh", "-c", "echo $SLURM_TIME_FORMAT").env("SLURM_TIME_FORMAT", "relative")
                 .build();
-        assertThat(RemoteCommandLine.envCommand(req)).containsOnlyOnce("SLURM_TIME_FORMAT=relative")
+        assertThat(RemoteCommandLine.environmentLine(req)).containsOnlyOnce("SLURM_TIME_FORMAT=relative")
                 .doesNotContain("SLURM_TIME_FORMAT=standard");
         assertThat(sh(RemoteCommandLine.commandLine(req), null)[0]).isEqualTo("relative\n");
     }
