@@ -156,6 +156,13 @@ ensure_alice() {
   # set every time (cheap): it also unlocks the account, and with UsePAM no sshd refuses even keys
   # for a locked account
   echo "alice:$ALICE_PASSWORD" | chpasswd
+  # sshd runs every command through the login shell; bash started by sshd reads its rc files
+  # even for `bash -c` (~2.5 ms per command here; a site profile running slow tools adds ~95 ms),
+  # so the test sshd's user gets a plain POSIX sh with no rc files: what is measured is slurm4j
+  if [ "$(getent passwd alice | cut -d: -f7)" != /bin/sh ]; then
+    usermod -s /bin/sh alice
+    log "alice's login shell: /bin/sh"
+  fi
 }
 
 ensure_hosts() {
