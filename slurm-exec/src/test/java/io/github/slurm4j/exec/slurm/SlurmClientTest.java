@@ -587,8 +587,87 @@ class SlurmClientTest {
 
     @Test
     void shellFailuresPassThroughUnchanged() {
+        // a timeout while the controller answers ping is the shell's timeout, unchanged
         shell.enqueuePrefix(List.of("squeue"), FakeReply.timeout());
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.ok("Slurmctld(primary) at vm is UP\n"));
         assertThatThrownBy(() -> slurm.jobs(JobQuery.all())).isInstanceOf(ShellTimeoutException.class);
+        // sacct talks to slurmdbd: its timeout is never blamed on the controller, no ping is run
+        shell.clearRecorded();
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.timeout());
+        assertThatThrownBy(() -> slurm.accounting(AccountingQuery.builder().build())).isInstanceOf(ShellTimeoutException.class);
+        assertThat(shell.count("scontrol")).isZero();
+    }
+
+    @Test
+    void aTimeoutWhileEveryControllerIsDownIsControllerUnavailable() {
+        // squeue retries for 9 s when slurmctld is down (seen on the lab); a shorter timeout kills it
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.timeout());
+        shell.enqueue(List.of("scontrol", "ping"), fixture("ctld-down-scontrol-ping"));
+        assertThatThrownBy(() -> slurm.jobs(JobQuery.all()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.CONTROLLER_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("squeue").contains("Slurmctld(primary) at vm is DOWN");
+                    assertThat(e.getSuppressed()).singleElement().isInstanceOf(ShellTimeoutException.class);
+                });
+        // a ping that fails too tells nothing: the timeout is thrown
+        shell.enqueuePrefix(List.of("sbatch"), FakeReply.timeout());
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.timeout());
+        assertThatThrownBy(() -> slurm.submit(SubmitRequest.wrap("true").build())).isInstanceOf(ShellTimeoutException.class);
+    }
+
+    @Test
+    void unexpectedMessageOfAnActionIsTypedByAskingWhy() {
+        // scontrol suspend of an unknown id says "Unexpected message received" (exit 1), like any
+        // scontrol action when the controller is down: ping, then show job, tell which
+        shell.enqueue(List.of("scontrol", "suspend", "999999"), fixture("scontrol-suspend-error-invalid-id"));
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.ok("Slurmctld(primary) at vm is UP\n"));
+        shell.enqueuePrefix(List.of("scontrol", "-o", "-d", "show", "job"), FakeReply.of(1, "", "slurm_load_jobs error: Invalid job id specified\n"));
+        assertThatThrownBy(() -> slurm.suspend(JobId.of(999999)))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.JOB_NOT_FOUND);
+                    assertThat(e.getMessage()).contains("scontrol suspend 999999").contains("Unexpected message received")
+                            .contains("Invalid job id specified");
+                });
+        shell.enqueue(List.of("scontrol", "hold", "5"), fixture("ctld-down-scontrol-hold"));
+        shell.enqueue(List.of("scontrol", "ping"), fixture("ctld-down-scontrol-ping"));
+        assertThatThrownBy(() -> slurm.hold(JobId.of(5)))
+                .isInstanceOfSatisfying(SlurmCommandException.class,
+                        e -> assertThat(e.type()).isEqualTo(SlurmErrorType.CONTROLLER_UNAVAILABLE));
+        // the job exists: nothing more is known, the error stays unknown
+        shell.enqueue(List.of("scontrol", "resume", "5"), fixture("scontrol-suspend-error-invalid-id"));
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.ok("Slurmctld(primary) at vm is UP\n"));
+        shell.enqueuePrefix(List.of("scontrol", "-o", "-d", "show", "job"), FakeReply.ok(
+                fixtureText("scontrol-job-completed", "stdout")));
+        assertThatThrownBy(() -> slurm.resume(JobId.of(5)))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.UNKNOWN));
+    }
+
+    @Test
+    void statusOfAFinishedJobStillInTheQueueTakesTheExitCodeFromSacctOrKeepsTheQueueAnswer() {
+        String done = squeueLine(Map.of("JobArrayID", "77", "JobID", "77", "State", "FAILED", "Reason", "NonZeroExitCode"));
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(done));
+        List<String> cells = new ArrayList<>();
+        for (String f : SlurmCommands.Accounting.FIELDS) {
+            cells.add(switch (f) {
+                case "JobID", "JobIDRaw" -> "77";
+                case "State" -> "FAILED";
+                case "ExitCode" -> "3:0";
+                default -> "";
+            });
+        }
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(String.join(US, cells) + "\n"));
+        Map<JobId, JobStatus> st = slurm.statusOf(List.of(JobId.of(77)));
+        assertThat(shell.commands().get(0)).contains("--jobs=77", "--states=all");
+        assertThat(st.get(JobId.of(77)).source()).isEqualTo(JobStatus.Source.ACCOUNTING);
+        assertThat(st.get(JobId.of(77)).exitCode()).isEqualTo(new ExitCode(3, 0));
+
+        // slurmdbd down: the queue's finished state is still the truth, without exit code
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(done));
+        shell.enqueuePrefix(List.of("sacct"), fixture("dbd-down-sacct-json"));
+        st = slurm.statusOf(List.of(JobId.of(77)));
+        assertThat(st.get(JobId.of(77)).source()).isEqualTo(JobStatus.Source.QUEUE);
+        assertThat(st.get(JobId.of(77)).state().state()).isEqualTo(JobState.Name.FAILED);
+        assertThat(st.get(JobId.of(77)).exitCode()).isNull();
     }
 
     /** A shell whose output went past its limit. */
