@@ -298,9 +298,9 @@ final class JobRecordMapper extends RecordMapper<Job> {
             case "Network" -> b.network(nullable());
             case "Command" -> b.command(text());
             case "WorkDir" -> b.workDir(text());
-            case "AdminComment" -> b.adminComment(tok.value());
-            case "SystemComment" -> b.systemComment(tok.value());
-            case "Comment" -> b.comment(tok.value());
+            case "AdminComment" -> b.adminComment(comment(tok.value()));
+            case "SystemComment" -> b.systemComment(comment(tok.value()));
+            case "Comment" -> b.comment(comment(tok.value()));
             case "Extra" -> b.extra(tok.value());
             case "StdErr" -> b.stdErr(text());
             case "StdIn" -> b.stdIn(text());
@@ -358,5 +358,16 @@ final class JobRecordMapper extends RecordMapper<Job> {
         } else {
             b.allocNode(str());
         }
+    }
+
+    /**
+     * Slurm 22.05 prints the comments as {@code "Comment=%s "}: one space of its own after the
+     * value, in the {@code -o} form ({@code Comment=cmt  StdErr=}) and the multi-line one
+     * ({@code Comment=cmt \n}), seen on the lab with {@code scontrol update Comment=cmt
+     * AdminComment=adm}; sacct prints the same comment without it. That space is removed; a
+     * real trailing space of the comment stays.
+     */
+    private static String comment(String value) {
+        return value.endsWith(" ") ? value.substring(0, value.length() - 1) : value;
     }
 }

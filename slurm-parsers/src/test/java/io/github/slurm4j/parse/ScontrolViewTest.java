@@ -116,7 +116,7 @@ class ScontrolViewTest {
         assertThat(utc.get("time_limit")).isEqualTo(26L * 60 + 4);
         assertThat(utc.get("time_limit_str")).isEqualTo("1-02:04:00");
         assertThat(utc.get("licenses")).isEqualTo(Map.of("matlab", 1L));
-        assertThat(utc.get("comment")).isEqualTo("key=value spaces = signs; owner=ops team ");
+        assertThat(utc.get("comment")).isEqualTo("key=value spaces = signs; owner=ops team");
         assertThat(utc.get("cpus_alloc_layout")).isEqualTo(Map.of("localhost", List.of(5)));
     }
 

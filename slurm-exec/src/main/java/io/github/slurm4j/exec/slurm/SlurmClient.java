@@ -184,7 +184,7 @@ public final class SlurmClient {
             List<AccountingRecord> records = new ArrayList<>();
             try {
                 for (String chunk : Args.chunks(Args.ids(ask), SlurmCommands.MAX_ID_LIST_CHARS)) {
-                    records.addAll(execute(new SlurmCommands.Accounting(cluster, q, chunk, SlurmCommands.Accounting.FIELDS)));
+                    records.addAll(execute(new SlurmCommands.Accounting(cluster, q, chunk, SlurmCommands.Accounting.STATUS_FIELDS)));
                 }
             } catch (SlurmCommandException e) {
                 // only the exit codes are lost when every asked job has a (finished) queue state

@@ -297,6 +297,12 @@ final class SlurmCommands {
                 "AllocTRES", "NodeList", "Submit", "Eligible", "Start", "End", "Suspended", "Priority", "WorkDir",
                 "Comment", "Constraints", "Flags", "TRESUsageInMax", "TRESUsageInTot", "Cluster");
 
+        /**
+         * The fields {@link SlurmClient#statusOf} needs: few, and none that a placeholder row of
+         * slurmdbd (a job whose start it has not stored yet) prints oddly.
+         */
+        static final List<String> STATUS_FIELDS = List.of("JobID", "JobIDRaw", "State", "ExitCode", "Reason");
+
         private final List<String> argv;
         private final SacctParser parser;
 

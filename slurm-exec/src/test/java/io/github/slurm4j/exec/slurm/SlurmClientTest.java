@@ -216,7 +216,7 @@ class SlurmClientTest {
         StringBuilder acct = new StringBuilder();
         for (int i = 601; i <= 999; i++) {
             List<String> cells = new ArrayList<>();
-            for (String f : SlurmCommands.Accounting.FIELDS) {
+            for (String f : SlurmCommands.Accounting.STATUS_FIELDS) {
                 cells.add(switch (f) {
                     case "JobID", "JobIDRaw" -> Integer.toString(100000 + i);
                     case "State" -> i % 2 == 0 ? "COMPLETED" : "FAILED";
@@ -250,7 +250,7 @@ class SlurmClientTest {
     @Test
     void statusOfOneUnknownIdAsksSacctInsteadOfFailing() {
         shell.enqueuePrefix(List.of("squeue"), fixture("squeue-error-invalid-job"));
-        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(sacctRows(SlurmCommands.Accounting.FIELDS, "5"::equals)));
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(sacctRows(SlurmCommands.Accounting.STATUS_FIELDS, "5"::equals)));
         Map<JobId, JobStatus> st = slurm.statusOf(List.of(JobId.of(5)));
         assertThat(st.get(JobId.of(5)).state().state()).isEqualTo(JobState.Name.TIMEOUT);
         assertThat(st.get(JobId.of(5)).source()).isEqualTo(JobStatus.Source.ACCOUNTING);
@@ -432,6 +432,50 @@ class SlurmClientTest {
         assertThatThrownBy(() -> slurm.efficiency(JobId.of(424242)))
                 .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.JOB_NOT_FOUND));
         assertThat(shell.count("sh")).isEqualTo(1);
+    }
+
+    /** What sacct 22.05 prints for a job in its first seconds (seen on the lab): slurmdbd's placeholder row. */
+    static String placeholderRows(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (String step : new String[] {"20", "20.batch", "20.extern"}) {
+            List<String> cells = new ArrayList<>();
+            boolean job = step.equals("20");
+            for (String f : fields) {
+                cells.add(switch (f) {
+                    case "JobID" -> step;
+                    case "JobIDRaw" -> step;
+                    case "JobName" -> job ? "allocation" : step.substring(3);
+                    case "State" -> job ? "PENDING" : "RUNNING";
+                    case "ReqMem" -> job ? "16?" : "";
+                    case "ExitCode" -> "0:0";
+                    case "Elapsed" -> "00:00:01";
+                    case "Cluster" -> "localcluster";
+                    case "User", "Group" -> job ? "root" : "";
+                    case "AllocCPUS", "NNodes" -> "1";
+                    default -> "";
+                });
+            }
+            sb.append(String.join(US, cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void accountingReadsTheSlurmdbdPlaceholderRowAndEfficiencySaysItIsNotStoredYet() {
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(placeholderRows(SlurmCommands.Accounting.FIELDS)));
+        List<AccountingRecord> rows = slurm.accounting(AccountingQuery.builder().build());
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).jobName()).isEqualTo("allocation");
+        assertThat(rows.get(0).reqMem()).isNull();
+        assertThat(rows.get(0).raw("ReqMem")).isEqualTo("16?");
+
+        shell.enqueue(List.of("sh", "-c", "command -v seff"), FakeReply.of(1, "", ""));
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(placeholderRows(io.github.slurm4j.model.seff.SeffCalculator.SACCT_FIELDS)));
+        assertThatThrownBy(() -> slurm.efficiency(JobId.of(20)))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.ACCOUNTING_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("placeholder").contains("ReqMem=16?").contains("job 20");
+                });
     }
 
     @Test
@@ -647,7 +691,7 @@ class SlurmClientTest {
         String done = squeueLine(Map.of("JobArrayID", "77", "JobID", "77", "State", "FAILED", "Reason", "NonZeroExitCode"));
         shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(done));
         List<String> cells = new ArrayList<>();
-        for (String f : SlurmCommands.Accounting.FIELDS) {
+        for (String f : SlurmCommands.Accounting.STATUS_FIELDS) {
             cells.add(switch (f) {
                 case "JobID", "JobIDRaw" -> "77";
                 case "State" -> "FAILED";
