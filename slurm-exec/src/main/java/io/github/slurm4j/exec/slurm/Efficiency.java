@@ -3,6 +3,7 @@ package io.github.slurm4j.exec.slurm;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.job.AccountingJob;
 import io.github.slurm4j.model.job.AccountingRecord;
+import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
 import io.github.slurm4j.model.SlurmErrorType;
@@ -35,7 +36,9 @@ final class Efficiency {
         }
         AccountingRecord row = job.job();
         String reqMem = row.raw("ReqMem");
-        if (reqMem != null && reqMem.strip().endsWith("?")) {
+        boolean pendingWithSteps = row.state() != null && row.state().is(JobState.Name.PENDING)
+                && job.steps().stream().anyMatch(st -> st.state() != null && !st.state().is(JobState.Name.PENDING));
+        if (pendingWithSteps || (reqMem != null && reqMem.strip().endsWith("?"))) {
             throw new SlurmCommandException(new SlurmError(SlurmErrorType.ACCOUNTING_UNAVAILABLE,
                     "slurmdbd has not stored the record of job " + id + " yet: sacct shows its placeholder row (JobName="
                     + row.jobName() + ", State=" + (row.state() == null ? "" : row.state().raw()) + ", ReqMem=" + reqMem

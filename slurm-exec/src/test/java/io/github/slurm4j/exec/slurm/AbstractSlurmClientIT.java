@@ -154,6 +154,14 @@ abstract class AbstractSlurmClientIT {
         return jobs.get(0);
     }
 
+    /**
+     * Whether sacct's rows are slurmdbd's stored record, not its placeholder (JobName=allocation,
+     * ReqMem=16?) that 22.05 shows for a few seconds after a job starts or ends.
+     */
+    static boolean stored(List<AccountingRecord> rows) {
+        return !rows.isEmpty() && rows.stream().noneMatch(r -> r.raw("ReqMem") == null || r.raw("ReqMem").endsWith("?"));
+    }
+
     static void assertType(Throwable t, SlurmErrorType type) {
         assertThat(t).isInstanceOf(SlurmCommandException.class);
         assertThat(((SlurmCommandException) t).type()).as(t.getMessage()).isEqualTo(type);
@@ -241,7 +249,7 @@ abstract class AbstractSlurmClientIT {
         // accounting: -D shows the requeued incarnation and the cancelled one
         List<AccountingRecord> rows = await("two incarnations of " + id + " in sacct -D", Duration.ofSeconds(20),
                 () -> slurm.accounting(AccountingQuery.builder().jobId(id).duplicates().allocationsOnly().build()),
-                r -> r.size() >= 2 && r.get(r.size() - 1).state().state() == JobState.Name.CANCELLED);
+                r -> stored(r) && r.size() >= 2 && r.get(r.size() - 1).state().state() == JobState.Name.CANCELLED);
         assertThat(rows).extracting(r -> r.state().state()).startsWith(JobState.Name.REQUEUED).endsWith(JobState.Name.CANCELLED);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.jobId()).isEqualTo(id);
@@ -340,12 +348,14 @@ abstract class AbstractSlurmClientIT {
                 return null;
             }
         }, x -> x != null);
+        assertThat(r.usage()).as("%s", r).isNotNull();
         assertThat(r.jobId()).isEqualTo(burner);
         assertThat(r.state().state()).isEqualTo(JobState.Name.COMPLETED);
         assertThat(r.cluster()).isEqualTo("localcluster");
         assertThat(r.user().name()).isEqualTo(user());
+        // one node: seff prints "Cores: 1" and no "Nodes:" line
         assertThat(r.cores()).isEqualTo(1);
-        assertThat(r.nodes()).isEqualTo(1);
+        assertThat(r.nodes()).isNull();
         SeffReport.Usage u = r.usage();
         assertThat(u).isNotNull();
         // the job spins for 3 s on one core
@@ -405,6 +415,9 @@ abstract class AbstractSlurmClientIT {
         assertThat(j.identity().partition()).isEqualTo("short");
         assertThat(j.identity().qos()).isEqualTo("high");
         if (privileged()) {
+            // an operator's priority on a job held by its user is refused ("Job is in held state,
+            // pending scheduler release"): release it first
+            slurm.release(id);
             slurm.update(id, JobUpdate.builder().priority(5000).build());
             assertThat(detail(id).status().priority()).isEqualTo(5000L);
         } else {
@@ -434,7 +447,7 @@ abstract class AbstractSlurmClientIT {
         assertThat(awaitState(id, JobState.Name.CANCELLED, Duration.ofSeconds(20)).state().state())
                 .isEqualTo(JobState.Name.CANCELLED);
         assertThat(await("sacct -M of " + id, Duration.ofSeconds(20),
-                () -> m.accounting(AccountingQuery.builder().jobId(id).allocationsOnly().build()), r -> !r.isEmpty()))
+                () -> m.accounting(AccountingQuery.builder().jobId(id).allocationsOnly().build()), AbstractSlurmClientIT::stored))
                 .singleElement().satisfies(r -> assertThat(r.values().raw("Cluster")).isEqualTo("localcluster"));
     }
 
@@ -519,7 +532,7 @@ abstract class AbstractSlurmClientIT {
         JobStatus st = awaitStatus(id, "finished", Duration.ofSeconds(30), s -> s.state().isFinished() && s.exitCode() != null);
         assertThat(st.state().state()).as("the job ran in the hostile directory").isEqualTo(JobState.Name.COMPLETED);
         assertThat(await("sacct of " + id, Duration.ofSeconds(20),
-                () -> slurm.accounting(AccountingQuery.builder().jobId(id).allocationsOnly().build()), r -> !r.isEmpty()))
+                () -> slurm.accounting(AccountingQuery.builder().jobId(id).allocationsOnly().build()), AbstractSlurmClientIT::stored))
                 .singleElement().satisfies(r -> {
                     // slurmdbd 22.05 stores '"' as '`' in the job name and working directory (not
                     // in the comment): sacct cannot give the original back (seen on the lab)
