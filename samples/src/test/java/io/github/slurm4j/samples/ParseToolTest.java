@@ -42,7 +42,7 @@ class ParseToolTest {
         assertThat(doc.get("error").isNull()).isTrue();
         JsonNode job = doc.get("items").get(0);
         assertThat(job.get("job_id").asLong()).isEqualTo(14);
-        assertThat(job.get("comment").asText()).isEqualTo("key=value spaces = signs; owner=ops team ");
+        assertThat(job.get("comment").asText()).isEqualTo("key=value spaces = signs; owner=ops team");
         assertThat(job.get("job_state").asText()).isEqualTo("RUNNING");
         assertThat(job.get("submit_time").asLong()).isEqualTo(1795213691L);
     }

@@ -383,8 +383,8 @@ final class JobRecordMapper extends RecordMapper<Job> {
             case Network -> b.network(nullable());
             case Command -> b.command(text());
             case WorkDir -> b.workDir(text());
-            case AdminComment -> b.adminComment(tok.value());
-            case SystemComment -> b.systemComment(tok.value());
+            case AdminComment -> b.adminComment(ownSpaceDropped());
+            case SystemComment -> b.systemComment(ownSpaceDropped());
             case Comment -> b.comment(ownSpaceDropped());
             case Extra -> b.extra(tok.value());
             case StdErr -> b.stdErr(text());

@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  *       {@code Reason, OS, Comment, Extra}; reservations: {@code Comment}; steps: {@code Name} —
  *       only a known key of that record type not yet seen in the record ends the value, so
  *       {@code JobName=a|b,c=d "q" 's'} and {@code Comment=key=value spaces = signs; owner=ops team }
- *       come out whole (the comment's real trailing space included);</li>
+ *       come out whole (the single space scontrol 22.05 prints after every comment is removed, a
+ *       comment's own trailing space is kept);</li>
  *   <li>after any other key, any {@code Word=} token ends the value, so keys of newer Slurm
  *       versions land in {@code extras};</li>
  *   <li>the end of a line ends every value.</li>

@@ -51,7 +51,7 @@ class ScontrolJobParserTest {
         assertThat(j.identity().mcsLabel()).isEqualTo("N/A");
         assertThat(j.identity().account()).isEqualTo("root");
         assertThat(j.identity().qos()).isEqualTo("normal");
-        assertThat(j.identity().comment()).isEqualTo("key=value spaces = signs; owner=ops team");
+        assertThat(j.identity().comment()).isEqualTo("key=value spaces = signs; owner=ops team"); // scontrol's own trailing space dropped
         assertThat(j.status().state().state()).isEqualTo(JobState.Name.RUNNING);
         assertThat(j.status().reason()).isEqualTo("None");
         assertThat(j.status().dependency()).isEmpty();
@@ -116,10 +116,10 @@ class ScontrolJobParserTest {
     }
 
     @Test
-    void oneLinerRunningKeepsCommentWithTrailingSpace() {
+    void oneLinerRunningDropsTheSpaceScontrolPrintsAfterTheComment() {
         Job j = one("scontrol-job-oneliner-running");
         assertThat(j.jobId()).isEqualTo(14);
-        assertThat(j.identity().comment()).isEqualTo("key=value spaces = signs; owner=ops team");
+        assertThat(j.identity().comment()).isEqualTo("key=value spaces = signs; owner=ops team"); // scontrol's own trailing space dropped
         assertThat(j.io().command()).isEqualTo("/srv/lab/jobs/steps.sh 1800");
         assertThat(j.io().stdErr()).isEqualTo("/srv/lab/out/slurm-14.out");
         assertThat(j.resources().power()).isEmpty();
@@ -139,7 +139,7 @@ class ScontrolJobParserTest {
         Job j = one("scontrol-job-comment-with-pipe");
         assertThat(j.jobId()).isEqualTo(63);
         assertThat(j.name()).isEqualTo("commented");
-        assertThat(j.identity().comment()).isEqualTo("key=value spaces = signs; owner=ops team|x");
+        assertThat(j.identity().comment()).isEqualTo("key=value spaces = signs; owner=ops team|x"); // as sacct-comment-with-pipe-and-equals: scontrol's own trailing space is dropped
         assertThat(j.io().stdErr()).isEqualTo("/srv/lab/out/slurm-63.out");
         assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED);
     }

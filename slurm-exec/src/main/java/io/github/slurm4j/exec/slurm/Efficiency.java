@@ -3,6 +3,7 @@ package io.github.slurm4j.exec.slurm;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.job.AccountingJob;
 import io.github.slurm4j.model.job.AccountingRecord;
+import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
 import io.github.slurm4j.model.SlurmErrorType;
@@ -21,7 +22,9 @@ final class Efficiency {
      * {@link SeffCalculator#compute}.
      *
      * @throws SlurmCommandException {@code job_not_found} when sacct has no record of the job (as
-     *     seff says {@code Job not found.}), or sacct's own error
+     *     seff says {@code Job not found.}); {@code accounting_unavailable} while sacct shows the
+     *     placeholder row slurmdbd keeps for a job it has not fully stored yet ({@code ReqMem=16?},
+     *     seen on 22.05 in the seconds after a job starts or ends); or sacct's own error
      * @throws SlurmParseException when the records lack what the report needs
      */
     static SeffReport fromAccounting(SlurmClient client, JobId id) {
@@ -30,6 +33,17 @@ final class Efficiency {
         if (job == null || job.job() == null) {
             throw new SlurmCommandException(new SlurmError(SlurmErrorType.JOB_NOT_FOUND,
                     "sacct has no record of job " + id), "sacct --jobs=" + id + " (on " + client.shell().target() + ")", 0);
+        }
+        AccountingRecord row = job.job();
+        String reqMem = row.raw("ReqMem");
+        boolean pendingWithSteps = row.state() != null && row.state().is(JobState.Name.PENDING)
+                && job.steps().stream().anyMatch(st -> st.state() != null && !st.state().is(JobState.Name.PENDING));
+        if (pendingWithSteps || (reqMem != null && reqMem.strip().endsWith("?"))) {
+            throw new SlurmCommandException(new SlurmError(SlurmErrorType.ACCOUNTING_UNAVAILABLE,
+                    "slurmdbd has not stored the record of job " + id + " yet: sacct shows its placeholder row (JobName="
+                    + row.jobName() + ", State=" + (row.state() == null ? "" : row.state().raw()) + ", ReqMem=" + reqMem
+                    + "), which Slurm 22.05 keeps for a few seconds after a job starts or ends; ask again shortly"),
+                    "sacct --jobs=" + id + " (on " + client.shell().target() + ")", 0);
         }
         try {
             return SeffCalculator.compute(job);

@@ -14,8 +14,8 @@ import java.util.Set;
  * queue (squeue's default states: pending, running, suspended, completing...). Immutable.
  *
  * @param users user names ({@code -u}); empty = all users
- * @param jobIds job ids ({@code -j}); empty = all jobs. With ids, squeue shows them in any state
- *     Slurm still holds (recently finished jobs too)
+ * @param jobIds job ids ({@code -j}); empty = all jobs. With ids and no state filter, the jobs
+ *     are shown in any state slurmctld still holds, recently finished ones too ({@code --states=all})
  * @param states states ({@code -t}); empty = squeue's default
  * @param partitions partitions ({@code -p}); empty = all
  */

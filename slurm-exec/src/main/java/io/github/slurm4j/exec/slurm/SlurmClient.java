@@ -4,10 +4,12 @@ import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.ShellException;
+import io.github.slurm4j.exec.ShellTimeoutException;
 import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.Partition;
 import io.github.slurm4j.model.Reservation;
+import io.github.slurm4j.model.SlurmError;
 import io.github.slurm4j.model.SlurmErrorType;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.cluster.ControllerStatus;
@@ -69,6 +71,9 @@ import java.util.function.Consumer;
  * close the shell yourself.
  */
 public final class SlurmClient {
+    /** The longest wait for the {@code scontrol ping} that explains a failure. */
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
+
     private final Shell shell;
     private final String cluster;
     private final Duration timeout;
@@ -136,7 +141,10 @@ public final class SlurmClient {
      * {@code sacct --jobs=...} call for those no longer in the queue; never one call per job
      * (long lists are cut into chunks of {@value SlurmCommands#MAX_ID_LIST_CHARS} characters).
      *
-     * <p>A job that neither knows is absent from the map. squeue 22.05 fails the whole call with
+     * <p>Jobs that have finished but that slurmctld still holds are listed by squeue (it is asked
+     * for every state) and asked again from sacct, whose answer has the exit code; the queue's
+     * answer (without exit code) is kept when sacct has no record or fails. A job that neither
+     * knows is absent from the map. squeue 22.05 fails the whole call with
      * {@code Invalid job id specified} when it is asked for a single unknown id (fixture
      * {@code squeue-error-invalid-job}); that answer means "not in the queue", and sacct is asked.
      * Any other squeue or sacct error is thrown: a failure is never reported as "job gone".
@@ -167,14 +175,25 @@ public final class SlurmClient {
                 }
             }
         }
-        List<JobId> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
+        // sacct is asked for the jobs the queue does not know and for those it shows finished
+        // (the queue does not print exit codes); the queue's answer stays when sacct has none
+        List<JobId> ask = wanted.stream()
+                .filter(id -> !found.containsKey(id) || found.get(id).state().isFinished()).toList();
+        if (!ask.isEmpty()) {
             AccountingQuery q = AccountingQuery.builder().allUsers().allocationsOnly().build();
             List<AccountingRecord> records = new ArrayList<>();
-            for (String chunk : Args.chunks(Args.ids(missing), SlurmCommands.MAX_ID_LIST_CHARS)) {
-                records.addAll(execute(new SlurmCommands.Accounting(cluster, q, chunk, SlurmCommands.Accounting.FIELDS)));
+            try {
+                for (String chunk : Args.chunks(Args.ids(ask), SlurmCommands.MAX_ID_LIST_CHARS)) {
+                    records.addAll(execute(new SlurmCommands.Accounting(cluster, q, chunk, SlurmCommands.Accounting.STATUS_FIELDS)));
+                }
+            } catch (SlurmCommandException e) {
+                // only the exit codes are lost when every asked job has a (finished) queue state
+                if (!ask.stream().allMatch(found::containsKey)) {
+                    throw e;
+                }
+                records.clear();
             }
-            for (JobId id : missing) {
+            for (JobId id : ask) {
                 AccountingRecord last = null;
                 for (AccountingRecord r : records) {
                     JobId raw = r.jobIdRaw();
@@ -182,7 +201,8 @@ public final class SlurmClient {
                         last = r;
                     }
                 }
-                if (last != null) {
+                // a finished queue state is final: an accounting row that still says otherwise lags behind
+                if (last != null && (!found.containsKey(id) || last.state().isFinished())) {
                     found.put(id, new JobStatus(id, last.state(), last.reason(), last.exitCode(), JobStatus.Source.ACCOUNTING));
                 }
             }
@@ -421,8 +441,71 @@ public final class SlurmClient {
                 Objects.requireNonNull(update, "update")));
     }
 
+    /**
+     * {@code scontrol suspend|resume} of an unknown job say {@code Unexpected message received}
+     * (exit 1), as every scontrol action does when the controller is down (seen on 22.05): the
+     * text tells nothing, so the cause is asked ({@code scontrol ping}, then
+     * {@code scontrol show job}) and the error is typed from that answer.
+     */
     private ActionResult scontrol(String verb, JobId id) {
-        return execute(SlurmCommands.Action.scontrol(cluster, verb, Objects.requireNonNull(id, "id")));
+        Objects.requireNonNull(id, "id");
+        try {
+            return execute(SlurmCommands.Action.scontrol(cluster, verb, id));
+        } catch (SlurmCommandException e) {
+            if (e.type() != SlurmErrorType.UNKNOWN || !e.error().message().contains("Unexpected message received")) {
+                throw e;
+            }
+            throw explainUnexpected(e, id);
+        }
+    }
+
+    private SlurmCommandException explainUnexpected(SlurmCommandException e, JobId id) {
+        String pingAnswer = controllersDown();
+        if (pingAnswer != null) {
+            return retyped(e, SlurmErrorType.CONTROLLER_UNAVAILABLE, pingAnswer);
+        }
+        try {
+            execute(new SlurmCommands.ShowJob(cluster, id));
+        } catch (SlurmCommandException show) {
+            if (show.type() == SlurmErrorType.JOB_NOT_FOUND || show.type() == SlurmErrorType.CONTROLLER_UNAVAILABLE) {
+                return retyped(e, show.type(), "scontrol show job " + id + " says: " + show.error().message());
+            }
+            e.addSuppressed(show);
+        } catch (RuntimeException other) {
+            e.addSuppressed(other);
+        }
+        return e;
+    }
+
+    private static SlurmCommandException retyped(SlurmCommandException e, SlurmErrorType type, String why) {
+        SlurmCommandException out = new SlurmCommandException(
+                new SlurmError(type, e.error().message() + "\n(" + why + ")"), e.command(), e.exitCode());
+        out.addSuppressed(e);
+        return out;
+    }
+
+    /**
+     * Runs {@code scontrol ping} (it answers at once, even when every controller is down) and
+     * returns its description when no controller is up, else {@code null} (also when the ping
+     * itself fails: then nothing is known).
+     */
+    private String controllersDown() {
+        SlurmCommands.Ping ping = new SlurmCommands.Ping(cluster);
+        try {
+            ExecRequest req = ExecRequest.builder(ping.arguments()).env(ping.environment())
+                    .timeout(timeout.compareTo(PING_TIMEOUT) < 0 ? timeout : PING_TIMEOUT).build();
+            List<ControllerStatus> controllers = ping.read(shell.run(req), where(ping));
+            if (controllers.stream().anyMatch(ControllerStatus::up)) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder("scontrol ping:");
+            for (ControllerStatus c : controllers) {
+                sb.append(" Slurmctld(").append(c.role()).append(") at ").append(c.host()).append(" is DOWN;");
+            }
+            return sb.substring(0, sb.length() - 1);
+        } catch (RuntimeException pingFailed) {
+            return null;
+        }
     }
 
     /**
@@ -456,8 +539,30 @@ public final class SlurmClient {
         return ExecRequest.display(cmd.arguments()) + " (on " + shell.target() + ")";
     }
 
+    /**
+     * Runs the command and reads its result. A command that needs slurmctld and times out is
+     * thrown as {@code controller_unavailable} when {@code scontrol ping} then says every
+     * controller is DOWN (Slurm's clients retry for 9 to 18 s before saying so themselves; a
+     * shorter timeout would otherwise hide the cause); the timeout is attached as suppressed, and
+     * the exit code is {@code -1} (the command was killed). Any other timeout is thrown as is.
+     */
     <T> T execute(SlurmCommand<T> cmd) {
-        ExecResult result = shell.run(request(cmd));
+        ExecResult result;
+        try {
+            result = shell.run(request(cmd));
+        } catch (ShellTimeoutException e) {
+            if (!cmd.needsController() || cmd instanceof SlurmCommands.Ping) {
+                throw e;
+            }
+            String pingAnswer = controllersDown();
+            if (pingAnswer == null) {
+                throw e;
+            }
+            SlurmCommandException down = new SlurmCommandException(new SlurmError(SlurmErrorType.CONTROLLER_UNAVAILABLE,
+                    "no answer within " + timeout.toMillis() + " ms; " + pingAnswer), where(cmd), -1);
+            down.addSuppressed(e);
+            throw down;
+        }
         return cmd.read(result, where(cmd));
     }
 

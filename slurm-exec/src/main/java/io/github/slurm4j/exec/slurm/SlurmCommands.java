@@ -72,7 +72,9 @@ final class SlurmCommands {
 
     /**
      * {@code squeue --noheader --array -O <fields with U+001F>}: one row per job (and per array
-     * element), every value whole (width 0 = no padding, no cut), filters as asked.
+     * element), every value whole (width 0 = no padding, no cut), filters as asked. With job ids
+     * and no state filter, {@code --states=all}: without it squeue 22.05 leaves out the jobs that
+     * have finished but that slurmctld still holds (exit 0, no row).
      */
     static final class ListJobs extends SlurmCommand<List<SqueueRow>> {
         /** The {@code -O} fields, in order; the last one is unbounded and not free text. */
@@ -111,6 +113,10 @@ final class SlurmCommands {
             }
             if (!q.states().isEmpty()) {
                 a.add("--states=" + String.join(",", q.states().stream().map(Enum::name).sorted().toList()));
+            } else if (idList != null) {
+                // squeue 22.05 -j prints nothing for a job that has finished but is still held by
+                // slurmctld (MinJobAge) unless asked for every state: seen on the lab, exit 0
+                a.add("--states=all");
             }
             if (!q.partitions().isEmpty()) {
                 a.add("--partition=" + String.join(",", q.partitions()));
@@ -278,6 +284,11 @@ final class SlurmCommands {
      * {@code sacct -P --noheader --delimiter=U+001F -o <FIELDS>} with the query's filters.
      */
     static final class Accounting extends SlurmCommand<List<AccountingRecord>> {
+        @Override
+        boolean needsController() {
+            return false;
+        }
+
         /** The {@code -o} fields: the 43 of fixture {@code sacct-parsable2-many-fields-all} plus TRES usage and Cluster. */
         static final List<String> FIELDS = List.of("JobID", "JobIDRaw", "JobName", "User", "Group", "Account",
                 "Partition", "QOS", "State", "ExitCode", "DerivedExitCode", "Reason", "Elapsed", "ElapsedRaw",
@@ -285,6 +296,12 @@ final class SlurmCommands {
                 "ReqCPUS", "NNodes", "NTasks", "ReqMem", "MaxRSS", "MaxRSSNode", "AveRSS", "MaxVMSize", "ReqTRES",
                 "AllocTRES", "NodeList", "Submit", "Eligible", "Start", "End", "Suspended", "Priority", "WorkDir",
                 "Comment", "Constraints", "Flags", "TRESUsageInMax", "TRESUsageInTot", "Cluster");
+
+        /**
+         * The fields {@link SlurmClient#statusOf} needs: few, and none that a placeholder row of
+         * slurmdbd (a job whose start it has not stored yet) prints oddly.
+         */
+        static final List<String> STATUS_FIELDS = List.of("JobID", "JobIDRaw", "State", "ExitCode", "Reason");
 
         private final List<String> argv;
         private final SacctParser parser;
@@ -550,6 +567,11 @@ final class SlurmCommands {
 
     /** {@code seff ID}. */
     static final class Seff extends SlurmCommand<io.github.slurm4j.model.seff.SeffReport> {
+        @Override
+        boolean needsController() {
+            return false;
+        }
+
         private final List<String> argv;
 
         Seff(JobId id) {
@@ -570,6 +592,11 @@ final class SlurmCommands {
 
     /** {@code sh -c 'command -v seff'}: whether seff is installed where commands run. */
     static final class ProbeSeff extends SlurmCommand<Boolean> {
+        @Override
+        boolean needsController() {
+            return false;
+        }
+
         @Override
         List<String> arguments() {
             return List.of("sh", "-c", "command -v seff");

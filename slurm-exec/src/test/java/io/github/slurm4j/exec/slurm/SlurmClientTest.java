@@ -216,7 +216,7 @@ class SlurmClientTest {
         StringBuilder acct = new StringBuilder();
         for (int i = 601; i <= 999; i++) {
             List<String> cells = new ArrayList<>();
-            for (String f : SlurmCommands.Accounting.FIELDS) {
+            for (String f : SlurmCommands.Accounting.STATUS_FIELDS) {
                 cells.add(switch (f) {
                     case "JobID", "JobIDRaw" -> Integer.toString(100000 + i);
                     case "State" -> i % 2 == 0 ? "COMPLETED" : "FAILED";
@@ -250,7 +250,7 @@ class SlurmClientTest {
     @Test
     void statusOfOneUnknownIdAsksSacctInsteadOfFailing() {
         shell.enqueuePrefix(List.of("squeue"), fixture("squeue-error-invalid-job"));
-        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(sacctRows(SlurmCommands.Accounting.FIELDS, "5"::equals)));
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(sacctRows(SlurmCommands.Accounting.STATUS_FIELDS, "5"::equals)));
         Map<JobId, JobStatus> st = slurm.statusOf(List.of(JobId.of(5)));
         assertThat(st.get(JobId.of(5)).state().state()).isEqualTo(JobState.Name.TIMEOUT);
         assertThat(st.get(JobId.of(5)).source()).isEqualTo(JobStatus.Source.ACCOUNTING);
@@ -434,6 +434,50 @@ class SlurmClientTest {
         assertThat(shell.count("sh")).isEqualTo(1);
     }
 
+    /** What sacct 22.05 prints for a job in its first seconds (seen on the lab): slurmdbd's placeholder row. */
+    static String placeholderRows(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (String step : new String[] {"20", "20.batch", "20.extern"}) {
+            List<String> cells = new ArrayList<>();
+            boolean job = step.equals("20");
+            for (String f : fields) {
+                cells.add(switch (f) {
+                    case "JobID" -> step;
+                    case "JobIDRaw" -> step;
+                    case "JobName" -> job ? "allocation" : step.substring(3);
+                    case "State" -> job ? "PENDING" : "RUNNING";
+                    case "ReqMem" -> job ? "16?" : "";
+                    case "ExitCode" -> "0:0";
+                    case "Elapsed" -> "00:00:01";
+                    case "Cluster" -> "localcluster";
+                    case "User", "Group" -> job ? "root" : "";
+                    case "AllocCPUS", "NNodes" -> "1";
+                    default -> "";
+                });
+            }
+            sb.append(String.join(US, cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void accountingReadsTheSlurmdbdPlaceholderRowAndEfficiencySaysItIsNotStoredYet() {
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(placeholderRows(SlurmCommands.Accounting.FIELDS)));
+        List<AccountingRecord> rows = slurm.accounting(AccountingQuery.builder().build());
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).jobName()).isEqualTo("allocation");
+        assertThat(rows.get(0).reqMem()).isNull();
+        assertThat(rows.get(0).raw("ReqMem")).isEqualTo("16?");
+
+        shell.enqueue(List.of("sh", "-c", "command -v seff"), FakeReply.of(1, "", ""));
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(placeholderRows(io.github.slurm4j.model.seff.SeffCalculator.SACCT_FIELDS)));
+        assertThatThrownBy(() -> slurm.efficiency(JobId.of(20)))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.ACCOUNTING_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("placeholder").contains("ReqMem=16?").contains("job 20");
+                });
+    }
+
     @Test
     void efficiencyWhenAccountingIsDownIsTyped() {
         shell.enqueue(List.of("sh", "-c", "command -v seff"), FakeReply.ok("/usr/bin/seff\n"));
@@ -587,8 +631,87 @@ class SlurmClientTest {
 
     @Test
     void shellFailuresPassThroughUnchanged() {
+        // a timeout while the controller answers ping is the shell's timeout, unchanged
         shell.enqueuePrefix(List.of("squeue"), FakeReply.timeout());
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.ok("Slurmctld(primary) at vm is UP\n"));
         assertThatThrownBy(() -> slurm.jobs(JobQuery.all())).isInstanceOf(ShellTimeoutException.class);
+        // sacct talks to slurmdbd: its timeout is never blamed on the controller, no ping is run
+        shell.clearRecorded();
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.timeout());
+        assertThatThrownBy(() -> slurm.accounting(AccountingQuery.builder().build())).isInstanceOf(ShellTimeoutException.class);
+        assertThat(shell.count("scontrol")).isZero();
+    }
+
+    @Test
+    void aTimeoutWhileEveryControllerIsDownIsControllerUnavailable() {
+        // squeue retries for 9 s when slurmctld is down (seen on the lab); a shorter timeout kills it
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.timeout());
+        shell.enqueue(List.of("scontrol", "ping"), fixture("ctld-down-scontrol-ping"));
+        assertThatThrownBy(() -> slurm.jobs(JobQuery.all()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.CONTROLLER_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("squeue").contains("Slurmctld(primary) at vm is DOWN");
+                    assertThat(e.getSuppressed()).singleElement().isInstanceOf(ShellTimeoutException.class);
+                });
+        // a ping that fails too tells nothing: the timeout is thrown
+        shell.enqueuePrefix(List.of("sbatch"), FakeReply.timeout());
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.timeout());
+        assertThatThrownBy(() -> slurm.submit(SubmitRequest.wrap("true").build())).isInstanceOf(ShellTimeoutException.class);
+    }
+
+    @Test
+    void unexpectedMessageOfAnActionIsTypedByAskingWhy() {
+        // scontrol suspend of an unknown id says "Unexpected message received" (exit 1), like any
+        // scontrol action when the controller is down: ping, then show job, tell which
+        shell.enqueue(List.of("scontrol", "suspend", "999999"), fixture("scontrol-suspend-error-invalid-id"));
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.ok("Slurmctld(primary) at vm is UP\n"));
+        shell.enqueuePrefix(List.of("scontrol", "-o", "-d", "show", "job"), FakeReply.of(1, "", "slurm_load_jobs error: Invalid job id specified\n"));
+        assertThatThrownBy(() -> slurm.suspend(JobId.of(999999)))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.JOB_NOT_FOUND);
+                    assertThat(e.getMessage()).contains("scontrol suspend 999999").contains("Unexpected message received")
+                            .contains("Invalid job id specified");
+                });
+        shell.enqueue(List.of("scontrol", "hold", "5"), fixture("ctld-down-scontrol-hold"));
+        shell.enqueue(List.of("scontrol", "ping"), fixture("ctld-down-scontrol-ping"));
+        assertThatThrownBy(() -> slurm.hold(JobId.of(5)))
+                .isInstanceOfSatisfying(SlurmCommandException.class,
+                        e -> assertThat(e.type()).isEqualTo(SlurmErrorType.CONTROLLER_UNAVAILABLE));
+        // the job exists: nothing more is known, the error stays unknown
+        shell.enqueue(List.of("scontrol", "resume", "5"), fixture("scontrol-suspend-error-invalid-id"));
+        shell.enqueue(List.of("scontrol", "ping"), FakeReply.ok("Slurmctld(primary) at vm is UP\n"));
+        shell.enqueuePrefix(List.of("scontrol", "-o", "-d", "show", "job"), FakeReply.ok(
+                fixtureText("scontrol-job-completed", "stdout")));
+        assertThatThrownBy(() -> slurm.resume(JobId.of(5)))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.UNKNOWN));
+    }
+
+    @Test
+    void statusOfAFinishedJobStillInTheQueueTakesTheExitCodeFromSacctOrKeepsTheQueueAnswer() {
+        String done = squeueLine(Map.of("JobArrayID", "77", "JobID", "77", "State", "FAILED", "Reason", "NonZeroExitCode"));
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(done));
+        List<String> cells = new ArrayList<>();
+        for (String f : SlurmCommands.Accounting.STATUS_FIELDS) {
+            cells.add(switch (f) {
+                case "JobID", "JobIDRaw" -> "77";
+                case "State" -> "FAILED";
+                case "ExitCode" -> "3:0";
+                default -> "";
+            });
+        }
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(String.join(US, cells) + "\n"));
+        Map<JobId, JobStatus> st = slurm.statusOf(List.of(JobId.of(77)));
+        assertThat(shell.commands().get(0)).contains("--jobs=77", "--states=all");
+        assertThat(st.get(JobId.of(77)).source()).isEqualTo(JobStatus.Source.ACCOUNTING);
+        assertThat(st.get(JobId.of(77)).exitCode()).isEqualTo(new ExitCode(3, 0));
+
+        // slurmdbd down: the queue's finished state is still the truth, without exit code
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(done));
+        shell.enqueuePrefix(List.of("sacct"), fixture("dbd-down-sacct-json"));
+        st = slurm.statusOf(List.of(JobId.of(77)));
+        assertThat(st.get(JobId.of(77)).source()).isEqualTo(JobStatus.Source.QUEUE);
+        assertThat(st.get(JobId.of(77)).state().state()).isEqualTo(JobState.Name.FAILED);
+        assertThat(st.get(JobId.of(77)).exitCode()).isNull();
     }
 
     /** A shell whose output went past its limit. */

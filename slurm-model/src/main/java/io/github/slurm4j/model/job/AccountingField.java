@@ -197,6 +197,12 @@ public enum AccountingField {
                 case MEMORY:
                     return io.github.slurm4j.model.MemorySize.parseBytes(s, io.github.slurm4j.model.MemorySize.KIB);
                 case REQ_MEM:
+                    // 22.05: the placeholder row slurmdbd keeps for a job whose start it has not
+                    // stored yet (JobName=allocation, State=PENDING while its steps run) prints
+                    // ReqMem=16? for a few seconds (seen on the lab): not a request, unknown
+                    if (s.endsWith("?")) {
+                        return null;
+                    }
                     return io.github.slurm4j.model.MemoryRequest.parseReqMem(s);
                 case DURATION:
                     return io.github.slurm4j.model.SlurmDuration.parse(s);
