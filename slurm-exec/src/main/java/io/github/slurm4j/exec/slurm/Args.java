@@ -11,19 +11,32 @@ final class Args {
     }
 
     /**
-     * Refuses a value holding a control character (newline, carriage return, tab, U+001F, ...).
-     * Slurm accepts a newline in a job name, but every line-oriented output it prints
-     * ({@code squeue}, {@code sacct -P}, {@code scontrol -o}) then splits that job's record in
-     * two: the job could no longer be listed correctly, by anyone. So such values are refused
-     * before anything runs.
+     * Refuses a value holding a control character (carriage return, tab, U+001F, ...). Such a
+     * character would break the record boundaries of Slurm's line-oriented outputs in a way the
+     * parsers cannot undo (U+001F is the listings' delimiter). A newline is refused here too; see
+     * {@link #freeText} for the values where slurm4j reads it back.
      */
     static String text(String what, String value) {
+        return checked(what, value, false);
+    }
+
+    /**
+     * Like {@link #text}, but a newline is allowed: for a job name, comment and working
+     * directory, which Slurm 22.05 accepts with newlines and prints raw, and which the parsers
+     * read back verbatim (a line that cannot start a record continues the value; squeue and
+     * sacct rows are delimited by U+001F and continue until complete).
+     */
+    static String freeText(String what, String value) {
+        return checked(what, value, true);
+    }
+
+    private static String checked(String what, String value, boolean newlineAllowed) {
         if (value == null) {
             throw new IllegalArgumentException(what + " is null");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if ((c < 0x20 || c == 0x7f) && !(newlineAllowed && c == '\n')) {
                 throw new IllegalArgumentException(what + " contains the control character U+"
                         + String.format("%04X", (int) c) + " at index " + i
                         + ": Slurm's line-oriented outputs (squeue, sacct -P, scontrol -o) could not show this job"
@@ -36,6 +49,15 @@ final class Args {
     /** Like {@link #text} and not empty. */
     static String word(String what, String value) {
         text(what, value);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+        return value;
+    }
+
+    /** Like {@link #freeText} and not empty. */
+    static String freeWord(String what, String value) {
+        freeText(what, value);
         if (value.isEmpty()) {
             throw new IllegalArgumentException(what + " is empty");
         }

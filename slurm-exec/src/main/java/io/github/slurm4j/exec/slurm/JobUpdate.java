@@ -58,11 +58,11 @@ public final class JobUpdate {
         }
 
         public Builder name(String name) {
-            return set("JobName", Args.word("job name", name));
+            return set("JobName", Args.freeWord("job name", name));
         }
 
         public Builder comment(String comment) {
-            return set("Comment", Args.text("comment", comment));
+            return set("Comment", Args.freeText("comment", comment));
         }
 
         public Builder partition(String partition) {

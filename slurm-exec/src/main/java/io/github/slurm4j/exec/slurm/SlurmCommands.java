@@ -77,7 +77,7 @@ final class SlurmCommands {
      * have finished but that slurmctld still holds (exit 0, no row).
      */
     static final class ListJobs extends SlurmCommand<List<SqueueRow>> {
-        /** The {@code -O} fields, in order; the last one is unbounded and not free text. */
+        /** The {@code -O} fields, in order, each followed by U+001F. */
         static final List<String> FIELDS = List.of("JobArrayID", "JobID", "ArrayJobID", "ArrayTaskID", "Name",
                 "UserName", "Account", "Partition", "QOS", "State", "Reason", "NodeList", "TimeUsed", "TimeLimit",
                 "NumNodes", "NumCPUs", "PriorityLong", "Comment", "WorkDir", "SubmitTime", "StartTime", "EndTime");
@@ -86,10 +86,9 @@ final class SlurmCommands {
         static {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < FIELDS.size(); i++) {
-                sb.append(i == 0 ? "" : ",").append(FIELDS.get(i)).append(':');
-                if (i < FIELDS.size() - 1) {
-                    sb.append(DELIMITER);
-                }
+                // the delimiter after the last field too: a row is complete only with all of them,
+                // so a newline inside a value (a job name may hold one) continues the row
+                sb.append(i == 0 ? "" : ",").append(FIELDS.get(i)).append(':').append(DELIMITER);
             }
             FORMAT = sb.toString();
         }

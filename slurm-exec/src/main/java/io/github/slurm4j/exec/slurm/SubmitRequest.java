@@ -15,10 +15,10 @@ import java.util.Objects;
  * {@code --option=value}; nothing is ever joined into a shell string, so a name such as
  * {@code $(rm -rf x); `id`} reaches Slurm verbatim.
  *
- * <p>Values that would break Slurm's line-oriented outputs (a newline or any other control
- * character in a name, comment, path...) are refused when set, with an
- * {@link IllegalArgumentException}: Slurm would accept them, but the job could then not be listed
- * correctly by squeue, sacct or scontrol.
+ * <p>Control characters that would break Slurm's line-oriented outputs beyond repair (carriage
+ * return, tab, U+001F, ...) are refused when set, with an {@link IllegalArgumentException}. A
+ * newline is accepted in the job name, comment and working directory: Slurm prints it raw and
+ * the parsers read it back verbatim; elsewhere it is refused.
  *
  * <p>Environment variables given with {@link Builder#env} are set for sbatch itself and exported
  * by name ({@code --export=ALL} or {@code --export=A,B}), so their values may hold commas and
@@ -145,7 +145,7 @@ public final class SubmitRequest {
 
         /** {@code --job-name}. */
         public Builder name(String name) {
-            return opt("job-name", Args.word("job name", name));
+            return opt("job-name", Args.freeWord("job name", name));
         }
 
         public Builder partition(String partition) {
@@ -216,7 +216,7 @@ public final class SubmitRequest {
 
         /** {@code --chdir}: the job's working directory on the cluster. */
         public Builder workingDirectory(String dir) {
-            return opt("chdir", Args.word("working directory", dir));
+            return opt("chdir", Args.freeWord("working directory", dir));
         }
 
         /** {@code --output} (Slurm's filename patterns such as {@code %j} apply). */
@@ -230,7 +230,7 @@ public final class SubmitRequest {
         }
 
         public Builder comment(String comment) {
-            return opt("comment", Args.text("comment", comment));
+            return opt("comment", Args.freeText("comment", comment));
         }
 
         /** {@code --array}, e.g. {@code 1-10}, {@code 1,3,5}, {@code 0-99%10}. */

@@ -66,7 +66,7 @@ class SlurmClientTest {
         for (String f : SlurmCommands.ListJobs.FIELDS) {
             cells.add(values.getOrDefault(f, defaults(f)));
         }
-        return String.join(US, cells) + "\n";
+        return String.join(US, cells) + US + "\n";
     }
 
     private static String defaults(String field) {
@@ -127,7 +127,7 @@ class SlurmClientTest {
                 .state(JobState.Name.PENDING).partition("debug").build());
         assertThat(shell.commands()).containsExactly(List.of("squeue", "--noheader", "--array", "-O",
                 SlurmCommands.ListJobs.FORMAT, "--user=alice,bob", "--states=PENDING,RUNNING", "--partition=debug"));
-        assertThat(SlurmCommands.ListJobs.FORMAT).startsWith("JobArrayID:" + US + ",JobID:" + US + ",").endsWith(",EndTime:");
+        assertThat(SlurmCommands.ListJobs.FORMAT).startsWith("JobArrayID:" + US + ",JobID:" + US + ",").endsWith(",EndTime:" + US);
         assertThat(shell.lastRequest().environment()).containsEntry("SLURM_TIME_FORMAT", "standard");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).jobId()).isEqualTo(JobId.of(14));
@@ -523,15 +523,30 @@ class SlurmClientTest {
 
     @Test
     void valuesThatWouldBreakSlurmOutputsAreRefusedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> SubmitRequest.wrap("true").name("two\nlines"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+000A").hasMessageContaining("job name");
+        assertThatThrownBy(() -> SubmitRequest.wrap("true").name("two\tcolumns"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0009").hasMessageContaining("job name");
+        assertThatThrownBy(() -> SubmitRequest.wrap("true").account("a\nb")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SubmitRequest.wrap("true").comment("a\u001fb")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SubmitRequest.wrap("true").workingDirectory("/tmp/x\r")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SubmitRequest.wrap("true").env("SBATCH_PARTITION", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SubmitRequest.scriptPath("-x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SubmitRequest.wrap("true").scriptArgs(List.of("a")).build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JobUpdate.builder().name("x\ny")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JobUpdate.builder().name("x\ry")).isInstanceOf(IllegalArgumentException.class);
         assertThat(shell.count()).isZero();
+    }
+
+    @Test
+    void aNewlineInNameCommentAndDirectoryIsSubmittedAndListedVerbatim() {
+        shell.enqueuePrefix(List.of("sbatch"), FakeReply.ok("58\n"));
+        slurm.submit(SubmitRequest.wrap("true").name("evil\nname").comment("c1\nc2 x=y").workingDirectory("/tmp/a\nb").build());
+        assertThat(shell.lastRequest().command()).contains("--job-name=evil\nname", "--comment=c1\nc2 x=y", "--chdir=/tmp/a\nb");
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(squeueLine(Map.of("JobArrayID", "58", "JobID", "58",
+                "Name", "evil\nname", "Comment", "c1\nc2 x=y", "WorkDir", "/tmp/a\nb"))
+                + squeueLine(Map.of("JobArrayID", "59", "JobID", "59", "Name", "plain"))));
+        List<SqueueRow> rows = slurm.jobs(JobQuery.all());
+        assertThat(rows).extracting(SqueueRow::name).containsExactly("evil\nname", "plain");
+        assertThat(rows.get(0).toJob().identity().comment()).isEqualTo("c1\nc2 x=y");
+        assertThat(rows.get(0).workDir()).isEqualTo("/tmp/a\nb");
     }
 
     @Test
