@@ -53,7 +53,7 @@ public final class Interleaved {
     }
 
     static long parser(byte[] text) {
-        return JobsFromText.forEach(reader(text), job -> sink = job);
+        return JobsFromText.forEach(new ByteArrayInputStream(text), job -> sink = job);
     }
 
     /** {@code rounds} (12) measured rounds after {@code warmup} (4). */

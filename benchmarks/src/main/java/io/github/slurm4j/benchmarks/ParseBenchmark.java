@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@link #floor}: {@code BufferedReader.readLine} over the scontrol bytes, counting lines;
  *   <li>{@link #scontrolParser}: the library's streaming {@code scontrol -o show job} parser to
- *       {@code Job}s;
+ *       {@code Job}s, from the bytes ({@code parseJobs(InputStream, ...)}, what {@code SlurmClient}
+ *       does with a command's stdout);
+ *   <li>{@link #scontrolParserReader}: the same parser handed the floor's decoding
+ *       {@code InputStreamReader} ({@code parseJobs(Reader, ...)}, context);
  *   <li>{@link #mapSplit}: each line split into a {@code HashMap} of key to value (context);
  *   <li>{@link #jacksonJson}: Jackson databind reading the {@code squeue --json} jobs one at a time
  *       into {@link JsonJob} records.
@@ -55,7 +59,11 @@ public class ParseBenchmark {
         }
 
         Reader reader() {
-            return new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+            return new InputStreamReader(stream(), StandardCharsets.UTF_8);
+        }
+
+        InputStream stream() {
+            return new ByteArrayInputStream(bytes);
         }
     }
 
@@ -89,6 +97,12 @@ public class ParseBenchmark {
     /** The library: {@code ScontrolParser} streaming the bytes to {@code Job}s. */
     @Benchmark
     public long scontrolParser(TextInput in, Blackhole bh) {
+        return JobsFromText.forEach(in.stream(), bh::consume);
+    }
+
+    /** Context: the same parser over the floor's decoding reader (the parser re-encodes to UTF-8). */
+    @Benchmark
+    public long scontrolParserReader(TextInput in, Blackhole bh) {
         return JobsFromText.forEach(in.reader(), bh::consume);
     }
 

@@ -80,6 +80,8 @@ public final class Report {
         ratio(sb, "time: ScontrolParser / readLine floor", scores, "scontrolParser", "floor", "<= 2.5x");
         ratio(sb, "time per job: ScontrolParser / Jackson databind (squeue --json)", scores,
                 "scontrolParser", "jacksonJson", "<= 0.8x");
+        ratio(sb, "time: ScontrolParser given a decoding Reader / readLine floor (context)", scores,
+                "scontrolParserReader", "floor", "-");
         ratio(sb, "time: HashMap split / readLine floor (context)", scores, "mapSplit", "floor", "-");
         size(sb, "retained: " + jobs + " parsed Job objects in a list", checks, "jobs", "<= 300 MB");
         size(sb, "retained: " + jobs + " HashMap<String,String> (baseline)", checks, "maps", "-");
@@ -93,7 +95,7 @@ public final class Report {
         sb.append('\n');
         sb.append("| benchmark (one op = all ").append(jobs).append(" jobs) | ms/op | ns/job |\n");
         sb.append("| --- | --- | --- |\n");
-        for (String b : new String[] {"floor", "scontrolParser", "mapSplit", "jacksonJson"}) {
+        for (String b : new String[] {"floor", "scontrolParser", "scontrolParserReader", "mapSplit", "jacksonJson"}) {
             double[] s = scores.get(b);
             if (s != null) {
                 sb.append("| ").append(b).append(" | ")

@@ -2,11 +2,11 @@ package io.github.slurm4j.benchmarks;
 
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ public final class StreamingCheck {
         long[] mismatches = new long[1];
         long parsed;
         String status = "passed";
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            parsed = JobsFromText.forEach(r, job -> {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            parsed = JobsFromText.forEach(in, job -> {
                 if (!expected.hasNext()) {
                     mismatches[0]++;
                     note(problems, "extra job " + job.jobId());

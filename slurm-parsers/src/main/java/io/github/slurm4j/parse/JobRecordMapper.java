@@ -17,6 +17,7 @@ import io.github.slurm4j.parse.internal.KeyValueTokenizer;
 import io.github.slurm4j.parse.internal.RecordLines;
 import io.github.slurm4j.parse.internal.ValueCache;
 import io.github.slurm4j.parse.internal.Values;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -142,10 +143,10 @@ final class JobRecordMapper extends RecordMapper<Job> {
         return t != null ? SlurmTime.of(t) : SlurmTime.parse(s);
     }
 
-    /** As {@link #time(String)}, reading a {@code yyyy-MM-ddTHH:mm:ss} time straight from the characters. */
-    static SlurmTime time(char[] s, int start, int end) {
+    /** As {@link #time(String)}, reading a {@code yyyy-MM-ddTHH:mm:ss} time straight from the UTF-8 bytes. */
+    static SlurmTime time(byte[] s, int start, int end) {
         LocalDateTime t = Values.parseIsoSeconds(s, start, end);
-        return t != null ? SlurmTime.of(t) : SlurmTime.parse(new String(s, start, end - start));
+        return t != null ? SlurmTime.of(t) : SlurmTime.parse(new String(s, start, end - start, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -157,7 +158,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
         Job.Builder b = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = lines.lineNo(i);
-            tok.reset(lines.chars(), lines.start(i), lines.end(i), oneLiner);
+            tok.reset(lines.bytes(), lines.start(i), lines.end(i), oneLiner);
             int tokens = 0;
             while (true) {
                 try {
@@ -181,7 +182,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
                         if (tok.keyIndex() != K.JobId.ordinal()) {
                             throw error(tok, lineNo, key, "a job record must start with JobId=", null);
                         }
-                        b = Job.builder(Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd()));
+                        b = Job.builder(Values.parseLong(tok.bytes(), tok.valueStart(), tok.valueEnd()));
                         continue;
                     }
                     apply(b, key);
@@ -211,14 +212,14 @@ final class JobRecordMapper extends RecordMapper<Job> {
     private String ownSpaceDropped() {
         int st = tok.valueStart();
         int en = tok.valueEnd();
-        if (en > st && tok.chars()[en - 1] == ' ') {
+        if (en > st && tok.bytes()[en - 1] == ' ') {
             en--;
         }
-        return new String(tok.chars(), st, en - st);
+        return new String(tok.bytes(), st, en - st, StandardCharsets.UTF_8);
     }
 
     private String str() {
-        return strings.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
+        return strings.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     /** The value, with {@code (null)} as the empty string. */
@@ -231,11 +232,11 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private long lng() {
-        return Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return Values.parseLong(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     private int integer() {
-        return Values.parseInt(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return Values.parseInt(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     /** An int, or null for {@code N/A}. */
@@ -254,11 +255,11 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private SlurmTime time() {
-        return times.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
+        return times.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
+        return cache.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private Tres tres() {
@@ -267,7 +268,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
 
     /** Min of {@code 1} or {@code 1-2}; the max goes to the consumer. */
     private int rangeMin(java.util.function.IntConsumer max) {
-        char[] s = tok.chars();
+        byte[] s = tok.bytes();
         int st = tok.valueStart();
         int en = tok.valueEnd();
         int dash = st;
@@ -430,7 +431,7 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     private void allocNodeSid(Job.Builder b) {
-        char[] s = tok.chars();
+        byte[] s = tok.bytes();
         int st = tok.valueStart();
         int en = tok.valueEnd();
         int colon = en - 1;

@@ -75,7 +75,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
         Node.Builder b = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = lines.lineNo(i);
-            tok.reset(lines.chars(), lines.start(i), lines.end(i), false);
+            tok.reset(lines.bytes(), lines.start(i), lines.end(i), false);
             while (true) {
                 try {
                     if (!tok.next()) {
@@ -108,7 +108,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
     }
 
     private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.chars(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
+        return cache.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private String str() {
@@ -116,7 +116,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
     }
 
     private int integer() {
-        return Values.parseInt(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return Values.parseInt(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     /** A long, or null for {@code n/a}, {@code N/A}, {@code n/s}. */
@@ -124,7 +124,7 @@ final class NodeRecordMapper extends RecordMapper<Node> {
         if (tok.valueIs("N/A") || tok.valueIs("n/a") || tok.valueIs("n/s")) {
             return null;
         }
-        return Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return Values.parseLong(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     /** MiB to bytes, null for N/A. */

@@ -47,7 +47,7 @@ final class PartitionRecordMapper extends SimpleRecordMapper<Partition.Builder, 
         if (tok.valueIs("UNLIMITED")) {
             return Partition.UNLIMITED;
         }
-        return Values.parseLong(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return Values.parseLong(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     private MemoryRequest mem(boolean perCpu) {

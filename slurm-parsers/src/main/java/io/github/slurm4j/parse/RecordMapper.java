@@ -49,7 +49,7 @@ abstract class RecordMapper<T> {
     /** A parse error at the tokenizer's current token. */
     final SlurmParseException error(KeyValueTokenizer tok, int lineNo, String field, String reason, Throwable cause) {
         String line = tok.line();
-        int from = Math.max(0, Math.min(tok.keyStart() - tok.lineStart(), line.length()));
+        int from = Math.max(0, Math.min(tok.column(tok.keyStart()), line.length()));
         return new SlurmParseException(command(), lineNo, field, line.substring(from), reason, cause);
     }
 

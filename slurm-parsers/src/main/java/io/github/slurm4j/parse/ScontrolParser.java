@@ -7,10 +7,13 @@ import io.github.slurm4j.model.job.JobStep;
 import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.parse.internal.LineReader;
 import io.github.slurm4j.parse.internal.RecordLines;
+import io.github.slurm4j.parse.internal.Utf8InputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,9 +61,13 @@ import java.util.function.Consumer;
  * requested TRES for pending ones; 23.02+ prints {@code ReqTRES}/{@code AllocTRES} separately).
  *
  * <h2>Streaming</h2>
- * The {@code Reader} variants hold one record at a time, so {@code scontrol -o show job} of any
- * size parses in constant memory; records before a parse error have already been delivered
- * (jobs: all but the last record before the error, see below).
+ * The {@code InputStream} and {@code Reader} variants hold one record at a time, so
+ * {@code scontrol -o show job} of any size parses in constant memory; records before a parse
+ * error have already been delivered (jobs: all but the last record before the error, see below).
+ * Prefer the {@code InputStream} variant for a command's stdout: the parser works on the UTF-8
+ * bytes as they come (every delimiter is ASCII) and decodes only the values it keeps, with
+ * malformed bytes replaced by U+FFFD; text given as a {@code String} or {@code Reader} is encoded
+ * to UTF-8 first.
  *
  * <h2>Line breaks inside values (jobs)</h2>
  * scontrol prints a job's name, comment, work dir, command and std paths raw, line breaks included.
@@ -91,9 +98,14 @@ public final class ScontrolParser {
         return collect(text, new JobRecordMapper());
     }
 
+    /** Streams {@code scontrol [-d] [-o] show job} output (UTF-8 bytes) to {@code sink}, one job at a time. */
+    public static void parseJobs(InputStream in, Consumer<? super Job> sink) {
+        parse(in, new JobRecordMapper(), sink);
+    }
+
     /** Streams {@code scontrol [-d] [-o] show job} output to {@code sink}, one job at a time. */
     public static void parseJobs(Reader reader, Consumer<? super Job> sink) {
-        parse(reader, new JobRecordMapper(), sink);
+        parse(new Utf8InputStream(Objects.requireNonNull(reader, "reader")), new JobRecordMapper(), sink);
     }
 
     /** Parses {@code scontrol [-d] [-o] show node} output. */
@@ -101,9 +113,14 @@ public final class ScontrolParser {
         return collect(text, new NodeRecordMapper());
     }
 
+    /** Streams {@code scontrol [-d] [-o] show node} output (UTF-8 bytes). */
+    public static void parseNodes(InputStream in, Consumer<? super Node> sink) {
+        parse(in, new NodeRecordMapper(), sink);
+    }
+
     /** Streams {@code scontrol [-d] [-o] show node} output. */
     public static void parseNodes(Reader reader, Consumer<? super Node> sink) {
-        parse(reader, new NodeRecordMapper(), sink);
+        parse(new Utf8InputStream(Objects.requireNonNull(reader, "reader")), new NodeRecordMapper(), sink);
     }
 
     /** Parses {@code scontrol [-o] show partition} output. */
@@ -124,13 +141,13 @@ public final class ScontrolParser {
     private static <T> List<T> collect(String text, RecordMapper<T> mapper) {
         Objects.requireNonNull(text, "text");
         List<T> out = new ArrayList<>();
-        parse(new StringReader(text), mapper, out::add);
+        parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), mapper, out::add);
         return out;
     }
 
-    private static boolean isBlank(char[] s, int start, int end) {
+    private static boolean isBlank(byte[] s, int start, int end) {
         for (int i = start; i < end; i++) {
-            char c = s[i];
+            byte c = s[i];
             if (c != ' ' && c != '\t') {
                 return false;
             }
@@ -138,7 +155,8 @@ public final class ScontrolParser {
         return true;
     }
 
-    private static boolean startsWith(char[] s, int start, int end, String prefix) {
+    /** Whether the bytes start with the ASCII {@code prefix}. */
+    private static boolean startsWith(byte[] s, int start, int end, String prefix) {
         int n = prefix.length();
         if (end - start < n) {
             return false;
@@ -161,7 +179,7 @@ public final class ScontrolParser {
      * indentation, then a key word and {@code =}. One or two spaces are the {@code -o} separator
      * after a value that ends in a line break (and a space).
      */
-    private static boolean isKeyLine(char[] s, int start, int end) {
+    private static boolean isKeyLine(byte[] s, int start, int end) {
         int i = start;
         while (i < end && s[i] == ' ') {
             i++;
@@ -176,7 +194,7 @@ public final class ScontrolParser {
             return false;
         }
         for (i++; i < end; i++) {
-            char c = s[i];
+            byte c = s[i];
             if (c == '=') {
                 return true;
             }
@@ -189,8 +207,9 @@ public final class ScontrolParser {
     }
 
     /**
-     * The record loop. Lines are read into one buffer ({@link LineReader}) and a record's lines
-     * stay there, as ranges, until the record is mapped: no {@code String} per line.
+     * The record loop. Lines are read as bytes into one buffer ({@link LineReader}) and a record's
+     * lines stay there, as ranges, until the record is mapped: no decoding of the whole text and no
+     * {@code String} per line.
      *
      * <p>When the mapper's values may hold line breaks ({@link RecordMapper#valuesMayHoldNewlines}),
      * a line that is neither a record start, nor a key line, nor blank continues the previous line
@@ -204,10 +223,10 @@ public final class ScontrolParser {
      * checks (or at the end), so that a record whose value was cut by a fake record start is never
      * delivered; streaming lags one record.
      */
-    static <T> void parse(Reader reader, RecordMapper<T> mapper, Consumer<? super T> sink) {
-        Objects.requireNonNull(reader, "reader");
+    static <T> void parse(InputStream input, RecordMapper<T> mapper, Consumer<? super T> sink) {
+        Objects.requireNonNull(input, "in");
         Objects.requireNonNull(sink, "sink");
-        LineReader in = new LineReader(reader, 1 << 16);
+        LineReader in = new LineReader(input, 1 << 16);
         RecordLines lines = RecordLines.over(in);
         String firstKey = mapper.firstKey();
         final boolean newlines = mapper.valuesMayHoldNewlines();
@@ -224,7 +243,7 @@ public final class ScontrolParser {
         try {
             while (in.next()) {
                 lineNo++;
-                char[] s = in.chars();
+                byte[] s = in.bytes();
                 int ls = in.lineStart();
                 int le = in.lineEnd();
                 if (isBlank(s, ls, le)) {
@@ -239,7 +258,7 @@ public final class ScontrolParser {
                     }
                     continue;
                 }
-                char c = s[ls];
+                byte c = s[ls];
                 if (c == ' ' || c == '\t') {
                     if (lines.isEmpty()) {
                         throw new SlurmParseException(mapper.command(), lineNo, null, in.line(),

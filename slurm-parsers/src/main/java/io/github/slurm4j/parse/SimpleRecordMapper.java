@@ -46,7 +46,7 @@ abstract class SimpleRecordMapper<B, T> extends RecordMapper<T> {
         B b = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = lines.lineNo(i);
-            tok.reset(lines.chars(), lines.start(i), lines.end(i), oneLiner && stripOneLinerSeparator);
+            tok.reset(lines.bytes(), lines.start(i), lines.end(i), oneLiner && stripOneLinerSeparator);
             while (true) {
                 try {
                     if (!tok.next()) {
@@ -88,7 +88,7 @@ abstract class SimpleRecordMapper<B, T> extends RecordMapper<T> {
     }
 
     int integer() {
-        return Values.parseInt(tok.chars(), tok.valueStart(), tok.valueEnd());
+        return Values.parseInt(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     Boolean yesNo() {

@@ -27,9 +27,6 @@ import io.github.slurm4j.model.seff.SeffReport;
 import io.github.slurm4j.parse.ScontrolParser;
 import io.github.slurm4j.parse.SlurmErrors;
 import io.github.slurm4j.parse.SlurmParseException;
-import io.github.slurm4j.parse.Texts;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -249,8 +246,7 @@ public final class SlurmClient {
         ExecRequest request = request(cmd);
         String where = where(cmd);
         StreamResult<Void> result = shell.stream(request, in -> {
-            Reader reader = new InputStreamReader(in, Texts.newDecoder());
-            ScontrolParser.parseJobs(reader, sink);
+            ScontrolParser.parseJobs(in, sink);
             return null;
         });
         ExecResult status = result.status();

@@ -8,11 +8,12 @@ import java.util.Set;
 /**
  * The keys one record type of {@code scontrol show} prints, with the free-text keys (whose values
  * may hold spaces and {@code word=} text) and the repeatable keys (the {@code -d} detail lines).
- * A lookup from a character range to the canonical key string that allocates nothing.
+ * A lookup from a range of UTF-8 bytes to the canonical key string that allocates nothing. Keys
+ * are ASCII, so a key's byte hash is its {@link String#hashCode}.
  */
 public final class KeySet {
     private final String[] keys;
-    private final char[][] keyChars;
+    private final byte[][] keyBytes;
     private final boolean[] freeText;
     private final boolean[] repeatable;
     private final int[] table;
@@ -34,7 +35,7 @@ public final class KeySet {
             throw new IllegalArgumentException("free-text or repeatable key not in the known keys");
         }
         this.keys = known.toArray(new String[0]);
-        this.keyChars = new char[keys.length][];
+        this.keyBytes = new byte[keys.length][];
         this.freeText = new boolean[keys.length];
         this.repeatable = new boolean[keys.length];
         int size = Integer.highestOneBit(keys.length * 4 - 1) << 1;
@@ -43,10 +44,13 @@ public final class KeySet {
         this.tableHash = new int[size];
         Arrays.fill(table, -1);
         for (int i = 0; i < keys.length; i++) {
-            keyChars[i] = keys[i].toCharArray();
+            if (!keys[i].chars().allMatch(c -> c > ' ' && c < 127)) {
+                throw new IllegalArgumentException("key is not printable ASCII: " + keys[i]);
+            }
+            keyBytes[i] = keys[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             freeText[i] = freeTextKeys.contains(keys[i]);
             repeatable[i] = repeatableKeys.contains(keys[i]);
-            int h = hash(keyChars[i], 0, keyChars[i].length);
+            int h = hash(keyBytes[i], 0, keyBytes[i].length);
             int slot = mix(h) & mask;
             while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
@@ -56,8 +60,8 @@ public final class KeySet {
         }
     }
 
-    /** {@code 31 * h + c} over the characters, as {@link String#hashCode} does. */
-    static int hash(char[] s, int start, int end) {
+    /** {@code 31 * h + b} over the bytes, as {@link String#hashCode} does for ASCII. */
+    static int hash(byte[] s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
             h = 31 * h + s[i];
@@ -67,7 +71,8 @@ public final class KeySet {
 
     /** The index of the key {@code s[start, end)}, or -1 when unknown. */
     public int indexOf(String s, int start, int end) {
-        return indexOf(s.substring(start, end).toCharArray(), 0, end - start);
+        byte[] b = s.substring(start, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return indexOf(b, 0, b.length);
     }
 
     private static int mix(int h) {
@@ -75,12 +80,12 @@ public final class KeySet {
     }
 
     /** The index of the key {@code s[start, end)}, or -1 when unknown. */
-    public int indexOf(char[] s, int start, int end) {
+    public int indexOf(byte[] s, int start, int end) {
         return indexOf(s, start, end, hash(s, start, end));
     }
 
-    /** As {@link #indexOf(char[], int, int)} with the range's {@link #hash} already known. */
-    public int indexOf(char[] s, int start, int end, int hash) {
+    /** As {@link #indexOf(byte[], int, int)} with the range's {@link #hash} already known. */
+    public int indexOf(byte[] s, int start, int end, int hash) {
         int len = end - start;
         int slot = mix(hash) & mask;
         while (true) {
@@ -88,7 +93,7 @@ public final class KeySet {
             if (idx < 0) {
                 return -1;
             }
-            char[] k = keyChars[idx];
+            byte[] k = keyBytes[idx];
             if (tableHash[slot] == hash && k.length == len && same(s, start, k)) {
                 return idx;
             }
@@ -96,7 +101,7 @@ public final class KeySet {
         }
     }
 
-    private static boolean same(char[] s, int start, char[] k) {
+    private static boolean same(byte[] s, int start, byte[] k) {
         for (int i = 0; i < k.length; i++) {
             if (s[start + i] != k[i]) {
                 return false;
@@ -110,9 +115,9 @@ public final class KeySet {
         return keys[index];
     }
 
-    /** The characters of the key at this index; do not modify. */
-    char[] chars(int index) {
-        return keyChars[index];
+    /** The bytes of the key at this index; do not modify. */
+    byte[] bytes(int index) {
+        return keyBytes[index];
     }
 
     /** Whether the key at this index has a free-text value. */

@@ -1,5 +1,7 @@
 package io.github.slurm4j.parse.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Splits one line of {@code scontrol show} output into {@code Key=value} tokens. Values are not
  * quoted by scontrol, so where a value ends is decided by the keys:
@@ -19,7 +21,10 @@ package io.github.slurm4j.parse.internal;
  *       reservation records, whose separators vary).
  * </ul>
  *
- * Scans the line in place when it is given as a range of a {@code char[]} (the record loop's read
+ * Works on UTF-8 bytes: every byte that delimits (space, {@code =}, key characters) is ASCII, and
+ * UTF-8 never uses an ASCII byte inside a multi-byte character, so tokens are found without
+ * decoding; a value is decoded (malformed bytes replaced) only when it is made a {@code String}.
+ * Scans the line in place when it is given as a range of a {@code byte[]} (the record loop's read
  * buffer), or a reusable copy when it is given as a string. Reusable: {@link #newRecord()} per record,
  * {@link #reset} per line. Not thread-safe.
  */
@@ -48,10 +53,10 @@ public final class KeyValueTokenizer {
     /** The line as a string, made on demand. */
     private String line;
     /** The array being tokenized: {@link #own} or the caller's. */
-    private char[] buf;
+    private byte[] buf;
     /** The copy of a line given as a string. */
-    private char[] own = new char[256];
-    /** The line's first character in {@link #buf}. */
+    private byte[] own = new byte[256];
+    /** The line's first byte in {@link #buf}. */
     private int base;
     /** The line's end in {@link #buf}, before any separator strip. */
     private int lineEnd;
@@ -99,38 +104,39 @@ public final class KeyValueTokenizer {
      *     of job records ends every line with one)
      */
     public void reset(String text, boolean stripSeparator) {
-        int e = text.length();
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int e = utf8.length;
         if (own.length < e) {
-            own = new char[Math.max(e, own.length * 2)];
+            own = new byte[Math.max(e, own.length * 2)];
         }
-        text.getChars(0, e, own, 0);
+        System.arraycopy(utf8, 0, own, 0, e);
         reset(own, 0, e, stripSeparator);
         this.line = text;
     }
 
     /**
-     * Starts a line held in {@code chars[start, end)}, tokenized in place (the array is read, never
-     * written, and must not change until the next reset). Positions the tokenizer reports are
-     * indexes into {@code chars}; {@link #lineStart()} is the line's first one.
+     * Starts a line held in the UTF-8 bytes {@code bytes[start, end)}, tokenized in place (the array
+     * is read, never written, and must not change until the next reset). Positions the tokenizer
+     * reports are indexes into {@code bytes}; {@link #lineStart()} is the line's first one.
      *
-     * @param chars the buffer holding the line
-     * @param start the line's first character
+     * @param bytes the buffer holding the line
+     * @param start the line's first byte
      * @param end the line's end, without its line terminator
      * @param stripSeparator as in {@link #reset(String, boolean)}
      */
-    public void reset(char[] chars, int start, int end, boolean stripSeparator) {
-        this.buf = chars;
+    public void reset(byte[] bytes, int start, int end, boolean stripSeparator) {
+        this.buf = bytes;
         this.line = null;
         this.base = start;
         this.lineEnd = end;
         int e = end;
-        if (stripSeparator && e > start && chars[e - 1] == ' ') {
+        if (stripSeparator && e > start && bytes[e - 1] == ' ') {
             e--;
         }
         this.end = e;
         this.nextEq = -1;
         int p = start;
-        while (p < e && chars[p] == ' ') {
+        while (p < e && bytes[p] == ' ') {
             p++;
         }
         this.pos = p;
@@ -146,7 +152,7 @@ public final class KeyValueTokenizer {
         if (pos >= end) {
             return false;
         }
-        final char[] b = buf;
+        final byte[] b = buf;
         final int e = end;
         int eq;
         int idx;
@@ -156,7 +162,7 @@ public final class KeyValueTokenizer {
         } else {
             eq = keyEnd(b, pos, e);
             if (eq < 0) {
-                throw new TokenException(pos - base, "expected Key=value");
+                throw new TokenException(column(pos), "expected Key=value");
             }
             idx = keys.indexOf(b, pos, eq, scannedKeyHash);
         }
@@ -165,8 +171,8 @@ public final class KeyValueTokenizer {
         keyIndex = idx;
         repeated = false;
         boolean free = idx >= 0 && keys.isFreeText(idx);
-        // the key that followed this one last time: checked first, by its characters alone
-        char[] predicted = null;
+        // the key that followed this one last time: checked first, by its bytes alone
+        byte[] predicted = null;
         int predictedIdx = -1;
         if (idx >= 0) {
             long bit = 1L << idx;
@@ -174,7 +180,7 @@ public final class KeyValueTokenizer {
             seen[idx >>> 6] |= bit;
             predictedIdx = follow[idx];
             if (predictedIdx >= 0) {
-                predicted = keys.chars(predictedIdx);
+                predicted = keys.bytes(predictedIdx);
             }
         }
         valueStart = eq + 1;
@@ -229,7 +235,7 @@ public final class KeyValueTokenizer {
      * {@link #keyEnd} once found are predicted, so a match is exactly what {@code keyEnd} and
      * {@link KeySet#indexOf} would have found.
      */
-    private static boolean startsWithKey(char[] s, int start, int end, char[] key) {
+    private static boolean startsWithKey(byte[] s, int start, int end, byte[] key) {
         int n = key.length;
         if (start + n >= end || s[start + n] != '=') {
             return false;
@@ -246,11 +252,11 @@ public final class KeyValueTokenizer {
      * Where the key word at {@code start} ends (the {@code =}), or -1 when there is none; leaves
      * the word's {@link KeySet#hash} in {@link #scannedKeyHash}.
      */
-    private int keyEnd(char[] s, int start, int end) {
+    private int keyEnd(byte[] s, int start, int end) {
         if (start >= end) {
             return -1;
         }
-        char c = s[start];
+        int c = s[start];
         if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
             return -1;
         }
@@ -262,7 +268,7 @@ public final class KeyValueTokenizer {
                 return i;
             }
             h = 31 * h + c;
-            if (c >= 128 || !KEY_CHAR[c]) {
+            if (c < 0 || !KEY_CHAR[c]) {
                 return -1;
             }
         }
@@ -291,50 +297,55 @@ public final class KeyValueTokenizer {
 
     /** The key: the canonical string of a known key, else a new string. */
     public String key() {
-        return keyIndex >= 0 ? keys.key(keyIndex) : new String(buf, keyStart, keyEnd - keyStart);
+        return keyIndex >= 0 ? keys.key(keyIndex) : new String(buf, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII);
     }
 
-    /** The value as a new string. */
+    /** The value as a new string (malformed UTF-8 replaced). */
     public String value() {
-        return new String(buf, valueStart, valueEnd - valueStart);
+        return new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
     }
 
-    /** The line being tokenized (made on first call for a line given as characters). */
+    /** The line being tokenized (decoded on first call for a line given as bytes). */
     public String line() {
         String l = line;
         if (l == null) {
-            l = new String(buf, base, lineEnd - base);
+            l = new String(buf, base, lineEnd - base, StandardCharsets.UTF_8);
             line = l;
         }
         return l;
     }
 
-    /** The characters holding the line; do not modify. */
-    public char[] chars() {
+    /** The 0-based column, in characters of {@link #line()}, of the byte index {@code at}. */
+    public int column(int at) {
+        return new String(buf, base, Math.max(0, Math.min(at, lineEnd) - base), StandardCharsets.UTF_8).length();
+    }
+
+    /** The bytes holding the line; do not modify. */
+    public byte[] bytes() {
         return buf;
     }
 
-    /** The line's first index in {@link #chars()} (0 for a line given as a string). */
+    /** The line's first index in {@link #bytes()} (0 for a line given as a string). */
     public int lineStart() {
         return base;
     }
 
-    /** The value's start index in {@link #chars()}. */
+    /** The value's start index in {@link #bytes()}. */
     public int valueStart() {
         return valueStart;
     }
 
-    /** The value's end index (exclusive) in {@link #chars()}. */
+    /** The value's end index (exclusive) in {@link #bytes()}. */
     public int valueEnd() {
         return valueEnd;
     }
 
-    /** The key's start index in {@link #chars()}. */
+    /** The key's start index in {@link #bytes()}. */
     public int keyStart() {
         return keyStart;
     }
 
-    /** Whether the value equals {@code text}. */
+    /** Whether the value equals {@code text}, which must be ASCII. */
     public boolean valueIs(String text) {
         int len = valueEnd - valueStart;
         if (len != text.length()) {
@@ -348,9 +359,9 @@ public final class KeyValueTokenizer {
         return true;
     }
 
-    /** {@code 31 * h + c} over the value's characters, computed on each call (see {@link ValueCache#get(char[], int, int, int)}). */
+    /** {@code 31 * h + b} over the value's bytes, computed on each call (see {@link ValueCache#get(byte[], int, int, int)}). */
     public int valueHash() {
-        final char[] b = buf;
+        final byte[] b = buf;
         int h = 0;
         for (int i = valueStart, e = valueEnd; i < e; i++) {
             h = 31 * h + b[i];
@@ -373,7 +384,7 @@ public final class KeyValueTokenizer {
             this.column = column;
         }
 
-        /** The 0-based column in the line. */
+        /** The 0-based column in the line, in characters. */
         public int column() {
             return column;
         }

@@ -1,25 +1,27 @@
 package io.github.slurm4j.parse.internal;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Splits a {@code Reader} into lines without making a {@code String} per line: the characters are
- * read straight into one reusable {@code char[]}, and each line is a range of it. Lines end where
+ * Splits UTF-8 bytes into lines without decoding them and without making a {@code String} per
+ * line: the bytes are read straight into one reusable {@code byte[]}, and each line is a range of
+ * it (UTF-8 never uses the bytes of {@code \n} and {@code \r} inside a multi-byte character). Lines end where
  * {@link java.io.BufferedReader#readLine} ends them ({@code \n}, {@code \r} or {@code \r\n}; a last
  * line without a terminator counts, an empty end does not), so line numbers are the same.
  *
  * <p>The lines of one record can be kept together: {@link #mark()} at a line's start keeps every
- * character from there in the buffer (moved to the buffer's start or the buffer grown when it
+ * byte from there in the buffer (moved to the buffer's start or the buffer grown when it
  * fills) until the next {@code mark()} or {@link #unmark()}. Positions inside the buffer change
  * when it is compacted, so a caller keeps positions relative to {@link #markPosition()}.
  * Not thread-safe.
  */
 public final class LineReader {
-    private final Reader reader;
-    private char[] buf;
-    /** Characters valid in {@link #buf}. */
+    private final InputStream in;
+    private byte[] buf;
+    /** Bytes valid in {@link #buf}. */
     private int fill;
     /** Where the next line starts. */
     private int pos;
@@ -32,12 +34,13 @@ public final class LineReader {
     private boolean eof;
 
     /**
-     * @param reader the text
-     * @param size the initial buffer size in characters (it grows for a longer record)
+     * @param in the text as UTF-8 bytes (other bytes pass through; they are decoded with
+     *     replacement when a value is made)
+     * @param size the initial buffer size in bytes (it grows for a longer record)
      */
-    public LineReader(Reader reader, int size) {
-        this.reader = Objects.requireNonNull(reader, "reader");
-        this.buf = new char[Math.max(16, size)];
+    public LineReader(InputStream in, int size) {
+        this.in = Objects.requireNonNull(in, "in");
+        this.buf = new byte[Math.max(16, size)];
     }
 
     /**
@@ -53,11 +56,11 @@ public final class LineReader {
                 }
                 skipLf = false;
             }
-            final char[] b = buf;
+            final byte[] b = buf;
             final int f = fill;
             int i = pos;
             while (i < f) {
-                char c = b[i];
+                byte c = b[i];
                 if (c == '\n' || c == '\r') {
                     lineStart = pos;
                     lineEnd = i;
@@ -88,7 +91,7 @@ public final class LineReader {
         }
     }
 
-    /** Reads more characters, moving the kept range (or the current partial line) to the start first. */
+    /** Reads more bytes, moving the kept range (or the current partial line) to the start first. */
     private void fillMore() throws IOException {
         int keep = mark >= 0 ? mark : pos;
         if (keep > 0) {
@@ -102,7 +105,7 @@ public final class LineReader {
         if (fill == buf.length) {
             buf = java.util.Arrays.copyOf(buf, buf.length * 2);
         }
-        int n = reader.read(buf, fill, buf.length - fill);
+        int n = in.read(buf, fill, buf.length - fill);
         if (n < 0) {
             eof = true;
         } else {
@@ -111,21 +114,21 @@ public final class LineReader {
     }
 
     /** The buffer holding the current line (and the kept range); do not modify. */
-    public char[] chars() {
+    public byte[] bytes() {
         return buf;
     }
 
-    /** The current line's first character in {@link #chars()}. */
+    /** The current line's first byte in {@link #bytes()}. */
     public int lineStart() {
         return lineStart;
     }
 
-    /** The current line's end (exclusive, without its terminator) in {@link #chars()}. */
+    /** The current line's end (exclusive, without its terminator) in {@link #bytes()}. */
     public int lineEnd() {
         return lineEnd;
     }
 
-    /** Keeps every character from the current line's start until the next mark or {@link #unmark()}. */
+    /** Keeps every byte from the current line's start until the next mark or {@link #unmark()}. */
     public void mark() {
         mark = lineStart;
     }
@@ -135,13 +138,13 @@ public final class LineReader {
         mark = -1;
     }
 
-    /** Where the kept range starts in {@link #chars()} now (it moves when the buffer is compacted). */
+    /** Where the kept range starts in {@link #bytes()} now (it moves when the buffer is compacted). */
     public int markPosition() {
         return mark;
     }
 
-    /** The current line as a new string. */
+    /** The current line as a new string (malformed UTF-8 replaced). */
     public String line() {
-        return new String(buf, lineStart, lineEnd - lineStart);
+        return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
     }
 }

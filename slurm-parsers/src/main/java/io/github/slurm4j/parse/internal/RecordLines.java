@@ -1,17 +1,18 @@
 package io.github.slurm4j.parse.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The lines of one {@code scontrol show} record as ranges of a character buffer, so that a record
+ * The lines of one {@code scontrol show} record as ranges of a UTF-8 byte buffer, so that a record
  * is tokenized where it was read, without a {@code String} per line. Filled by the record loop
  * from a {@link LineReader} (whose kept range holds the record), or from strings. Reused from
  * record to record; valid until the next {@link #clear()}. Not thread-safe.
  */
 public final class RecordLines {
     private LineReader source;
-    private char[] own;
+    private byte[] own;
     private int[] starts = new int[8];
     private int[] ends = new int[8];
     private int[] lineNos = new int[8];
@@ -28,16 +29,18 @@ public final class RecordLines {
     /** A record made of these lines (tests and small inputs). */
     public static RecordLines of(List<String> lines, int firstLine) {
         RecordLines r = new RecordLines();
+        byte[][] encoded = new byte[lines.size()][];
         int total = 0;
-        for (String l : lines) {
-            total += l.length();
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = lines.get(i).getBytes(StandardCharsets.UTF_8);
+            total += encoded[i].length;
         }
-        r.own = new char[total];
+        r.own = new byte[total];
         int at = 0;
-        for (String l : lines) {
-            l.getChars(0, l.length(), r.own, at);
-            r.add(at, at + l.length(), firstLine);
-            at += l.length();
+        for (byte[] l : encoded) {
+            System.arraycopy(l, 0, r.own, at, l.length);
+            r.add(at, at + l.length, firstLine);
+            at += l.length;
         }
         r.firstLine = firstLine;
         return r;
@@ -112,23 +115,23 @@ public final class RecordLines {
     }
 
     /** The buffer holding the lines; do not modify. */
-    public char[] chars() {
-        return source != null ? source.chars() : own;
+    public byte[] bytes() {
+        return source != null ? source.bytes() : own;
     }
 
-    /** Line {@code i}'s first character in {@link #chars()}. */
+    /** Line {@code i}'s first byte in {@link #bytes()}. */
     public int start(int i) {
         return base() + starts[i];
     }
 
-    /** Line {@code i}'s end (exclusive) in {@link #chars()}. */
+    /** Line {@code i}'s end (exclusive) in {@link #bytes()}. */
     public int end(int i) {
         return base() + ends[i];
     }
 
-    /** Line {@code i} as a new string. */
+    /** Line {@code i} as a new string (malformed UTF-8 replaced). */
     public String line(int i) {
         int s = start(i);
-        return new String(chars(), s, end(i) - s);
+        return new String(bytes(), s, end(i) - s, StandardCharsets.UTF_8);
     }
 }

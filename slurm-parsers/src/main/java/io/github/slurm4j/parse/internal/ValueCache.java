@@ -1,39 +1,40 @@
 package io.github.slurm4j.parse.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
- * A small direct-mapped cache from a character range of a line to a value derived from it, so
+ * A small direct-mapped cache from a range of UTF-8 bytes of a line to a value derived from it, so
  * that the many repeated values of a large output ({@code root}, {@code normal}, the same
  * {@code TRES=} string, the same submit time) share one object. Not {@code String.intern}: the
  * cache lives as long as one parse. A slot holds the last value that hashed to it; a miss just
- * creates the value. Each slot keeps its range's hash, compared before any character, so a miss
- * against a same-length occupant (every time is 19 characters) costs one int comparison.
+ * creates the value. Each slot keeps its range's hash, compared before any byte, so a miss
+ * against a same-length occupant (every time is 19 bytes) costs one int comparison.
  * Not thread-safe.
  *
  * @param <T> the value type
  */
 public final class ValueCache<T> {
-    /** Ranges longer than this are not cached. */
+    /** Ranges longer than this (in bytes) are not cached. */
     public static final int MAX_KEY = 96;
 
-    private final char[][] keys;
+    private final byte[][] keys;
     private final int[] hashes;
     private final Object[] values;
     private final int mask;
     private final Function<String, T> factory;
     private final RangeFactory<T> rangeFactory;
 
-    /** Makes a value straight from a character range, without a {@code String} first. */
+    /** Makes a value straight from a byte range, without a {@code String} first. */
     @FunctionalInterface
     public interface RangeFactory<T> {
-        /** The value of {@code s[start, end)}; may throw. */
-        T make(char[] s, int start, int end);
+        /** The value of the UTF-8 bytes {@code s[start, end)}; may throw. */
+        T make(byte[] s, int start, int end);
     }
 
     /**
      * @param sizePow2 the number of slots, a power of two
-     * @param factory makes a value from its text; may throw
+     * @param factory makes a value from its text (malformed UTF-8 replaced); may throw
      */
     public ValueCache(int sizePow2, Function<String, T> factory) {
         this(sizePow2, java.util.Objects.requireNonNull(factory, "factory"), null);
@@ -43,7 +44,7 @@ public final class ValueCache<T> {
         if (Integer.bitCount(sizePow2) != 1) {
             throw new IllegalArgumentException("size must be a power of two");
         }
-        this.keys = new char[sizePow2][];
+        this.keys = new byte[sizePow2][];
         this.hashes = new int[sizePow2];
         this.values = new Object[sizePow2];
         this.mask = sizePow2 - 1;
@@ -52,26 +53,28 @@ public final class ValueCache<T> {
     }
 
     /**
-     * A cache whose values are made from the characters directly (no {@code String} per miss).
+     * A cache whose values are made from the bytes directly (no {@code String} per miss).
      *
      * @param sizePow2 the number of slots, a power of two
-     * @param factory makes a value from its characters; may throw
+     * @param factory makes a value from its bytes; may throw
      */
     public static <T> ValueCache<T> ofRange(int sizePow2, RangeFactory<T> factory) {
         return new ValueCache<>(sizePow2, null, java.util.Objects.requireNonNull(factory, "factory"));
     }
 
-    private T make(char[] s, int start, int end) {
-        return rangeFactory != null ? rangeFactory.make(s, start, end) : factory.apply(new String(s, start, end - start));
+    private T make(byte[] s, int start, int end) {
+        return rangeFactory != null ? rangeFactory.make(s, start, end)
+                : factory.apply(new String(s, start, end - start, StandardCharsets.UTF_8));
     }
 
-    /** The value for {@code s[start, end)}. */
+    /** The value for {@code s.substring(start, end)}. */
     public T get(String s, int start, int end) {
-        return get(s.toCharArray(), start, end);
+        byte[] b = s.substring(start, end).getBytes(StandardCharsets.UTF_8);
+        return get(b, 0, b.length);
     }
 
-    /** The value for {@code s[start, end)}. */
-    public T get(char[] s, int start, int end) {
+    /** The value for the UTF-8 bytes {@code s[start, end)}. */
+    public T get(byte[] s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
             h = 31 * h + s[i];
@@ -80,16 +83,16 @@ public final class ValueCache<T> {
     }
 
     /**
-     * The value for {@code s[start, end)} whose {@code 31 * h + c} hash the caller already has.
+     * The value for {@code s[start, end)} whose {@code 31 * h + b} hash the caller already has.
      */
     @SuppressWarnings("unchecked")
-    public T get(char[] s, int start, int end, int h) {
+    public T get(byte[] s, int start, int end, int h) {
         int len = end - start;
         if (len > MAX_KEY) {
             return make(s, start, end);
         }
         int slot = (h ^ (h >>> 15)) & mask;
-        char[] k = keys[slot];
+        byte[] k = keys[slot];
         if (k != null && hashes[slot] == h && k.length == len) {
             int i = 0;
             while (i < len && k[i] == s[start + i]) {

@@ -1,25 +1,37 @@
 package io.github.slurm4j.parse.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
-/** Allocation-free readers of numbers and times from a character range. */
+/** Allocation-free readers of numbers and times from a range of UTF-8 bytes. */
 public final class Values {
     private Values() {
     }
 
-    /** As {@link #parseLong(char[], int, int)}. */
+    private static byte[] utf8(String s, int start, int end) {
+        return s.substring(start, end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] s, int start, int end) {
+        return new String(s, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #parseLong(byte[], int, int)}, over {@code s.substring(start, end)}. */
     public static long parseLong(String s, int start, int end) {
-        return parseLong(s.toCharArray(), start, end);
+        byte[] b = utf8(s, start, end);
+        return parseLong(b, 0, b.length);
     }
 
-    /** As {@link #parseInt(char[], int, int)}. */
+    /** As {@link #parseInt(byte[], int, int)}, over {@code s.substring(start, end)}. */
     public static int parseInt(String s, int start, int end) {
-        return parseInt(s.toCharArray(), start, end);
+        byte[] b = utf8(s, start, end);
+        return parseInt(b, 0, b.length);
     }
 
-    /** As {@link #parseIsoSeconds(char[], int, int)}. */
+    /** As {@link #parseIsoSeconds(byte[], int, int)}, over {@code s.substring(start, end)}. */
     public static LocalDateTime parseIsoSeconds(String s, int start, int end) {
-        return parseIsoSeconds(s.toCharArray(), start, end);
+        byte[] b = utf8(s, start, end);
+        return parseIsoSeconds(b, 0, b.length);
     }
 
     /**
@@ -27,7 +39,7 @@ public final class Values {
      *
      * @throws NumberFormatException when the range is empty, not all digits, or overflows
      */
-    public static long parseLong(char[] s, int start, int end) {
+    public static long parseLong(byte[] s, int start, int end) {
         if (start >= end) {
             throw new NumberFormatException("empty number");
         }
@@ -35,15 +47,15 @@ public final class Values {
         int i = negative ? start + 1 : start;
         if (i >= end || end - i > 18) {
             if (i < end && end - i <= 19) {
-                return Long.parseLong(new String(s, start, end - start));
+                return Long.parseLong(text(s, start, end));
             }
-            throw new NumberFormatException("not a number: '" + new String(s, start, end - start) + "'");
+            throw new NumberFormatException("not a number: '" + text(s, start, end) + "'");
         }
         long v = 0;
         for (; i < end; i++) {
-            char c = s[i];
+            int c = s[i];
             if (c < '0' || c > '9') {
-                throw new NumberFormatException("not a number: '" + new String(s, start, end - start) + "'");
+                throw new NumberFormatException("not a number: '" + text(s, start, end) + "'");
             }
             v = v * 10 + (c - '0');
         }
@@ -51,10 +63,10 @@ public final class Values {
     }
 
     /** A decimal {@code int} from {@code s[start, end)}. */
-    public static int parseInt(char[] s, int start, int end) {
+    public static int parseInt(byte[] s, int start, int end) {
         long v = parseLong(s, start, end);
         if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-            throw new NumberFormatException("out of int range: '" + new String(s, start, end - start) + "'");
+            throw new NumberFormatException("out of int range: '" + text(s, start, end) + "'");
         }
         return (int) v;
     }
@@ -64,7 +76,7 @@ public final class Values {
      *
      * @throws java.time.DateTimeException for a well-shaped but impossible date
      */
-    public static LocalDateTime parseIsoSeconds(char[] s, int start, int end) {
+    public static LocalDateTime parseIsoSeconds(byte[] s, int start, int end) {
         if (end - start != 19 || s[start + 4] != '-' || s[start + 7] != '-'
                 || s[start + 10] != 'T' || s[start + 13] != ':' || s[start + 16] != ':') {
             return null;
@@ -81,10 +93,10 @@ public final class Values {
         return LocalDateTime.of(y, mo, d, h, mi, se);
     }
 
-    private static int digits(char[] s, int at, int n) {
+    private static int digits(byte[] s, int at, int n) {
         int v = 0;
         for (int i = at; i < at + n; i++) {
-            char c = s[i];
+            int c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

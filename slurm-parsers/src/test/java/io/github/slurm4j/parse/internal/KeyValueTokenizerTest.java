@@ -3,6 +3,7 @@ package io.github.slurm4j.parse.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -192,7 +193,7 @@ class KeyValueTokenizerTest {
     @Test
     void errorColumnIsCountedFromTheLineStartInASharedBuffer() {
         KeyValueTokenizer tok = new KeyValueTokenizer(KEYS, false);
-        char[] buf = "xxxxJobId=1 =bad".toCharArray();
+        byte[] buf = "xxxxJobId=1 =bad".getBytes(StandardCharsets.UTF_8);
         tok.newRecord();
         tok.reset(buf, 4, buf.length, false);
         assertThat(tok.next()).isTrue();
@@ -200,9 +201,34 @@ class KeyValueTokenizerTest {
         assertThat(tok.keyStart()).isEqualTo(4);
         assertThat(tok.value()).isEqualTo("1 =bad");
         assertThat(tok.line()).isEqualTo("JobId=1 =bad");
-        char[] bad = "xx =a".toCharArray();
+        byte[] bad = "xx =a".getBytes(StandardCharsets.UTF_8);
         tok.reset(bad, 2, bad.length, false);
         assertThatThrownBy(tok::next).isInstanceOfSatisfying(KeyValueTokenizer.TokenException.class,
                 e -> assertThat(e.column()).isEqualTo(1));
+    }
+
+    @Test
+    void multiByteValuesAreWholeAndColumnsCountCharacters() {
+        KeyValueTokenizer tok = new KeyValueTokenizer(KEYS, false);
+        tok.newRecord();
+        tok.reset("JobId=1 JobName=训练 模型=x UserId=a(1) Comment=é", false);
+        assertThat(record(tok, "JobId=1 JobName=训练 模型=x UserId=a(1) Comment=é"))
+                .containsExactly("JobId=[1]", "JobName=[训练 模型=x]", "UserId=[a(1)]", "Comment=[é]");
+        tok.newRecord();
+        tok.reset("JobId=1 JobName=训练 =bad", false);
+        assertThat(tok.next()).isTrue();
+        assertThat(tok.next()).isTrue();
+        assertThat(tok.value()).isEqualTo("训练 =bad");
+        assertThat(tok.column(tok.keyStart())).isEqualTo(8);
+        tok.reset("训 =a", false);
+        assertThatThrownBy(tok::next).isInstanceOfSatisfying(KeyValueTokenizer.TokenException.class,
+                e -> assertThat(e.column()).isZero());
+        byte[] notUtf8 = {'J', 'o', 'b', 'I', 'd', '=', '1', ' ', 'C', 'o', 'm', 'm', 'e', 'n', 't', '=', (byte) 0xe8, (byte) 0xae};
+        tok.newRecord();
+        tok.reset(notUtf8, 0, notUtf8.length, false);
+        assertThat(tok.next()).isTrue();
+        assertThat(tok.next()).isTrue();
+        assertThat(tok.key()).isEqualTo("Comment");
+        assertThat(tok.value()).isEqualTo("\ufffd");
     }
 }

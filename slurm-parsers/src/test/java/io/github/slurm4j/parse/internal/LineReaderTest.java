@@ -3,9 +3,11 @@ package io.github.slurm4j.parse.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,34 +15,44 @@ import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
 
-    /** A reader that hands out at most {@code chunk} characters per read, like a slow pipe. */
-    private static Reader chunked(String text, int chunk) {
-        return new Reader() {
+    /**
+     * The text's UTF-8 bytes, at most {@code chunk} per read, like a slow pipe (a multi-byte
+     * character can be split between reads).
+     */
+    private static InputStream chunked(String text, int chunk) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new InputStream() {
             private int at;
 
             @Override
-            public int read(char[] cbuf, int off, int len) {
-                if (at >= text.length()) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(len, chunk), text.length() - at);
-                text.getChars(at, at + n, cbuf, off);
-                at += n;
-                return n;
+            public int read() {
+                return at < bytes.length ? bytes[at++] & 0xff : -1;
             }
 
             @Override
-            public void close() {
+            public int read(byte[] b, int off, int len) {
+                if (at >= bytes.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, chunk), bytes.length - at);
+                System.arraycopy(bytes, at, b, off, n);
+                at += n;
+                return n;
             }
         };
     }
 
-    private static List<String> lines(Reader r, int size) throws IOException {
-        LineReader in = new LineReader(r, size);
+    private static InputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> lines(InputStream bytes, int size) throws IOException {
+        LineReader in = new LineReader(bytes, size);
         List<String> out = new ArrayList<>();
         while (in.next()) {
             out.add(in.line());
-            assertThat(new String(in.chars(), in.lineStart(), in.lineEnd() - in.lineStart())).isEqualTo(in.line());
+            assertThat(new String(in.bytes(), in.lineStart(), in.lineEnd() - in.lineStart(), StandardCharsets.UTF_8))
+                    .isEqualTo(in.line());
         }
         assertThat(in.next()).isFalse();
         return out;
@@ -59,7 +71,7 @@ class LineReaderTest {
     @Test
     void splitsLikeReadLine() throws IOException {
         for (String text : List.of("", "a", "a\n", "a\n\n", "\n", "a\r\nb\rc\n\rd", "a\r", "a\r\r\n", "JobId=1 \nJobId=2 ")) {
-            assertThat(lines(new StringReader(text), 16)).as(text).isEqualTo(readLines(text));
+            assertThat(lines(utf8(text), 16)).as(text).isEqualTo(readLines(text));
             assertThat(lines(chunked(text, 1), 16)).as(text).isEqualTo(readLines(text));
         }
     }
@@ -102,7 +114,7 @@ class LineReaderTest {
         List<List<String>> records = new ArrayList<>();
         while (in.next()) {
             lineNo++;
-            if (in.chars()[in.lineStart()] != ' ' && !rec.isEmpty()) {
+            if (in.bytes()[in.lineStart()] != ' ' && !rec.isEmpty()) {
                 records.add(linesOf(rec));
                 rec.clear();
                 in.unmark();
@@ -133,7 +145,25 @@ class LineReaderTest {
         assertThat(rec.size()).isEqualTo(2);
         assertThat(rec.firstLine()).isEqualTo(12);
         assertThat(rec.line(1)).isEqualTo("   C=d");
-        assertThat(new String(rec.chars(), rec.start(0), rec.end(0) - rec.start(0))).isEqualTo("JobId=5 A=b");
+        assertThat(new String(rec.bytes(), rec.start(0), rec.end(0) - rec.start(0), StandardCharsets.UTF_8))
+                .isEqualTo("JobId=5 A=b");
+        RecordLines wide = RecordLines.of(List.of("JobId=7 JobName=训练 é", "   C=d"), 1);
+        assertThat(wide.line(0)).isEqualTo("JobId=7 JobName=训练 é");
+        assertThat(wide.start(1)).isEqualTo("JobId=7 JobName=训练 é".getBytes(StandardCharsets.UTF_8).length);
         assertThat(RecordLines.of(List.of(), 3).isEmpty()).isTrue();
+    }
+
+    @Test
+    void notUtf8BytesSplitLinesLikeTheDecodedTextAndAreReplaced() throws IOException {
+        // a Chinese name cut mid-character (squeue does this), a lone continuation byte, a bare \r
+        byte[] bytes = {'a', (byte) 0xe8, (byte) 0xae, '\n', (byte) 0x80, 'b', '\r', 'c', '\n'};
+        List<String> expected = new ArrayList<>();
+        BufferedReader br = new BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8));
+        for (String l; (l = br.readLine()) != null;) {
+            expected.add(l);
+        }
+        assertThat(lines(new ByteArrayInputStream(bytes), 16)).isEqualTo(expected).hasSize(3);
+        assertThat(expected.get(0)).isEqualTo("a\ufffd");
     }
 }

@@ -2,6 +2,7 @@ package io.github.slurm4j.parse.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ValueCacheTest {
         ValueCache<String> cache = new ValueCache<>(2, s -> s);
         for (int i = 0; i < 60; i++) {
             String t = String.format("2026-11-20T22:%02d:%02d", i % 60, (i * 7) % 60);
-            assertThat(cache.get(t.toCharArray(), 0, t.length())).isEqualTo(t);
+            assertThat(cache.get(t.getBytes(StandardCharsets.UTF_8), 0, t.length())).isEqualTo(t);
         }
     }
 
@@ -30,11 +31,11 @@ class ValueCacheTest {
     void rangeFactoryGetsTheCharactersAndHitsShareTheValue() {
         List<String> made = new ArrayList<>();
         ValueCache<String> cache = ValueCache.ofRange(16, (s, start, end) -> {
-            String v = new String(s, start, end - start);
+            String v = new String(s, start, end - start, StandardCharsets.UTF_8);
             made.add(v);
             return v;
         });
-        char[] line = "A=normal B=normal".toCharArray();
+        byte[] line = "A=normal B=normal".getBytes(StandardCharsets.UTF_8);
         String first = cache.get(line, 2, 8);
         assertThat(first).isEqualTo("normal");
         assertThat(cache.get(line, 11, 17)).isSameAs(first);
