@@ -13,18 +13,17 @@ final class JobsFromText {
 
     /** Parses every job of the UTF-8 bytes with {@link ScontrolParser} and hands it to {@code sink}; returns the count. */
     static long forEach(InputStream in, Consumer<? super Job> sink) {
-        long[] n = new long[1];
-        ScontrolParser.parseJobs(in, job -> {
-            sink.accept(job);
-            n[0]++;
-        });
-        return n[0];
+        return counted(sink, c -> ScontrolParser.parseJobs(in, c));
     }
 
-    /** As {@link #forEach(InputStream, Consumer)}, from characters (encoded to UTF-8 by the parser). */
+    /** As {@link #forEach(InputStream, Consumer)}, through the parser's {@code Reader} entry point. */
     static long forEach(Reader reader, Consumer<? super Job> sink) {
+        return counted(sink, c -> ScontrolParser.parseJobs(reader, c));
+    }
+
+    private static long counted(Consumer<? super Job> sink, Consumer<Consumer<Job>> parse) {
         long[] n = new long[1];
-        ScontrolParser.parseJobs(reader, job -> {
+        parse.accept(job -> {
             sink.accept(job);
             n[0]++;
         });
