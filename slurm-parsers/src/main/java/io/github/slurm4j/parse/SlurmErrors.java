@@ -366,7 +366,10 @@ public final class SlurmErrors {
         return out;
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Jackson's streaming factory, made for the first {@code --json} output only: checking a plain command's output loads no Jackson class. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
 
     /**
      * The entries of the top-level {@code errors} array of a {@code --json} document, as
@@ -376,7 +379,7 @@ public final class SlurmErrors {
      */
     static List<String> jsonErrors(String json) {
         List<String> out = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return out;
             }
