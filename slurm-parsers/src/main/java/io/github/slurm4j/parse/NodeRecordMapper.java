@@ -7,18 +7,15 @@ import io.github.slurm4j.model.node.GresItem;
 import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.model.node.NodeState;
 import io.github.slurm4j.parse.internal.KeySet;
-import io.github.slurm4j.parse.internal.KeyValueTokenizer;
-import io.github.slurm4j.parse.internal.RecordLines;
 import io.github.slurm4j.parse.internal.ValueCache;
 import io.github.slurm4j.parse.internal.Values;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Maps {@code scontrol show node} records; see {@link ScontrolParser} for the rules. */
-final class NodeRecordMapper extends RecordMapper<Node> {
+final class NodeRecordMapper extends SimpleRecordMapper<Node.Builder, Node> {
     static final List<String> KEYS = List.of("NodeName", "Arch", "CoresPerSocket", "CPUAlloc", "CPUEfctv", "CPUTot",
             "CPULoad", "AvailableFeatures", "ActiveFeatures", "Gres", "GresDrain", "GresUsed", "NodeAddr",
             "NodeHostName", "Port", "BcastAddr", "Version", "OS", "RealMemory", "AllocMem", "FreeMem", "Sockets",
@@ -33,7 +30,6 @@ final class NodeRecordMapper extends RecordMapper<Node> {
 
     static final KeySet KEY_SET = new KeySet(KEYS, FREE_TEXT, Set.of());
 
-    private final KeyValueTokenizer tok = new KeyValueTokenizer(KEY_SET, true);
     private final ValueCache<String> strings = new ValueCache<>(1024, s -> s);
     private final ValueCache<SlurmTime> times = ValueCache.ofRange(256, JobRecordMapper::time);
     private final ValueCache<Tres> tres = new ValueCache<>(256, Tres::parse);
@@ -46,9 +42,8 @@ final class NodeRecordMapper extends RecordMapper<Node> {
         return "scontrol show node";
     }
 
-    @Override
-    String firstKey() {
-        return "NodeName=";
+    NodeRecordMapper() {
+        super(KEY_SET, true, "NodeName", false);
     }
 
     static List<String> commaList(String s) {
@@ -69,41 +64,12 @@ final class NodeRecordMapper extends RecordMapper<Node> {
     }
 
     @Override
-    Node map(RecordLines lines) {
-        int firstLine = lines.firstLine();
-        tok.newRecord();
-        Node.Builder b = null;
-        for (int i = 0; i < lines.size(); i++) {
-            int lineNo = lines.lineNo(i);
-            tok.reset(lines.bytes(), lines.start(i), lines.end(i), false);
-            while (true) {
-                try {
-                    if (!tok.next()) {
-                        break;
-                    }
-                } catch (KeyValueTokenizer.TokenException e) {
-                    throw tokenError(e, tok, lineNo);
-                }
-                String key = tok.key();
-                try {
-                    if (b == null) {
-                        if (!"NodeName".equals(key) || tok.valueIsEmpty()) {
-                            throw error(tok, lineNo, key, "a node record must start with NodeName=<name>", null);
-                        }
-                        b = Node.builder(tok.value());
-                        continue;
-                    }
-                    apply(b, key);
-                } catch (SlurmParseException e) {
-                    throw e;
-                } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-                    throw error(tok, lineNo, key, "bad value: " + e.getMessage(), e);
-                }
-            }
-        }
-        if (b == null) {
-            throw new SlurmParseException(command(), firstLine, null, lines.line(0), "empty node record");
-        }
+    Node.Builder start(String name) {
+        return Node.builder(name);
+    }
+
+    @Override
+    Node build(Node.Builder b) {
         return b.build();
     }
 
@@ -113,10 +79,6 @@ final class NodeRecordMapper extends RecordMapper<Node> {
 
     private String str() {
         return cached(strings);
-    }
-
-    private int integer() {
-        return Values.parseInt(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     /** A long, or null for {@code n/a}, {@code N/A}, {@code n/s}. */
@@ -133,7 +95,8 @@ final class NodeRecordMapper extends RecordMapper<Node> {
         return v == null ? null : Math.multiplyExact(v, MemorySize.MIB);
     }
 
-    private void apply(Node.Builder b, String key) {
+    @Override
+    void apply(Node.Builder b, String key) {
         switch (key) {
             case "Arch" -> b.arch(str());
             case "CoresPerSocket" -> b.coresPerSocket(integer());

@@ -8,7 +8,7 @@ import java.time.DateTimeException;
 import java.util.List;
 
 /**
- * The record loop shared by the partition, reservation and step mappers: the first token names
+ * The record loop shared by the node, partition, reservation and step mappers: the first token names
  * the record, every further token goes to {@link #apply}.
  *
  * @param <B> the builder type

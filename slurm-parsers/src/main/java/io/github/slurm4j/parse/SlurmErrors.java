@@ -65,6 +65,9 @@ import java.util.regex.Pattern;
  * <tr><td>access_denied</td><td>{@code Access/permission denied}</td>
  *     <td>{@code runuser-alice-scontrol-suspend-permission}, {@code runuser-alice-update-negative-nice},
  *     {@code runuser-alice-update-priority-denied}</td></tr>
+ * <tr><td>access_denied</td><td>{@code Changes to job priority are not persistent, change nice
+ *     instead}: 22.05's answer to a user who sets a priority on their own job (only operators may)</td>
+ *     <td>no fixture; seen by {@code AbstractSlurmClientIT} against the lab's 22.05</td></tr>
  * <tr><td>access_denied</td><td>{@code Invalid user id} (before job_not_found: {@code Invalid user id
  *     for job 25} is about the caller, not the job)</td><td>{@code runuser-alice-release-others-job}</td></tr>
  * <tr><td>job_not_found</td><td>{@code Invalid job id specified}</td>
@@ -98,6 +101,9 @@ import java.util.regex.Pattern;
  *     {@code No steps running for job} (exit 0). The job exists, so this is not job_not_found.</td>
  *     <td>{@code scontrol-requeue-error-pending}, {@code scontrol-suspend-error-pending},
  *     {@code scancel-verbose-error-already-finished}, {@code sstat-error-pending-job}</td></tr>
+ * <tr><td>invalid_argument</td><td>{@code Job is in held state, pending scheduler release}: a
+ *     priority change of a held job, even by an operator</td>
+ *     <td>no fixture; seen by {@code AbstractSlurmClientIT} against the lab's 22.05</td></tr>
  * <tr><td>unknown</td><td>{@code Unexpected message received}: the same text for an unknown job
  *     and for a controller that is down, so no guess is made</td>
  *     <td>{@code scontrol-suspend-error-invalid-id}, {@code ctld-down-scontrol-hold}</td></tr>
@@ -136,14 +142,16 @@ public final class SlurmErrors {
             rule(SlurmErrorType.ACCOUNTING_UNAVAILABLE, "failed to open persistent connection"
                     + "|Sending PersistInit msg|Problem talking to the database|\\bDBD_[A-Z_]+ failure"),
             new Rule(SlurmErrorType.ACCOUNTING_UNAVAILABLE, Pattern.compile(SOCKET_TROUBLE), ACCOUNTING_TOOLS, Set.of()),
-            rule(SlurmErrorType.ACCESS_DENIED, "Access/permission denied|\\bInvalid user id\\b"),
+            rule(SlurmErrorType.ACCESS_DENIED, "Access/permission denied|\\bInvalid user id\\b"
+                    + "|Changes to job priority are not persistent"),
             rule(SlurmErrorType.JOB_NOT_FOUND, "Invalid job id specified|^Job not found\\.$"),
             rule(SlurmErrorType.SUBMIT_REJECTED, "Batch job submission failed:"
                     + "|This does not look like a batch script|Batch script is empty|Unable to open file"),
             rule(SlurmErrorType.INVALID_ARGUMENT, "Invalid --[\\w-]+ specification|unrecognized option|invalid option"
                     + "|No job identification provided|Invalid job state specified|Invalid user: "
                     + "|^(Node|Partition|Reservation) \\S+ not found$|Invalid node name specified"
-                    + "|Job is pending execution|Job/step already completing or completed|No steps running for job"),
+                    + "|Job is pending execution|Job/step already completing or completed|No steps running for job"
+                    + "|Job is in held state"),
             rule(SlurmErrorType.UNKNOWN, "Unexpected message received|couldn't get steps for job"));
 
     /** A perl warning: {@code <text> at /usr/local/bin/seff line 11, <DATA> line 604.} */
@@ -358,7 +366,10 @@ public final class SlurmErrors {
         return out;
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Jackson's streaming factory, made for the first {@code --json} output only: checking a plain command's output loads no Jackson class. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
 
     /**
      * The entries of the top-level {@code errors} array of a {@code --json} document, as
@@ -368,7 +379,7 @@ public final class SlurmErrors {
      */
     static List<String> jsonErrors(String json) {
         List<String> out = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return out;
             }

@@ -226,6 +226,18 @@ class SlurmErrorsTest {
     }
 
     @Test
+    void priorityRefusalsSeenAgainstTheLab() {
+        // 22.05, scontrol update of a user's own job (texts as the lab's slurmctld sent them)
+        assertThat(SlurmErrors.classify("scontrol update JobId=7 Priority=5000", "",
+                "Changes to job priority are not persistent, change nice instead for job 7\n", 1))
+                .map(SlurmError::type).contains(SlurmErrorType.ACCESS_DENIED);
+        assertThat(SlurmErrors.classify("scontrol update JobId=7 Priority=5000", "",
+                "Job is in held state, pending scheduler release for job 7\n", 1))
+                .contains(new SlurmError(SlurmErrorType.INVALID_ARGUMENT,
+                        "Job is in held state, pending scheduler release for job 7"));
+    }
+
+    @Test
     void unknownTextsAndBareExitCodes() {
         assertThat(SlurmErrors.classify("squeue", "", "squeue: error: something new\n", 0))
                 .contains(new SlurmError(SlurmErrorType.UNKNOWN, "squeue: error: something new"));

@@ -5,7 +5,6 @@ import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.exec.ssh.RemoteShell;
-import io.github.slurm4j.exec.internal.SlurmEnvironment;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -50,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>Floors, to show where RemoteShell's own time goes: {@link #sshjRawEcho} is bare sshj on
  *       a reused client with {@code TCP_NODELAY} (one channel, {@code exec "echo x"}, read stdout,
  *       stderr, exit status), {@link #sshjRawWrapped} the same client running the line RemoteShell
- *       sends for {@code echo x} (pid marker on stderr, {@code exec env -u … -- LANG=… echo x}).</li>
+ *       sends for {@code echo x} (pid marker on stderr, {@code unset …; export LANG=…; exec 'echo' 'x'}, taken from
+ *       RemoteShell's own line builder).</li>
  * </ul>
  * The {@code ssh} processes are started through a LocalShell as well, so the process start is
  * paid alike by the local and the OpenSSH variants. SampleTime mode: the report uses medians.
@@ -184,13 +184,7 @@ public class LatencyBenchmark {
             client.loadKnownHosts(ShellLab.KNOWN_HOSTS.toFile());
             client.connect(ShellLab.HOST, ShellLab.PORT);
             client.authPublickey(ShellLab.USER, ShellLab.KEY.toString());
-            StringBuilder line = new StringBuilder("echo \"slurm4j-remote-pid:$$\" >&2; exec 'env'");
-            for (String name : SlurmEnvironment.UNSET) {
-                line.append(" '-u' '").append(name).append('\'');
-            }
-            line.append(" '--'");
-            SlurmEnvironment.SET.forEach((k, v) -> line.append(" '").append(k).append('=').append(v).append('\''));
-            wrapped = line.append(" 'echo' 'x'").toString();
+            wrapped = remoteLine(ECHO);
             exec(client, "echo x");
             exec(client, wrapped);
         }
@@ -198,6 +192,21 @@ public class LatencyBenchmark {
         @TearDown(Level.Trial)
         public void close() throws IOException {
             client.close();
+        }
+    }
+
+    /**
+     * The line RemoteShell itself sends for {@code request}: its package-private builder, called
+     * reflectively so that this floor can never drift from what RemoteShell runs.
+     */
+    static String remoteLine(ExecRequest request) {
+        try {
+            java.lang.reflect.Method m = Class.forName("io.github.slurm4j.exec.ssh.RemoteCommandLine")
+                    .getDeclaredMethod("commandLine", ExecRequest.class);
+            m.setAccessible(true);
+            return (String) m.invoke(null, request);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("RemoteCommandLine.commandLine(ExecRequest) not found", e);
         }
     }
 

@@ -231,7 +231,7 @@ public final class SlurmClient {
      * @throws SlurmCommandException {@code job_not_found} for an unknown id
      */
     public List<Job> job(JobId id) {
-        return execute(new SlurmCommands.ShowJob(cluster, Objects.requireNonNull(id, "id")));
+        return execute(SlurmCommands.showJob(cluster, Objects.requireNonNull(id, "id")));
     }
 
     /**
@@ -242,7 +242,7 @@ public final class SlurmClient {
      */
     public void streamJobs(Consumer<? super Job> sink) {
         Objects.requireNonNull(sink, "sink");
-        SlurmCommands.ShowJob cmd = new SlurmCommands.ShowJob(cluster, null);
+        SlurmCommand<List<Job>> cmd = SlurmCommands.showJob(cluster, null);
         ExecRequest request = request(cmd);
         String where = where(cmd);
         StreamResult<Void> result = shell.stream(request, in -> {
@@ -259,7 +259,7 @@ public final class SlurmClient {
 
     /** Every node ({@code scontrol -o show node}). */
     public List<Node> nodes() {
-        return execute(new SlurmCommands.ShowNodes(cluster, null));
+        return execute(SlurmCommands.showNodes(cluster, null));
     }
 
     /**
@@ -268,7 +268,7 @@ public final class SlurmClient {
      * @throws SlurmCommandException {@code invalid_argument} for an unknown node
      */
     public Node node(String name) {
-        List<Node> nodes = execute(new SlurmCommands.ShowNodes(cluster, name));
+        List<Node> nodes = execute(SlurmCommands.showNodes(cluster, name));
         if (nodes.size() != 1) {
             throw new SlurmParseException("scontrol show node " + name, 0, null, "", "expected one node record, got " + nodes.size());
         }
@@ -277,17 +277,17 @@ public final class SlurmClient {
 
     /** Every partition ({@code scontrol -o show partition}). */
     public List<Partition> partitions() {
-        return execute(new SlurmCommands.ShowPartitions(cluster));
+        return execute(SlurmCommands.showPartitions(cluster));
     }
 
     /** Every reservation ({@code scontrol -o show reservation}); empty when there is none. */
     public List<Reservation> reservations() {
-        return execute(new SlurmCommands.ShowReservations(cluster));
+        return execute(SlurmCommands.showReservations(cluster));
     }
 
     /** The running steps of a job ({@code scontrol -o show step ID}). */
     public List<JobStep> steps(JobId id) {
-        return execute(new SlurmCommands.ShowSteps(cluster, Objects.requireNonNull(id, "id")));
+        return execute(SlurmCommands.showSteps(cluster, Objects.requireNonNull(id, "id")));
     }
 
     // ------------------------------------------------------------------ accounting
@@ -332,7 +332,7 @@ public final class SlurmClient {
             throw new UnsupportedOperationException("sstat has no -M option: live step statistics of cluster " + cluster
                     + " can only be read on that cluster");
         }
-        return execute(new SlurmCommands.StepStats(Objects.requireNonNull(id, "id")));
+        return execute(SlurmCommands.stepStats(Objects.requireNonNull(id, "id")));
     }
 
     /**
@@ -343,7 +343,7 @@ public final class SlurmClient {
     public SeffReport efficiency(JobId id) {
         Objects.requireNonNull(id, "id");
         if (cluster == null && seffInstalled()) {
-            return execute(new SlurmCommands.Seff(id));
+            return execute(SlurmCommands.seff(id));
         }
         return Efficiency.fromAccounting(this, id);
     }
@@ -461,7 +461,7 @@ public final class SlurmClient {
             return retyped(e, SlurmErrorType.CONTROLLER_UNAVAILABLE, pingAnswer);
         }
         try {
-            execute(new SlurmCommands.ShowJob(cluster, id));
+            execute(SlurmCommands.showJob(cluster, id));
         } catch (SlurmCommandException show) {
             if (show.type() == SlurmErrorType.JOB_NOT_FOUND || show.type() == SlurmErrorType.CONTROLLER_UNAVAILABLE) {
                 return retyped(e, show.type(), "scontrol show job " + id + " says: " + show.error().message());
@@ -509,7 +509,7 @@ public final class SlurmClient {
      * Empty when none of the job's steps runs there.
      */
     public List<JobPid> listPids(JobId id) {
-        return execute(new SlurmCommands.ListPids(Objects.requireNonNull(id, "id")));
+        return execute(SlurmCommands.listPids(Objects.requireNonNull(id, "id")));
     }
 
     /**

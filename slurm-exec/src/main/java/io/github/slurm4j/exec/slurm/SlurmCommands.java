@@ -16,10 +16,12 @@ import io.github.slurm4j.model.job.StepStatRecord;
 import io.github.slurm4j.model.job.SubmitResult;
 import io.github.slurm4j.model.metrics.JobPid;
 import io.github.slurm4j.model.node.Node;
+import io.github.slurm4j.model.seff.SeffReport;
 import io.github.slurm4j.parse.ActionOutputParser;
 import io.github.slurm4j.parse.ListPidsParser;
 import io.github.slurm4j.parse.SacctParser;
 import io.github.slurm4j.parse.SbatchParser;
+import io.github.slurm4j.parse.SeffParser;
 import io.github.slurm4j.parse.ScontrolParser;
 import io.github.slurm4j.parse.SlurmErrors;
 import io.github.slurm4j.parse.SlurmParseException;
@@ -33,12 +35,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The operations of {@link SlurmClient}, one class each: its argument list and its reading.
- * Package-private.
+ * The operations of {@link SlurmClient}, each with its argument list and its reading side by
+ * side: a class when the reading is its own, else a factory of {@link Parsed} (errors checked,
+ * then one parser over stdout). Package-private.
  */
 final class SlurmCommands {
     private SlurmCommands() {
@@ -161,17 +165,20 @@ final class SlurmCommands {
 
     // ---------------------------------------------------------------- scontrol show
 
-    /** {@code scontrol -o -d show job [ID]}: every record of the job (array elements, het components). */
-    static final class ShowJob extends SlurmCommand<List<Job>> {
+    /**
+     * A command whose result is checked for errors ({@link #check}), then read whole from stdout
+     * by one parser: the scontrol show commands, sstat, listpids, seff. Made by the factories
+     * below, each of which names its argument list and its parser together.
+     */
+    static final class Parsed<T> extends SlurmCommand<T> {
         private final List<String> argv;
+        private final Function<String, T> parser;
+        private final boolean needsController;
 
-        ShowJob(String cluster, JobId id) {
-            List<String> a = tool("scontrol", cluster);
-            a.addAll(List.of("-o", "-d", "show", "job"));
-            if (id != null) {
-                a.add(id.toString());
-            }
-            this.argv = List.copyOf(a);
+        Parsed(List<String> argv, Function<String, T> parser, boolean needsController) {
+            this.argv = List.copyOf(argv);
+            this.parser = parser;
+            this.needsController = needsController;
         }
 
         @Override
@@ -180,101 +187,55 @@ final class SlurmCommands {
         }
 
         @Override
-        List<Job> read(ExecResult r, String where) {
-            check(r, where);
-            return ScontrolParser.parseJobs(r.stdout());
+        boolean needsController() {
+            return needsController;
         }
+
+        @Override
+        T read(ExecResult r, String where) {
+            check(r, where);
+            return parser.apply(r.stdout());
+        }
+    }
+
+    /** {@code [tool, -M, cluster, words...]}. */
+    private static List<String> argv(String tool, String cluster, String... words) {
+        List<String> a = tool(tool, cluster);
+        a.addAll(List.of(words));
+        return a;
+    }
+
+    /** {@code scontrol -o -d show job [ID]}: every record of the job (array elements, het components). */
+    static Parsed<List<Job>> showJob(String cluster, JobId id) {
+        List<String> a = argv("scontrol", cluster, "-o", "-d", "show", "job");
+        if (id != null) {
+            a.add(id.toString());
+        }
+        return new Parsed<>(a, ScontrolParser::parseJobs, true);
     }
 
     /** {@code scontrol -o show node [NAME]}. */
-    static final class ShowNodes extends SlurmCommand<List<Node>> {
-        private final List<String> argv;
-
-        ShowNodes(String cluster, String name) {
-            List<String> a = tool("scontrol", cluster);
-            a.addAll(List.of("-o", "show", "node"));
-            if (name != null) {
-                a.add(Args.word("node name", name));
-            }
-            this.argv = List.copyOf(a);
+    static Parsed<List<Node>> showNodes(String cluster, String name) {
+        List<String> a = argv("scontrol", cluster, "-o", "show", "node");
+        if (name != null) {
+            a.add(Args.word("node name", name));
         }
-
-        @Override
-        List<String> arguments() {
-            return argv;
-        }
-
-        @Override
-        List<Node> read(ExecResult r, String where) {
-            check(r, where);
-            return ScontrolParser.parseNodes(r.stdout());
-        }
+        return new Parsed<>(a, ScontrolParser::parseNodes, true);
     }
 
     /** {@code scontrol -o show partition}. */
-    static final class ShowPartitions extends SlurmCommand<List<Partition>> {
-        private final List<String> argv;
-
-        ShowPartitions(String cluster) {
-            List<String> a = tool("scontrol", cluster);
-            a.addAll(List.of("-o", "show", "partition"));
-            this.argv = List.copyOf(a);
-        }
-
-        @Override
-        List<String> arguments() {
-            return argv;
-        }
-
-        @Override
-        List<Partition> read(ExecResult r, String where) {
-            check(r, where);
-            return ScontrolParser.parsePartitions(r.stdout());
-        }
+    static Parsed<List<Partition>> showPartitions(String cluster) {
+        return new Parsed<>(argv("scontrol", cluster, "-o", "show", "partition"), ScontrolParser::parsePartitions, true);
     }
 
     /** {@code scontrol -o show reservation}. */
-    static final class ShowReservations extends SlurmCommand<List<Reservation>> {
-        private final List<String> argv;
-
-        ShowReservations(String cluster) {
-            List<String> a = tool("scontrol", cluster);
-            a.addAll(List.of("-o", "show", "reservation"));
-            this.argv = List.copyOf(a);
-        }
-
-        @Override
-        List<String> arguments() {
-            return argv;
-        }
-
-        @Override
-        List<Reservation> read(ExecResult r, String where) {
-            check(r, where);
-            return ScontrolParser.parseReservations(r.stdout());
-        }
+    static Parsed<List<Reservation>> showReservations(String cluster) {
+        return new Parsed<>(argv("scontrol", cluster, "-o", "show", "reservation"), ScontrolParser::parseReservations, true);
     }
 
     /** {@code scontrol -o show step ID}: the running steps of a job. */
-    static final class ShowSteps extends SlurmCommand<List<JobStep>> {
-        private final List<String> argv;
-
-        ShowSteps(String cluster, JobId id) {
-            List<String> a = tool("scontrol", cluster);
-            a.addAll(List.of("-o", "show", "step", id.toString()));
-            this.argv = List.copyOf(a);
-        }
-
-        @Override
-        List<String> arguments() {
-            return argv;
-        }
-
-        @Override
-        List<JobStep> read(ExecResult r, String where) {
-            check(r, where);
-            return ScontrolParser.parseSteps(r.stdout());
-        }
+    static Parsed<List<JobStep>> showSteps(String cluster, JobId id) {
+        return new Parsed<>(argv("scontrol", cluster, "-o", "show", "step", id.toString()), ScontrolParser::parseSteps, true);
     }
 
     // ---------------------------------------------------------------- sacct / sstat
@@ -349,34 +310,21 @@ final class SlurmCommands {
         }
     }
 
-    /** {@code sstat -P --noheader -a -j ID -o <FIELDS>}: live usage of the running steps. */
-    static final class StepStats extends SlurmCommand<List<StepStatRecord>> {
-        /** Fields without free text (sstat has no {@code --delimiter}; none of these can hold {@code |}). */
-        static final List<String> FIELDS = List.of("JobID", "MaxVMSize", "MaxVMSizeNode", "MaxVMSizeTask",
-                "AveVMSize", "MaxRSS", "MaxRSSNode", "MaxRSSTask", "AveRSS", "MaxPages", "AvePages", "MinCPU",
-                "MinCPUNode", "MinCPUTask", "AveCPU", "NTasks", "AveCPUFreq", "ConsumedEnergy", "MaxDiskRead",
-                "AveDiskRead", "MaxDiskWrite", "AveDiskWrite", "TRESUsageInAve", "TRESUsageInMax", "TRESUsageInTot",
-                "TRESUsageOutTot");
-        static final SstatParser PARSER = SstatParser.parsable(FIELDS);
+    /** The {@code sstat} fields: none with free text (sstat has no {@code --delimiter}; none of these can hold {@code |}). */
+    static final List<String> STEP_STAT_FIELDS = List.of("JobID", "MaxVMSize", "MaxVMSizeNode", "MaxVMSizeTask",
+            "AveVMSize", "MaxRSS", "MaxRSSNode", "MaxRSSTask", "AveRSS", "MaxPages", "AvePages", "MinCPU",
+            "MinCPUNode", "MinCPUTask", "AveCPU", "NTasks", "AveCPUFreq", "ConsumedEnergy", "MaxDiskRead",
+            "AveDiskRead", "MaxDiskWrite", "AveDiskWrite", "TRESUsageInAve", "TRESUsageInMax", "TRESUsageInTot",
+            "TRESUsageOutTot");
+    private static final SstatParser STEP_STAT_PARSER = SstatParser.parsable(STEP_STAT_FIELDS);
 
-        private final List<String> argv;
-
-        StepStats(JobId id) {
-            this.argv = List.of("sstat", "--parsable2", "--noheader", "--allsteps", "--jobs=" + id,
-                    "--format=" + String.join(",", FIELDS));
-        }
-
-        @Override
-        List<String> arguments() {
-            return argv;
-        }
-
-        /** sstat reports its errors with exit code 0 ({@code sstat: error: ...}): {@link #check} reads the text. */
-        @Override
-        List<StepStatRecord> read(ExecResult r, String where) {
-            check(r, where);
-            return PARSER.parse(r.stdout());
-        }
+    /**
+     * {@code sstat -P --noheader -a -j ID -o <FIELDS>}: live usage of the running steps. sstat
+     * reports its errors with exit code 0 ({@code sstat: error: ...}): {@link #check} reads the text.
+     */
+    static Parsed<List<StepStatRecord>> stepStats(JobId id) {
+        return new Parsed<>(List.of("sstat", "--parsable2", "--noheader", "--allsteps", "--jobs=" + id,
+                "--format=" + String.join(",", STEP_STAT_FIELDS)), STEP_STAT_PARSER::parse, true);
     }
 
     // ---------------------------------------------------------------- sbatch
@@ -499,23 +447,8 @@ final class SlurmCommands {
     }
 
     /** {@code scontrol listpids ID}: the processes of the job's steps on the node it runs on. */
-    static final class ListPids extends SlurmCommand<List<JobPid>> {
-        private final List<String> argv;
-
-        ListPids(JobId id) {
-            this.argv = List.of("scontrol", "listpids", id.toString());
-        }
-
-        @Override
-        List<String> arguments() {
-            return argv;
-        }
-
-        @Override
-        List<JobPid> read(ExecResult r, String where) {
-            check(r, where);
-            return ListPidsParser.parse(r.stdout());
-        }
+    static Parsed<List<JobPid>> listPids(JobId id) {
+        return new Parsed<>(List.of("scontrol", "listpids", id.toString()), ListPidsParser::parse, true);
     }
 
     /**
@@ -564,29 +497,9 @@ final class SlurmCommands {
         }
     }
 
-    /** {@code seff ID}. */
-    static final class Seff extends SlurmCommand<io.github.slurm4j.model.seff.SeffReport> {
-        @Override
-        boolean needsController() {
-            return false;
-        }
-
-        private final List<String> argv;
-
-        Seff(JobId id) {
-            this.argv = List.of("seff", id.toString());
-        }
-
-        @Override
-        List<String> arguments() {
-            return argv;
-        }
-
-        @Override
-        io.github.slurm4j.model.seff.SeffReport read(ExecResult r, String where) {
-            check(r, where);
-            return io.github.slurm4j.parse.SeffParser.parse(r.stdout());
-        }
+    /** {@code seff ID} (talks to slurmdbd, not slurmctld). */
+    static Parsed<SeffReport> seff(JobId id) {
+        return new Parsed<>(List.of("seff", id.toString()), SeffParser::parse, false);
     }
 
     /** {@code sh -c 'command -v seff'}: whether seff is installed where commands run. */

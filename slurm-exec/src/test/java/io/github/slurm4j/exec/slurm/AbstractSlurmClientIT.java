@@ -415,15 +415,19 @@ abstract class AbstractSlurmClientIT {
         assertThat(j.identity().qos()).isEqualTo("high");
         // a priority change of a held job is refused, even for an operator ("Job is in held state,
         // pending scheduler release", exit 1): release it first
+        assertThatThrownBy(() -> slurm.update(id, JobUpdate.builder().priority(5000).build()))
+                .satisfies(e -> assertType(e, SlurmErrorType.INVALID_ARGUMENT))
+                .hasMessageContaining("held state");
         slurm.release(id);
         if (privileged()) {
             slurm.update(id, JobUpdate.builder().priority(5000).build());
             assertThat(detail(id).status().priority()).isEqualTo(5000L);
         } else {
             // 22.05 to a user: "Changes to job priority are not persistent, change nice instead"
-            // (exit 1; SlurmErrors has no rule for it yet, so it is typed UNKNOWN)
+            // (exit 1): only operators set priorities
             assertThatThrownBy(() -> slurm.update(id, JobUpdate.builder().priority(5000).build()))
-                    .isInstanceOf(SlurmCommandException.class).hasMessageContaining("Priority=5000");
+                    .satisfies(e -> assertType(e, SlurmErrorType.ACCESS_DENIED))
+                    .hasMessageContaining("Priority=5000");
             // (the priority itself moves with age: only "not what was asked" is stable)
             assertThat(detail(id).status().priority()).isNotEqualTo(5000L);
             // a user may not lengthen a time limit

@@ -368,7 +368,7 @@ class SlurmClientTest {
 
     @Test
     void stepStatsReadErrorsReportedWithExitZero() {
-        String fields = String.join(",", SlurmCommands.StepStats.FIELDS);
+        String fields = String.join(",", SlurmCommands.STEP_STAT_FIELDS);
         List<String> argv = List.of("sstat", "--parsable2", "--noheader", "--allsteps", "--jobs=24", "--format=" + fields);
         // sstat of a pending job: exit 0, header on stdout, "No steps running" on stderr
         shell.enqueue(argv, fixture("sstat-error-pending-job"));
@@ -382,7 +382,7 @@ class SlurmClientTest {
                 .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.UNKNOWN));
 
         List<String> values = new ArrayList<>();
-        for (String f : SlurmCommands.StepStats.FIELDS) {
+        for (String f : SlurmCommands.STEP_STAT_FIELDS) {
             values.add(switch (f) {
                 case "JobID" -> "14.batch";
                 case "MaxRSS" -> "2048K";
