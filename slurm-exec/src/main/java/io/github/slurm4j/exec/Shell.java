@@ -55,7 +55,9 @@ public interface Shell extends AutoCloseable {
     /**
      * Writes a file at {@code path} on the machine the commands run on (for job scripts that must
      * live at a given path), creating or replacing it, with the given POSIX permission bits
-     * (e.g. {@code 0755}).
+     * (e.g. {@code 0755}). The file is written beside the target under a temporary name and
+     * renamed over it, so a reader sees the old file or the whole new one, never a part, and a
+     * failed write leaves the old file; the directory must therefore be writable.
      */
     void writeFile(String path, byte[] content, int permissions);
 

@@ -580,6 +580,46 @@ public abstract class ShellContractTest {
     }
 
     @Test
+    void writeFileReplacesTheFileWholeNeverInPlace() {
+        String path = scratch + "/replaced.sh";
+        shell.writeFile(path, "old".getBytes(StandardCharsets.UTF_8), 0644);
+        // a second name for the old file: a write in place (truncate, write) would change it too
+        ok(ExecRequest.of("ln", "--", path, scratch + "/old-link"));
+        shell.writeFile(path, "new".getBytes(StandardCharsets.UTF_8), 0640);
+        assertThat(ok(ExecRequest.of("cat", "--", path)).stdout()).isEqualTo("new");
+        assertThat(ok(ExecRequest.of("cat", "--", scratch + "/old-link")).stdout()).isEqualTo("old");
+        assertThat(ok(ExecRequest.of("stat", "-c", "%a", "--", path)).stdout()).isEqualTo("640\n");
+        // no temporary file is left beside it
+        assertThat(ok(ExecRequest.of("ls", "-A", "--", scratch)).stdout().lines().filter(f -> f.endsWith(".tmp")))
+                .isEmpty();
+    }
+
+    @Test
+    void writeFileThatFailsLeavesTheOldFileAndNoTemporaryFile() {
+        String dir = scratch + "/read-only dir";
+        ok(ExecRequest.of("mkdir", "--", dir));
+        String path = dir + "/kept";
+        shell.writeFile(path, "kept".getBytes(StandardCharsets.UTF_8), 0644);
+        ok(ExecRequest.of("chmod", "555", "--", dir));
+        try {
+            boolean root = ok(ExecRequest.of("id", "-u")).stdout().strip().equals("0");
+            if (!root) {
+                // a directory nobody may write to: the temporary file cannot be made
+                assertThatThrownBy(() -> shell.writeFile(path, "new".getBytes(StandardCharsets.UTF_8), 0644))
+                        .isInstanceOf(ShellException.class).hasMessageContaining(path);
+                assertThat(ok(ExecRequest.of("cat", "--", path)).stdout()).isEqualTo("kept");
+                assertThat(ok(ExecRequest.of("ls", "-A", "--", dir)).stdout()).isEqualTo("kept\n");
+            }
+        } finally {
+            ok(ExecRequest.of("chmod", "755", "--", dir));
+        }
+        assertThatThrownBy(() -> shell.writeFile(scratch + "/no such dir/x", new byte[1], 0644))
+                .isInstanceOf(ShellException.class);
+        assertThat(ok(ExecRequest.of("ls", "-A", "--", scratch)).stdout().lines().filter(f -> f.endsWith(".tmp")))
+                .isEmpty();
+    }
+
+    @Test
     void writeFileOfNothing() {
         String path = scratch + "/empty";
         shell.writeFile(path, new byte[0], 0644);

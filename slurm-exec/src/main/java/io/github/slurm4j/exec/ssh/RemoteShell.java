@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +45,7 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.RenameFlags;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -640,10 +642,19 @@ public final class RemoteShell implements Shell {
 
     // ---------------------------------------------------------------- files
 
-    /** Writes the file through SFTP on the shared connection, then sets its permissions. */
+    /**
+     * Writes the file through SFTP on the shared connection, the way {@code LocalShell} does on
+     * its machine: into a new owner-only file beside the target ({@code .NAME.RANDOM.tmp},
+     * created exclusively), permissions set, then renamed over the target (OpenSSH's
+     * {@code posix-rename@openssh.com}, an atomic {@code rename(2)}). So nobody — an sbatch
+     * reading a job script — ever sees a half-written file, and a write that fails leaves the old
+     * file as it was and no temporary file behind. A server without that extension (not OpenSSH)
+     * makes the write fail with a {@link ShellException} rather than fall back to writing in place.
+     */
     @Override
     public void writeFile(String path, byte[] content, int permissions) {
         List<String> what = List.of("sftp-write", path);
+        Objects.requireNonNull(content, "content");
         if ((permissions & ~07777) != 0) {
             throw new IllegalArgumentException("not POSIX permission bits: " + Integer.toOctalString(permissions));
         }
@@ -655,14 +666,30 @@ public final class RemoteShell implements Shell {
             Link l = connect(what, deadline);
             try (SFTPClient sftp = l.client.newSFTPClient()) {
                 sftp.getSFTPEngine().setTimeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-                FileAttributes attrs = new FileAttributes.Builder().withPermissions(permissions).build();
-                try (RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), attrs)) {
-                    int chunk = 32 * 1024;
-                    for (int off = 0; off < content.length; off += chunk) {
-                        file.write(off, content, off, Math.min(chunk, content.length - off));
+                String tmp = temporaryPath(path);
+                boolean created = false;
+                boolean moved = false;
+                try {
+                    FileAttributes ownerOnly = new FileAttributes.Builder().withPermissions(0600).build();
+                    try (RemoteFile file = sftp.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL), ownerOnly)) {
+                        created = true;
+                        int chunk = 32 * 1024;
+                        for (int off = 0; off < content.length; off += chunk) {
+                            file.write(off, content, off, Math.min(chunk, content.length - off));
+                        }
+                    }
+                    sftp.chmod(tmp, permissions);
+                    sftp.rename(tmp, path, EnumSet.of(RenameFlags.OVERWRITE, RenameFlags.ATOMIC));
+                    moved = true;
+                } finally {
+                    if (created && !moved && l.alive()) {
+                        try {
+                            sftp.rm(tmp);
+                        } catch (IOException e) {
+                            LOG.debug("cannot remove {} on {}", tmp, target, e);
+                        }
                     }
                 }
-                sftp.chmod(path, permissions);
             } catch (IOException e) {
                 if (!l.alive()) {
                     invalidate(l);
@@ -672,6 +699,17 @@ public final class RemoteShell implements Shell {
         } finally {
             channels.release();
         }
+    }
+
+    /** {@code DIR/.NAME.RANDOM.tmp} beside {@code path} (relative paths stay relative to the login directory). */
+    static String temporaryPath(String path) {
+        int slash = path.lastIndexOf('/');
+        String dir = path.substring(0, slash + 1);
+        String name = path.substring(slash + 1);
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("not a file path: " + path);
+        }
+        return dir + "." + name + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp";
     }
 
     // ---------------------------------------------------------------- close
