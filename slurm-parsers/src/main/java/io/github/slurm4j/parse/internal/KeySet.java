@@ -69,22 +69,11 @@ public final class KeySet {
         return h;
     }
 
-    /** The index of the key {@code s[start, end)}, or -1 when unknown. */
-    public int indexOf(String s, int start, int end) {
-        byte[] b = s.substring(start, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return indexOf(b, 0, b.length);
-    }
-
     private static int mix(int h) {
         return h ^ (h >>> 16);
     }
 
-    /** The index of the key {@code s[start, end)}, or -1 when unknown. */
-    public int indexOf(byte[] s, int start, int end) {
-        return indexOf(s, start, end, hash(s, start, end));
-    }
-
-    /** As {@link #indexOf(byte[], int, int)} with the range's {@link #hash} already known. */
+    /** The index of the key {@code s[start, end)}, whose {@link #hash} the caller has, or -1 when unknown. */
     public int indexOf(byte[] s, int start, int end, int hash) {
         int len = end - start;
         int slot = mix(hash) & mask;

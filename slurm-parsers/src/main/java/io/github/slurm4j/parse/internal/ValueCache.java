@@ -67,12 +67,6 @@ public final class ValueCache<T> {
                 : factory.apply(new String(s, start, end - start, StandardCharsets.UTF_8));
     }
 
-    /** The value for {@code s.substring(start, end)}. */
-    public T get(String s, int start, int end) {
-        byte[] b = s.substring(start, end).getBytes(StandardCharsets.UTF_8);
-        return get(b, 0, b.length);
-    }
-
     /** The value for the UTF-8 bytes {@code s[start, end)}. */
     public T get(byte[] s, int start, int end) {
         int h = 0;

@@ -127,8 +127,8 @@ class KeyValueTokenizerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         KeySet ks = new KeySet(List.of("A", "B"), Set.of("A"), Set.of("B"));
         assertThat(ks.size()).isEqualTo(2);
-        assertThat(ks.indexOf("xAx", 1, 2)).isZero();
-        assertThat(ks.indexOf("C", 0, 1)).isEqualTo(-1);
+        assertThat(indexOf(ks, "xAx", 1, 2)).isZero();
+        assertThat(indexOf(ks, "C", 0, 1)).isEqualTo(-1);
         assertThat(ks.isFreeText(0)).isTrue();
         assertThat(ks.isRepeatable(1)).isTrue();
     }
@@ -149,11 +149,11 @@ class KeyValueTokenizerTest {
         assertThat(Values.parseIsoSeconds("2026-1x-20T22:28:11", 0, 19)).isNull();
         assertThat(Values.parseIsoSeconds("Unknown", 0, 7)).isNull();
         ValueCache<String> cache = new ValueCache<>(16, s -> s);
-        String a = cache.get("xx root yy", 3, 7);
+        String a = cache.get(utf8("xx root yy"), 3, 7);
         assertThat(a).isEqualTo("root");
-        assertThat(cache.get("root", 0, 4)).isSameAs(a);
+        assertThat(cache.get(utf8("root"), 0, 4)).isSameAs(a);
         String longText = "y".repeat(ValueCache.MAX_KEY + 1);
-        assertThat(cache.get(longText, 0, longText.length())).isEqualTo(longText);
+        assertThat(cache.get(utf8(longText), 0, longText.length())).isEqualTo(longText);
         assertThatThrownBy(() -> new ValueCache<String>(10, s -> s)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -230,5 +230,14 @@ class KeyValueTokenizerTest {
         assertThat(tok.next()).isTrue();
         assertThat(tok.key()).isEqualTo("Comment");
         assertThat(tok.value()).isEqualTo("\ufffd");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(KeySet keys, String text, int start, int end) {
+        byte[] b = utf8(text);
+        return keys.indexOf(b, start, end, KeySet.hash(b, start, end));
     }
 }
