@@ -2,13 +2,11 @@ package io.github.slurm4j.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.slurm4j.testkit.Lab;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ColdStartIT {
     private static final Path JAR = Path.of("target", "slurm4j-samples.jar");
-    private static final Path LAB_SSH = Path.of(System.getenv().getOrDefault("SLURM4J_LAB_DIR", "/var/lib/slurm4j-lab"),
-            "ssh");
     private static final List<String> NOT_FOR_LOCAL = List.of("net.schmizz.", "com.hierynomus.", "org.bouncycastle.",
             "com.fasterxml.jackson.databind.");
     private static final Pattern LOAD_LINE = Pattern.compile("\\[class,load\\] (\\S+) source: ");
 
     @Test
     void localJobsLoadsNoSshCryptoOrJacksonDatabindClass(@TempDir Path tmp) throws Exception {
-        requireSlurm();
+        Lab.requireSlurm();
         Run run = run(tmp, List.of("jobs", "--all"));
 
         assertThat(run.exitCode).as("exit code; stderr: %s", run.stderr).isZero();
@@ -56,12 +52,11 @@ class ColdStartIT {
     /** The same check sees sshj and BouncyCastle when they are used: the test above cannot pass by accident. */
     @Test
     void jobsOverSshDoesLoadSshjAndBouncyCastle(@TempDir Path tmp) throws Exception {
-        requireSlurm();
-        Path key = LAB_SSH.resolve("id_ed25519");
-        Path knownHosts = LAB_SSH.resolve("known_hosts");
-        require(portOpen("127.0.0.1", 2222) && Files.isReadable(key) && Files.isReadable(knownHosts),
-                "the lab sshd on 127.0.0.1:2222 with keys in " + LAB_SSH);
-        Run run = run(tmp, List.of("jobs", "--all", "--ssh", "alice@127.0.0.1:2222", "--identity", key.toString(),
+        Lab.requireSlurm();
+        Lab.requireSshd();
+        Path key = Lab.userKey();
+        Path knownHosts = Lab.knownHosts();
+        Run run = run(tmp, List.of("jobs", "--all", "--ssh", Lab.SSH_USER + "@" + Lab.SSH_HOST + ":" + Lab.SSH_PORT, "--identity", key.toString(),
                 "--known-hosts", knownHosts.toString()));
 
         assertThat(run.exitCode).as("exit code; stderr: %s", run.stderr).isZero();
@@ -105,42 +100,4 @@ class ColdStartIT {
         }
     }
 
-    /** The lab's Slurm answers: {@code scontrol ping} says UP. */
-    private static void requireSlurm() {
-        String ping;
-        try {
-            Process p = new ProcessBuilder("scontrol", "ping").redirectErrorStream(true).start();
-            ping = read(p.getInputStream());
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                ping = "";
-            }
-        } catch (IOException e) {
-            ping = "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ping = "";
-        }
-        require(ping.contains("is UP"), "the lab Slurm (scontrol ping says UP)");
-    }
-
-    private static void require(boolean up, String what) {
-        if (up) {
-            return;
-        }
-        String message = what + " is not running; start it with `scripts/lab.sh up` (as root)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true and " + message);
-        }
-        assumeTrue(false, message);
-    }
-
-    private static boolean portOpen(String host, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.slurm4j.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
 /** Smoke runs of the parse sample on real captured outputs, so the sample cannot go stale. */
 class ParseToolTest {
-    private static final Path FIXTURES = Paths.get("..", "slurm-parsers", "src", "test", "resources", "fixtures", "slurm-22.05");
 
     private record Run(int exit, String out, String err) {
     }
@@ -26,10 +25,23 @@ class ParseToolTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs the tool as a user would: on files on disk (the fixtures may be inside the testkit's jar). */
     private static Run runCase(String name) throws Exception {
-        Path dir = FIXTURES.resolve(name);
-        return run("--cmd", Files.readString(dir.resolve("cmd")).strip(), "--stdout", dir.resolve("stdout").toString(),
-                "--stderr", dir.resolve("stderr").toString(), "--rc", Files.readString(dir.resolve("rc")).strip(), "--tz", "UTC");
+        Fixtures.Case c = Fixtures.load(name);
+        Path dir = Files.createTempDirectory("slurm4j-parse-tool-");
+        try {
+            Path stdout = Files.write(dir.resolve("stdout"), c.stdoutBytes());
+            Path stderr = Files.writeString(dir.resolve("stderr"), c.stderr(), StandardCharsets.UTF_8);
+            return run("--cmd", c.cmd(), "--stdout", stdout.toString(), "--stderr", stderr.toString(),
+                    "--rc", Integer.toString(c.rc()), "--tz", "UTC");
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     @Test

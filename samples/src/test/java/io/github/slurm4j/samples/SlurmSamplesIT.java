@@ -1,9 +1,8 @@
 package io.github.slurm4j.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.slurm4j.testkit.Lab;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,21 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * (as the user running the tests) and over SSH as alice. Skipped without the lab; failed in CI.
  */
 class SlurmSamplesIT {
-    private static final Path LAB_SSH = Path.of(System.getenv().getOrDefault("SLURM4J_LAB_DIR", "/var/lib/slurm4j-lab"))
-            .resolve("ssh");
-    private static final String[] SSH = {"--ssh", "alice@127.0.0.1:2222", "--identity",
-        LAB_SSH.resolve("id_ed25519").toString(), "--known-hosts", LAB_SSH.resolve("known_hosts").toString()};
+    private static final String[] SSH = {"--ssh", Lab.SSH_USER + "@" + Lab.SSH_HOST + ":" + Lab.SSH_PORT, "--identity",
+        Lab.userKey().toString(), "--known-hosts", Lab.knownHosts().toString()};
 
     @BeforeAll
     static void lab() {
-        boolean up = exec("scontrol", "ping").contains("is UP") && Files.isReadable(LAB_SSH.resolve("id_ed25519"));
-        if (!up) {
-            String message = "the lab (Slurm + sshd on 2222) is not running; start it with scripts/lab.sh up";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and " + message);
-            }
-            assumeTrue(false, message);
-        }
+        Lab.requireSlurm();
+        Lab.requireSshd();
     }
 
     @Test
@@ -88,8 +79,7 @@ class SlurmSamplesIT {
         assertThat(rejected.rc).isEqualTo(1);
         assertThat(rejected.err).startsWith("error: submit_rejected: ").contains("nosuchpart");
 
-        Run badKey = run(concat(new String[] {"jobs"}, "--ssh", "alice@127.0.0.1:2222", "--identity",
-                LAB_SSH.resolve("id_ed25519").toString(), "--known-hosts", "/dev/null"));
+        Run badKey = run(concat(new String[] {"jobs"}, SSH[0], SSH[1], SSH[2], SSH[3], "--known-hosts", "/dev/null"));
         assertThat(badKey.rc).isEqualTo(1);
         assertThat(badKey.err).startsWith("error: host_key_rejected: ").contains("SHA256:");
     }

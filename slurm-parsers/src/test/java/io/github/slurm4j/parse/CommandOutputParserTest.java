@@ -3,6 +3,7 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.SlurmErrorType;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class CommandOutputParserTest {
         Map<String, Integer> kinds = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         int errors = 0;
-        for (String name : Fixtures.names22()) {
+        for (String name : Fixtures.names()) {
             Fixtures.Case c = Fixtures.load(name);
             if (REFUSED.contains(name)) {
                 assertThatThrownBy(() -> parse(c)).as(name).isInstanceOf(SlurmParseException.class)

@@ -3,6 +3,7 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.job.AccountingRecord;
 import io.github.slurm4j.model.job.SqueueRow;
 import java.util.List;
@@ -18,7 +19,7 @@ class DelimitedNewlineTest {
             SqueueParser.forFormatLong("JobID:" + US + ",Name:" + US + ",Comment:" + US + ",WorkDir:").withoutHeader();
 
     private static Fixtures.Case lab(String name) {
-        return Fixtures.load(Fixtures.root().resolve("lab-22.05").resolve(name));
+        return Fixtures.load("lab-22.05", name);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.slurm4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +35,12 @@ class FixtureCoverageTest {
             allTests = sb.toString();
         }
         List<String> unread = new ArrayList<>();
-        for (String name : Fixtures.names22()) {
+        for (String name : Fixtures.names()) {
             if (!allTests.contains("\"" + name + "\"")) {
                 unread.add(name);
             }
         }
-        assertThat(Fixtures.names22()).hasSizeGreaterThan(200);
+        assertThat(Fixtures.names()).hasSizeGreaterThan(200);
         assertThat(unread).as("fixture cases no test names").isEmpty();
     }
 }

@@ -3,14 +3,13 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.metrics.JobPid;
 import io.github.slurm4j.model.metrics.JobPidView;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ListPidsParserTest {

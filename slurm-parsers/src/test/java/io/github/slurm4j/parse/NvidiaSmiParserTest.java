@@ -3,20 +3,19 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.metrics.GpuProcess;
 import io.github.slurm4j.model.metrics.GpuProcessUtilization;
 import io.github.slurm4j.model.metrics.GpuProcessUtilizationView;
 import io.github.slurm4j.model.metrics.GpuProcessView;
-
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class NvidiaSmiParserTest {
 
     static Fixtures.Case handmade(String name) {
-        return Fixtures.load(Fixtures.root().resolve("handmade").resolve(name));
+        return Fixtures.load("handmade", name);
     }
 
     @Test

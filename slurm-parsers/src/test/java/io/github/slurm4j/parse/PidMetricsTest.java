@@ -2,6 +2,7 @@ package io.github.slurm4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.metrics.GpuProcess;
 import io.github.slurm4j.model.metrics.GpuProcessUtilization;
 import io.github.slurm4j.model.metrics.JobPid;
@@ -9,7 +10,6 @@ import io.github.slurm4j.model.metrics.PidMetric;
 import io.github.slurm4j.model.metrics.PidMetricSeries;
 import io.github.slurm4j.model.metrics.PidMetricView;
 import io.github.slurm4j.model.metrics.ProcessInfo;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class PidMetricsTest {

@@ -3,18 +3,17 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.metrics.ProcessInfo;
 import io.github.slurm4j.model.metrics.ProcessInfoView;
-
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class PsParserTest {
 
     private static Fixtures.Case handmade(String name) {
-        return Fixtures.load(Fixtures.root().resolve("handmade").resolve(name));
+        return Fixtures.load("handmade", name);
     }
 
     @Test

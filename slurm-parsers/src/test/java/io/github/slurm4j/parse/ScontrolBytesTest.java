@@ -3,13 +3,13 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.node.Node;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,17 +35,16 @@ class ScontrolBytesTest {
 
     private static List<Fixtures.Case> cases(String showWhat) {
         List<Fixtures.Case> out = new ArrayList<>();
-        for (String name : Fixtures.names22()) {
+        for (String name : Fixtures.names()) {
             Fixtures.Case c = Fixtures.load(name);
             if (c.rc() == 0 && c.cmd().contains("scontrol") && c.cmd().contains("show " + showWhat)
                     && !c.stdout().isBlank() && !c.stdout().startsWith("No ")) {
                 out.add(c);
             }
         }
-        Path lab = Fixtures.root().resolve("lab-22.05");
         for (String name : List.of("scontrol-job-multiline-newlines", "scontrol-job-oneliner-newlines")) {
             if (showWhat.equals("job")) {
-                out.add(Fixtures.load(lab.resolve(name)));
+                out.add(Fixtures.load("lab-22.05", name));
             }
         }
         return out;

@@ -3,6 +3,7 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
 import java.io.StringReader;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScontrolNewlineTest {
     private static Fixtures.Case lab(String name) {
-        return Fixtures.load(Fixtures.root().resolve("lab-22.05").resolve(name));
+        return Fixtures.load("lab-22.05", name);
     }
 
     /** The captured {@code -o} record, with the line breaks of its values replaced by {@code |}. */

@@ -2,6 +2,7 @@ package io.github.slurm4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.node.GresItem;

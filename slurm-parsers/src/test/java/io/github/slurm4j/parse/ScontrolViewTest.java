@@ -3,6 +3,7 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.Partition;
 import io.github.slurm4j.model.PartitionView;
 import io.github.slurm4j.model.Reservation;

@@ -3,6 +3,7 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.job.AccountingJob;
 import io.github.slurm4j.model.job.JobState;

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.seff.SeffReport;
 import io.github.slurm4j.model.seff.SeffView;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class SeffParserTest {

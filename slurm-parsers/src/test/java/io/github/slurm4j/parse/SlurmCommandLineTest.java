@@ -3,6 +3,7 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class SlurmCommandLineTest {
 
     @Test
     void everyFixtureCommandLineReads() {
-        for (String name : Fixtures.names22()) {
+        for (String name : Fixtures.names()) {
             Fixtures.Case c = Fixtures.load(name);
             List<SlurmCommandLine> all = SlurmCommandLine.parseAll(c.cmd());
             assertThat(all.get(0).tool()).as(name).matches("s[a-z]+");

@@ -3,6 +3,7 @@ package io.github.slurm4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
 import io.github.slurm4j.model.SlurmErrorType;
@@ -170,7 +171,7 @@ class SlurmErrorsTest {
         errorCases().forEach(a -> errorNames.add((String) a.get()[0]));
         List<String> falsePositives = new ArrayList<>();
         int checked = 0;
-        for (String name : Fixtures.names22()) {
+        for (String name : Fixtures.names()) {
             if (errorNames.contains(name)) {
                 continue;
             }

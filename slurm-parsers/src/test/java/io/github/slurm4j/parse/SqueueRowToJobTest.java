@@ -2,6 +2,7 @@ package io.github.slurm4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.MemoryRequest;
 import io.github.slurm4j.model.MemorySize;
@@ -11,10 +12,10 @@ import io.github.slurm4j.model.UserRef;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.job.JobView;
-import java.time.ZoneOffset;
 import io.github.slurm4j.model.job.SqueueRow;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,6 +2,7 @@ package io.github.slurm4j.benchmarks.shell;
 
 import io.github.slurm4j.exec.ssh.RemoteShell;
 import io.github.slurm4j.exec.ssh.SshConfig;
+import io.github.slurm4j.testkit.Lab;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -15,13 +16,11 @@ import java.util.List;
  * override them (the JMH forks get them through {@code -jvmArgsAppend}).
  */
 final class ShellLab {
-    static final String HOST = System.getProperty("slurm4j.bench.ssh.host", "127.0.0.1");
-    static final int PORT = Integer.getInteger("slurm4j.bench.ssh.port", 2222);
-    static final String USER = System.getProperty("slurm4j.bench.ssh.user", "alice");
-    static final Path KEY = Path.of(System.getProperty("slurm4j.bench.ssh.key",
-            "/var/lib/slurm4j-lab/ssh/id_ed25519"));
-    static final Path KNOWN_HOSTS = Path.of(System.getProperty("slurm4j.bench.ssh.knownHosts",
-            "/var/lib/slurm4j-lab/ssh/known_hosts"));
+    static final String HOST = System.getProperty("slurm4j.bench.ssh.host", Lab.SSH_HOST);
+    static final int PORT = Integer.getInteger("slurm4j.bench.ssh.port", Lab.SSH_PORT);
+    static final String USER = System.getProperty("slurm4j.bench.ssh.user", Lab.SSH_USER);
+    static final Path KEY = Path.of(System.getProperty("slurm4j.bench.ssh.key", Lab.userKey().toString()));
+    static final Path KNOWN_HOSTS = Path.of(System.getProperty("slurm4j.bench.ssh.knownHosts", Lab.knownHosts().toString()));
 
     private ShellLab() {
     }

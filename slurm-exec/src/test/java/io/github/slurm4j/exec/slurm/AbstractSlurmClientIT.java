@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
-import io.github.slurm4j.exec.Lab;
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.model.ExitCode;
 import io.github.slurm4j.model.JobId;
@@ -23,6 +22,7 @@ import io.github.slurm4j.model.job.StepStatRecord;
 import io.github.slurm4j.model.metrics.JobPid;
 import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.model.seff.SeffReport;
+import io.github.slurm4j.testkit.Lab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package io.github.slurm4j.exec.slurm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.slurm4j.exec.Lab;
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.exec.ssh.RemoteShell;
@@ -11,6 +10,7 @@ import io.github.slurm4j.exec.ssh.SshConfig;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmErrorType;
 import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.testkit.Lab;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ShellTimeoutException;
-import io.github.slurm4j.exec.testing.FakeReply;
-import io.github.slurm4j.exec.testing.FakeShell;
+import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.ExitCode;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.Partition;
@@ -25,6 +24,8 @@ import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.model.seff.SeffReport;
 import io.github.slurm4j.parse.SeffParser;
 import io.github.slurm4j.parse.SlurmParseException;
+import io.github.slurm4j.testkit.FakeReply;
+import io.github.slurm4j.testkit.FakeShell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Slurm command layer over a {@link FakeShell}: argument lists, parsing of real outputs, error mapping. */
 class SlurmClientTest {
-    static final Path FIXTURES = Path.of("../slurm-parsers/src/test/resources/fixtures/slurm-22.05");
+    static final Path FIXTURES = Fixtures.corpus(Fixtures.SLURM_22_05);
     static final String US = "\u001f";
 
     final FakeShell shell = new FakeShell();

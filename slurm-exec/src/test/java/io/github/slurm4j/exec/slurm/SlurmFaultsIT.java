@@ -1,10 +1,8 @@
 package io.github.slurm4j.exec.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.github.slurm4j.exec.Lab;
 import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
@@ -12,6 +10,7 @@ import io.github.slurm4j.model.SlurmErrorType;
 import io.github.slurm4j.model.cluster.ControllerStatus;
 import io.github.slurm4j.model.job.AccountingRecord;
 import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.testkit.Lab;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
-import io.github.slurm4j.exec.Lab;
 import io.github.slurm4j.exec.ShellException;
 import io.github.slurm4j.exec.ShellTimeoutException;
+import io.github.slurm4j.testkit.Lab;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

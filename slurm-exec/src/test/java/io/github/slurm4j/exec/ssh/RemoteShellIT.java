@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
-import io.github.slurm4j.exec.Lab;
 import io.github.slurm4j.exec.Shell;
-import io.github.slurm4j.exec.ShellContractTest;
+import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.ShellContractTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

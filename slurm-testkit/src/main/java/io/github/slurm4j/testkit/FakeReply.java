@@ -1,4 +1,4 @@
-package io.github.slurm4j.exec.testing;
+package io.github.slurm4j.testkit;
 
 import io.github.slurm4j.exec.ShellException;
 import java.nio.charset.StandardCharsets;

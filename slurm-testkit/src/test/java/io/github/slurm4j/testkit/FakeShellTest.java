@@ -1,4 +1,4 @@
-package io.github.slurm4j.exec.testing;
+package io.github.slurm4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.ShellException;
 import io.github.slurm4j.exec.ShellTimeoutException;
 import io.github.slurm4j.exec.StreamResult;
+import io.github.slurm4j.fixtures.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FakeShellTest {
-    static final Path FIXTURES = Path.of("../slurm-parsers/src/test/resources/fixtures/slurm-22.05");
+    static final Path FIXTURES = Fixtures.corpus(Fixtures.SLURM_22_05);
 
     @Test
     void exactRepliesAreUsedInOrder() {

@@ -1,4 +1,4 @@
-package io.github.slurm4j.exec;
+package io.github.slurm4j.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,15 +1,21 @@
-package io.github.slurm4j.exec;
+package io.github.slurm4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.exec.ExecResult;
+import io.github.slurm4j.exec.Shell;
+import io.github.slurm4j.exec.ShellException;
+import io.github.slurm4j.exec.ShellTimeoutException;
+import io.github.slurm4j.exec.StreamResult;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
