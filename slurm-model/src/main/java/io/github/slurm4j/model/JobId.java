@@ -116,6 +116,25 @@ public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
         return step == null ? this : new JobId(id, arrayTask, hetOffset, null);
     }
 
+    /**
+     * Whether an output row belongs to the job this id names — the one rule every listing uses
+     * to pick the rows of the ids it asked for ({@code squeue}, {@code sacct}, {@code seff}, the watcher).
+     * A row belongs when Slurm printed this very id for it, or when this is a plain job id
+     * ({@code 42}: no array task, het offset or step) and the row's own job id is that number: an
+     * array element or a het-job component asked for by the number Slurm gave it
+     * ({@code squeue %A}/{@code JobID=}, {@code sacct JobIDRaw}).
+     *
+     * @param printed the id the row shows ({@code 17_3}, {@code 21+1}, {@code 42}); may be {@code null}
+     * @param ownJobId the row's own job id, or {@code null} when the command did not print it
+     * @return whether the row is this job's
+     */
+    public boolean matchesRow(JobId printed, Long ownJobId) {
+        if (equals(printed)) {
+            return true;
+        }
+        return arrayTask == null && hetOffset == null && step == null && ownJobId != null && ownJobId == id;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(id);

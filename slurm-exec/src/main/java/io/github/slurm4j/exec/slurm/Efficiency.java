@@ -60,7 +60,7 @@ final class Efficiency {
             JobId printed = j.jobId();
             AccountingRecord row = j.job();
             JobId raw = row == null ? null : row.jobIdRaw();
-            if (id.equals(printed) || (id.arrayTask() == null && id.hetOffset() == null && raw != null && raw.id() == id.id())) {
+            if (id.matchesRow(printed, raw == null ? null : raw.id())) {
                 found = j;
             }
         }

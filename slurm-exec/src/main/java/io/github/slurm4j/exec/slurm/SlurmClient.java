@@ -166,7 +166,7 @@ public final class SlurmClient {
         }
         for (JobId id : wanted) {
             for (SqueueRow row : rows) {
-                if (row.state() != null && matches(id, row.jobId(), row.extras().get("JobID"))) {
+                if (row.state() != null && id.matchesRow(row.jobId(), ownJobId(row.extras().get("JobID")))) {
                     found.put(id, new JobStatus(id, row.state(), row.reason(), null, JobStatus.Source.QUEUE));
                     break;
                 }
@@ -194,7 +194,7 @@ public final class SlurmClient {
                 AccountingRecord last = null;
                 for (AccountingRecord r : records) {
                     JobId raw = r.jobIdRaw();
-                    if (r.state() != null && matches(id, r.jobId(), raw == null ? null : Long.toString(raw.id()))) {
+                    if (r.state() != null && id.matchesRow(r.jobId(), raw == null ? null : raw.id())) {
                         last = r;
                     }
                 }
@@ -213,13 +213,12 @@ public final class SlurmClient {
         return java.util.Collections.unmodifiableMap(ordered);
     }
 
-    /** The printed id is the one asked for, or (for a plain id) the row's own job id is. */
-    private static boolean matches(JobId wanted, JobId printed, String ownId) {
-        if (wanted.equals(printed)) {
-            return true;
+    /** squeue's own job id column ({@code %A}) as a number, or {@code null} when absent or not a number. */
+    private static Long ownJobId(String text) {
+        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
         }
-        return wanted.arrayTask() == null && wanted.hetOffset() == null && wanted.step() == null
-                && Long.toString(wanted.id()).equals(ownId);
+        return Long.parseLong(text);
     }
 
     // ------------------------------------------------------------------ scontrol show
