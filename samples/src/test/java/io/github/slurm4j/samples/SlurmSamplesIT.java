@@ -54,7 +54,7 @@ class SlurmSamplesIT {
 
     @Test
     void submitListAndCancelOverSsh() {
-        Run submit = run(concat(new String[] {"submit"}, SSH, "--name", "sample-ssh", "--time", "5", "--wrap", "sleep 120"));
+        Run submit = run(concat(new String[] {"submit"}, SSH, "--name", "sample-ssh", "--time", "5", "--chdir", "/tmp", "--wrap", "sleep 120"));
         assertThat(submit.rc).as(submit.err).isZero();
         String id = submit.out.strip();
         assertThat(id).matches("\\d+");
@@ -75,7 +75,7 @@ class SlurmSamplesIT {
         assertThat(unknown.err).startsWith("error: job_not_found: ").endsWith("\n");
         assertThat(unknown.err.strip().lines().count()).isEqualTo(1);
 
-        Run rejected = run("submit", "--partition", "nosuchpart", "--wrap", "true");
+        Run rejected = run("submit", "--partition", "nosuchpart", "--chdir", "/tmp", "--wrap", "true");
         assertThat(rejected.rc).isEqualTo(1);
         assertThat(rejected.err).startsWith("error: submit_rejected: ").contains("nosuchpart");
 

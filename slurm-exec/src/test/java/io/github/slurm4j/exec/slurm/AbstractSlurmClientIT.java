@@ -474,10 +474,10 @@ abstract class AbstractSlurmClientIT {
             assertThatThrownBy(() -> slurm.suspend(UNKNOWN)).isInstanceOf(SlurmCommandException.class);
         }
         assertThat(slurm.statusOf(List.of(UNKNOWN))).isEmpty();
-        assertThatThrownBy(() -> slurm.submit(SubmitRequest.wrap("true").partition("nosuchpart").build()))
+        assertThatThrownBy(() -> slurm.submit(SubmitRequest.wrap("true").partition("nosuchpart").output("/dev/null").workingDirectory("/tmp").build()))
                 .satisfies(e -> assertType(e, SlurmErrorType.SUBMIT_REJECTED))
                 .hasMessageContaining("Invalid partition name specified");
-        assertThatThrownBy(() -> slurm.submit(SubmitRequest.wrap("true").account("nosuchaccount").build()))
+        assertThatThrownBy(() -> slurm.submit(SubmitRequest.wrap("true").account("nosuchaccount").output("/dev/null").workingDirectory("/tmp").build()))
                 .satisfies(e -> assertType(e, SlurmErrorType.SUBMIT_REJECTED));
         // a partition that is DOWN (maint) takes jobs and does not start them: 22.05 accepts the submission
         JobId maint = submit(SubmitRequest.wrap("true").partition("maint").output("/dev/null").workingDirectory("/tmp"));
