@@ -1,0 +1,386 @@
+package io.github.slurm4j.exec.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.exec.Shell;
+import io.github.slurm4j.exec.local.LocalShell;
+import io.github.slurm4j.exec.ssh.RemoteShell;
+import io.github.slurm4j.exec.ssh.SshConfig;
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.SlurmCommandException;
+import io.github.slurm4j.model.SlurmTime;
+import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.testkit.FakeSlurm;
+import io.github.slurm4j.testkit.Lab;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What keeps {@link FakeSlurm} honest: one scenario runs through {@link SlurmClient} against the
+ * real lab (alice over SSH, root locally for the operator's actions) and against a FakeSlurm
+ * seeded with the lab's own nodes and partitions, and every typed result is compared field by
+ * field.
+ *
+ * <p>Left out of the comparison, and only these: job ids (compared as the order in which they
+ * appear: the n-th id seen in one run must be the n-th seen in the other), times and durations
+ * (every {@link SlurmTime}, {@link Duration}, {@link Instant} value), the multifactor priority
+ * of a job that is not held (it moves with age and fair share; 0 while held is compared), the
+ * allocating session, which scheduler pass started a job, the CPU ids a job got, and the usage
+ * that a real process measures (CPU time, RSS, VM size, TRES usage, efficiencies derived from them).
+ */
+class FakeSlurmFidelityIT {
+
+    /** What the scenario needs of a cluster: clients as alice and as root, and a way to let time pass. */
+    interface Cluster {
+        SlurmClient alice();
+
+        SlurmClient root();
+
+        /** Lets one second pass (a real sleep, or the fake clock). */
+        void tick();
+    }
+
+    /** Job names carry it; a letter first, so no id-like number stands alone in it. */
+    private static final String TAG = "fid-t" + Long.toString(System.nanoTime() % 1_000_000, 36);
+
+    @Test
+    void theFakeAnswersTheScenarioAsTheRealLabDoes() throws Exception {
+        Lab.requireSlurm();
+        Lab.requireSshd();
+        List<Map.Entry<String, Object>> real;
+        String nodes;
+        String partitions;
+        try (LocalShell local = LocalShell.create();
+                Shell ssh = new RemoteShell(SshConfig.builder(Lab.SSH_HOST, Lab.SSH_USER).port(Lab.SSH_PORT)
+                        .privateKey(Lab.userKey()).knownHosts(Lab.knownHosts()).build())) {
+            nodes = local.run(ExecRequest.of("scontrol", "-o", "show", "node")).stdout();
+            partitions = local.run(ExecRequest.of("scontrol", "-o", "show", "partition")).stdout();
+            SlurmClient alice = new SlurmClient(ssh);
+            SlurmClient root = new SlurmClient(local);
+            real = scenario(new Cluster() {
+                @Override
+                public SlurmClient alice() {
+                    return alice;
+                }
+
+                @Override
+                public SlurmClient root() {
+                    return root;
+                }
+
+                @Override
+                public void tick() {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        }
+        FakeSlurm fake = FakeSlurm.builder().nodesFrom(nodes).partitionsFrom(partitions).startAt(Instant.now()).build();
+        SlurmClient fakeAlice = new SlurmClient(fake);
+        SlurmClient fakeRoot = new SlurmClient(fake.as("root"));
+        List<Map.Entry<String, Object>> simulated = scenario(new Cluster() {
+            @Override
+            public SlurmClient alice() {
+                return fakeAlice;
+            }
+
+            @Override
+            public SlurmClient root() {
+                return fakeRoot;
+            }
+
+            @Override
+            public void tick() {
+                fake.advance(Duration.ofSeconds(1));
+            }
+        });
+
+        List<Map.Entry<String, Object>> realNorm = new Normalizer().all(real);
+        List<Map.Entry<String, Object>> fakeNorm = new Normalizer().all(simulated);
+        List<String> differences = new ArrayList<>();
+        assertThat(fakeNorm.stream().map(Map.Entry::getKey).toList())
+                .as("the steps of the scenario").isEqualTo(realNorm.stream().map(Map.Entry::getKey).toList());
+        for (int i = 0; i < realNorm.size(); i++) {
+            diff(realNorm.get(i).getKey(), realNorm.get(i).getValue(), fakeNorm.get(i).getValue(), differences);
+        }
+        assertThat(differences).as("fields where FakeSlurm differs from the real lab (real vs fake)").isEmpty();
+        assertThat(realNorm).hasSizeGreaterThan(20);
+    }
+
+    // ------------------------------------------------------------------ the scenario
+
+    /** Runs the scenario and returns what each step gave back (a typed result or the typed error). */
+    static List<Map.Entry<String, Object>> scenario(Cluster c) {
+        List<Map.Entry<String, Object>> seen = new ArrayList<>();
+        SlurmClient alice = c.alice();
+        SlurmClient root = c.root();
+        List<JobId> cleanup = new ArrayList<>();
+        try {
+            // a job past its time limit, started first: it takes the longest
+            JobId late = submit(alice, cleanup, base("#!/bin/sh\nsleep 300\n", "late").timeLimit(Duration.ofMinutes(1)), seen, "submit a job with a 1 min limit");
+
+            // submit held, then release: pending, then running
+            JobId main = submit(alice, cleanup, base("#!/bin/sh\nsleep 300\n", "main").hold(), seen, "submit held");
+            record(seen, "held job", () -> alice.job(main));
+            record(seen, "held job in squeue", () -> alice.jobs(JobQuery.builder().jobIds(List.of(main)).build()));
+            record(seen, "release", () -> alice.release(main));
+            await(c, alice, main, JobState.Name.RUNNING);
+            record(seen, "running job", () -> alice.job(main));
+            record(seen, "running job in squeue", () -> alice.jobs(JobQuery.builder().jobIds(List.of(main)).build()));
+            record(seen, "status of running job", () -> alice.statusOf(List.of(main)));
+            record(seen, "running job in accounting", () -> alice.accounting(AccountingQuery.builder().jobIds(List.of(main)).build()));
+
+            // a dependency on the running job: pending for Dependency
+            JobId dep = submit(alice, cleanup, base("#!/bin/sh\nsleep 1\n", "dep").dependency("afterok:" + main.id()), seen, "submit a dependent job");
+            record(seen, "dependent job", () -> alice.job(dep));
+
+            // suspend is for operators: refused to alice, done by root
+            record(seen, "suspend as a user", () -> alice.suspend(main));
+            record(seen, "suspend as root", () -> root.suspend(main));
+            record(seen, "suspended job", () -> alice.job(main));
+            record(seen, "resume as root", () -> root.resume(main));
+            record(seen, "resumed job", () -> alice.job(main));
+
+            // hold of a running job, requeue, cancel
+            record(seen, "requeue", () -> alice.requeue(main));
+            await(c, alice, main, JobState.Name.RUNNING);
+            record(seen, "requeued job running again", () -> alice.job(main));
+            record(seen, "cancel", () -> alice.cancel(main));
+            await(c, alice, main, JobState.Name.CANCELLED);
+            record(seen, "cancelled job", () -> alice.job(main));
+            record(seen, "dependent job after its dependency failed", () -> alice.job(dep));
+            record(seen, "cancel the dependent job", () -> alice.cancel(dep));
+
+            // an array, a failing job, a completing one
+            JobId array = submit(alice, cleanup, base("#!/bin/sh\nsleep 2\n", "array").array("1-3"), seen, "submit an array");
+            JobId failing = submit(alice, cleanup, base("#!/bin/sh\nexit 3\n", "failing"), seen, "submit a failing job");
+            JobId ok = submit(alice, cleanup, base("#!/bin/sh\nsleep 3\n", "ok").memoryPerNodeMb(300), seen, "submit a job that completes");
+            await(c, alice, failing, JobState.Name.FAILED);
+            await(c, alice, ok, JobState.Name.COMPLETED);
+            for (int task = 1; task <= 3; task++) {
+                await(c, alice, new JobId(array.id(), Integer.toString(task), null, null), JobState.Name.COMPLETED);
+            }
+            record(seen, "array tasks", () -> alice.job(array));
+            record(seen, "array in accounting", () -> alice.accounting(AccountingQuery.builder().jobIds(List.of(array)).build()));
+            record(seen, "failed job", () -> alice.job(failing));
+            record(seen, "failed job in accounting", () -> alice.accounting(AccountingQuery.builder().jobIds(List.of(failing)).build()));
+            record(seen, "completed job", () -> alice.job(ok));
+            record(seen, "status of finished jobs", () -> alice.statusOf(List.of(failing, ok)));
+            record(seen, "efficiency of a completed job", () -> alice.efficiency(ok));
+
+            // the time limit
+            await(c, alice, late, JobState.Name.TIMEOUT);
+            record(seen, "timed-out job", () -> alice.job(late));
+            record(seen, "timed-out job in accounting", () -> alice.accounting(AccountingQuery.builder().jobIds(List.of(late)).build()));
+
+            // refusals: another user's job, an unknown job, an invalid partition
+            JobId rootsJob = submit(root, cleanup, base("#!/bin/sh\nsleep 60\n", "roots").hold(), seen, "root submits a held job");
+            record(seen, "cancel another user's job", () -> alice.cancel(rootsJob));
+            record(seen, "release another user's job", () -> alice.release(rootsJob));
+            record(seen, "cancel it as root", () -> root.cancel(rootsJob));
+            record(seen, "an unknown job", () -> alice.job(JobId.of(999_999_999L)));
+            record(seen, "submit to a missing partition", () -> alice.submit(base("#!/bin/sh\ntrue\n", "nopart").partition("nosuchpart").build()));
+            record(seen, "submit past the partition's limit", () -> alice.submit(base("#!/bin/sh\ntrue\n", "toolong").partition("short").timeLimit(Duration.ofMinutes(30)).build()));
+            record(seen, "cancel a finished job", () -> alice.cancel(ok));
+        } finally {
+            for (JobId id : cleanup) {
+                try {
+                    root.cancel(id);
+                } catch (RuntimeException ignored) {
+                    // finished already
+                }
+            }
+        }
+        return seen;
+    }
+
+    static SubmitRequest.Builder base(String script, String name) {
+        return SubmitRequest.script(script).name(TAG + "-" + name).workingDirectory("/tmp")
+                .output("/tmp/slurm4j-" + TAG + "-%j.out").timeLimit(Duration.ofMinutes(10));
+    }
+
+    static JobId submit(SlurmClient client, List<JobId> cleanup, SubmitRequest.Builder request, List<Map.Entry<String, Object>> seen, String step) {
+        var result = client.submit(request.build());
+        cleanup.add(result.jobId());
+        seen.add(Map.entry(step, result));
+        return result.jobId();
+    }
+
+    static void record(List<Map.Entry<String, Object>> seen, String step, Supplier<Object> action) {
+        Object result;
+        try {
+            result = action.get();
+        } catch (SlurmCommandException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", e.error().type().wireName());
+            error.put("message", e.error().message());
+            result = error;
+        }
+        seen.add(Map.entry(step, result == null ? "null" : result));
+    }
+
+    static void await(Cluster c, SlurmClient client, JobId id, JobState.Name state) {
+        Predicate<JobStatus> done = s -> s != null && s.state().state() == state;
+        for (int i = 0; i < 240; i++) {
+            JobStatus s = client.statusOf(List.of(id)).get(id);
+            if (done.test(s)) {
+                return;
+            }
+            c.tick();
+        }
+        throw new AssertionError("job " + id + " did not reach " + state + " in 240 ticks: " + client.statusOf(List.of(id)).get(id));
+    }
+
+    // ------------------------------------------------------------------ comparing
+
+    /** Record components left out, by name (see the class comment for why). */
+    static final Set<String> LEFT_OUT = Set.of("allocSid", "scheduler", "cpuIds", "totalCpu", "userCpu", "systemCpu",
+            "maxRss", "maxRssNode", "aveRss", "maxVmSize", "tresUsageInMax", "tresUsageInTot", "flags",
+            "cpuUtilizedSeconds", "cpuEfficiencyPercent", "memoryUtilizedBytes", "memoryEfficiencyPercent", "duration");
+
+    /** Turns typed results into maps of plain values, ids replaced by the order they were first seen in. */
+    static final class Normalizer {
+        private final Map<Long, String> ids = new LinkedHashMap<>();
+
+        List<Map.Entry<String, Object>> all(List<Map.Entry<String, Object>> steps) {
+            List<Map.Entry<String, Object>> out = new ArrayList<>();
+            for (Map.Entry<String, Object> e : steps) {
+                Object v = e.getValue();
+                Object n = normalize(v, "");
+                out.add(Map.entry(e.getKey(), n == null ? "null" : n));
+            }
+            return out;
+        }
+
+        private String alias(long id) {
+            return ids.computeIfAbsent(id, k -> "J" + (ids.size() + 1));
+        }
+
+        /** A number standing alone (not inside a word such as {@code slurm4j}). */
+        private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z0-9])\\d{1,10}(?![A-Za-z0-9])");
+
+        /** Names of values that are or hold job ids: every number in them is an id. */
+        private static final Pattern ID_NAME = Pattern.compile("(?i)jobid|jobidraw|job_id_raw|arrayjobid|jobarrayid|job id|id");
+
+        /** Names of values that may mention job ids among other numbers: only numbers already seen as ids are replaced. */
+        private static final Set<String> MENTIONS = Set.of("message", "messages", "stdOut", "stdErr", "dependency",
+                "STD_OUT", "WORK_DIR");
+
+        /** Keys of accounting's typed values and of seff's printed lines that are times, ids or measured usage. */
+        private static final Pattern LEFT_OUT_KEY = Pattern.compile(
+                "AVE_RSS|MAX_RSS|MAX_VM_SIZE|TRES_USAGE_IN_MAX|TRES_USAGE_IN_TOT|TOTAL_CPU|USER_CPU|SYSTEM_CPU|ELAPSED_RAW"
+                        + "|CPU_TIME_RAW|FLAGS|.*Utilized.*|.*Efficiency.*|Job Wall-clock time|CPU Utilized");
+
+        Object normalize(Object v, String name) {
+            if (v == null || v instanceof SlurmTime || v instanceof Duration || v instanceof Instant
+                    || v instanceof LocalDateTime || v instanceof ZonedDateTime) {
+                return null;
+            }
+            if (v instanceof JobId id) {
+                return alias(id.id()) + (id.arrayTask() == null ? "" : "_" + id.arrayTask())
+                        + (id.hetOffset() == null ? "" : "+" + id.hetOffset()) + (id.step() == null ? "" : "." + id.step());
+            }
+            if (name.equalsIgnoreCase("priority") || name.equalsIgnoreCase("prioritylong")) {
+                String p = String.valueOf(v);
+                return p.equals("0") ? "0" : "positive";
+            }
+            boolean idName = ID_NAME.matcher(name).matches();
+            if (idName && v instanceof Number n) {
+                return alias(n.longValue());
+            }
+            if (v instanceof String s && (idName || MENTIONS.contains(name))) {
+                Matcher m = NUMBER.matcher(s);
+                StringBuilder sb = new StringBuilder();
+                while (m.find()) {
+                    long n = Long.parseLong(m.group());
+                    m.appendReplacement(sb, idName || ids.containsKey(n) ? alias(n) : m.group());
+                }
+                m.appendTail(sb);
+                return sb.toString();
+            }
+            if (v instanceof String s) {
+                return s;
+            }
+            if (v instanceof Record r) {
+                Map<String, Object> out = new TreeMap<>();
+                for (RecordComponent rc : r.getClass().getRecordComponents()) {
+                    if (LEFT_OUT.contains(rc.getName())
+                            || (r.getClass().getSimpleName().equals("AccountingValues") && rc.getName().equals("raw"))) {
+                        // accounting's raw columns are compared through their typed values
+                        continue;
+                    }
+                    try {
+                        Object value = rc.getAccessor().invoke(r);
+                        out.put(rc.getName(), normalize(value, rc.getName()));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return out;
+            }
+            if (v instanceof Map<?, ?> m) {
+                Map<String, Object> out = new TreeMap<>();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (LEFT_OUT_KEY.matcher(String.valueOf(e.getKey())).matches()) {
+                        continue;
+                    }
+                    Object key = normalize(e.getKey(), "jobId");
+                    out.put(String.valueOf(key), normalize(e.getValue(), String.valueOf(e.getKey())));
+                }
+                return out;
+            }
+            if (v instanceof Collection<?> c) {
+                List<Object> out = new ArrayList<>();
+                for (Object o : c) {
+                    out.add(normalize(o, name));
+                }
+                return out;
+            }
+            if (v instanceof Enum<?> || v instanceof Number || v instanceof Boolean) {
+                return v;
+            }
+            return v.toString();
+        }
+    }
+
+    static void diff(String path, Object real, Object fake, List<String> out) {
+        if (real instanceof Map<?, ?> a && fake instanceof Map<?, ?> b) {
+            Set<Object> keys = new java.util.TreeSet<>(Comparator());
+            keys.addAll(a.keySet());
+            keys.addAll(b.keySet());
+            for (Object k : keys) {
+                diff(path + "." + k, a.get(k), b.get(k), out);
+            }
+        } else if (real instanceof List<?> a && fake instanceof List<?> b && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
+            }
+        } else if (!java.util.Objects.equals(real, fake)) {
+            out.add(path + ": " + real + " vs " + fake);
+        }
+    }
+
+    private static java.util.Comparator<Object> Comparator() {
+        return java.util.Comparator.comparing(String::valueOf);
+    }
+}
