@@ -991,9 +991,6 @@ public final class FakeSlurm implements Shell {
         j.command = null;
         // sbatch --hold is a user hold, whoever submits (an operator's scontrol hold is an admin hold)
         j.hold = o.containsKey("hold") ? "user" : null;
-        if (j.hold != null) {
-            j.accountingReason = "JobHeldUser";
-        }
         if (o.containsKey("dependency")) {
             j.dependency = dependencyOf(o.get("dependency"));
         }

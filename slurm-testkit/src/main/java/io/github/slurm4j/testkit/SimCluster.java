@@ -156,6 +156,8 @@ final class SimCluster {
 
         Instant submit;
         Instant eligible;
+        /** The earliest start (a requeued job waits {@link #REQUEUE_DELAY}); {@code null} for none. */
+        Instant begin;
         Instant start;
         Instant end;
         Instant suspendedAt;
@@ -175,8 +177,6 @@ final class SimCluster {
         Integer cancelledBy;
         int restarts;
         boolean dependencyNeverSatisfied;
-        /** The Reason accounting keeps for the job: a hold it had while pending, else None. */
-        String accountingReason = "None";
 
         JobOutcome outcome;
         String nodeList;
@@ -236,6 +236,9 @@ final class SimCluster {
             return Duration.between(start, end != null ? end : now);
         }
     }
+
+    /** How long slurmctld 22.05 keeps a requeued job waiting (Reason=BeginTime): its eligible time is the requeue plus 121 s. */
+    static final Duration REQUEUE_DELAY = Duration.ofSeconds(121);
 
     final String clusterName;
     final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -309,6 +312,18 @@ final class SimCluster {
                     next = j;
                     when = e;
                 }
+            }
+            Instant wake = null;
+            for (Job j : jobs.values()) {
+                if ("PENDING".equals(j.state) && j.begin != null && j.begin.isAfter(now) && !j.begin.isAfter(to)
+                        && (wake == null || j.begin.isBefore(wake))) {
+                    wake = j.begin;
+                }
+            }
+            if (wake != null && (when == null || wake.isBefore(when))) {
+                now = wake;
+                schedule();
+                continue;
             }
             if (next == null) {
                 break;
@@ -426,12 +441,15 @@ final class SimCluster {
             j.lastSchedEval = now;
             if (j.hold != null) {
                 j.reason = "admin".equals(j.hold) ? "JobHeldAdmin" : "JobHeldUser";
-                j.accountingReason = j.reason;
                 continue;
             }
             String dep = dependencyState(j);
             if (dep != null) {
                 j.reason = dep;
+                continue;
+            }
+            if (j.begin != null && now.isBefore(j.begin)) {
+                j.reason = "BeginTime";
                 continue;
             }
             if (j.eligible == null) {
@@ -612,12 +630,12 @@ final class SimCluster {
         t.submitHost = m.submitHost;
         t.submit = m.submit;
         t.eligible = m.eligible;
+        t.begin = m.begin;
         t.hold = m.hold;
         t.outcome = m.outcome;
         t.state = m.state;
         t.reason = m.reason;
         t.lastSchedEval = m.lastSchedEval;
-        t.accountingReason = m.accountingReason;
         return t;
     }
 
@@ -647,8 +665,12 @@ final class SimCluster {
         }
         j.restarts++;
         j.state = "PENDING";
-        j.reason = hold ? "JobHeldAdmin" : "BeginTime";
         j.hold = hold ? "admin" : null;
+        j.reason = hold ? "JobHeldAdmin" : "BeginTime";
+        // the requeue is the job's new submission; it may start again 121 s later
+        j.submit = now;
+        j.begin = now.plus(REQUEUE_DELAY);
+        j.eligible = j.begin;
         j.start = null;
         j.end = null;
         j.segmentStart = null;
@@ -659,13 +681,13 @@ final class SimCluster {
         j.nodeList = null;
         j.cpuIds = List.of();
         j.steps.clear();
-        j.eligible = null;
     }
 
     /** Cancels a job record: a pending one never ran; a running one is killed with SIGTERM. */
     void cancel(Job j, int byUid) {
         boolean ran = "RUNNING".equals(j.state) || "SUSPENDED".equals(j.state);
-        end(j, "CANCELLED", "None", 0, ran ? 15 : 0);
+        // a job cancelled before it started keeps the reason it was waiting for
+        end(j, "CANCELLED", ran ? "None" : j.reason, 0, ran ? 15 : 0);
         j.cancelledBy = byUid;
         if (ran) {
             stepEnd(j, "batch", "CANCELLED", 0, 15);

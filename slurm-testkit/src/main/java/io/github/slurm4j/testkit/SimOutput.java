@@ -118,10 +118,10 @@ final class SimOutput {
         s.append(" RunTime=").append(clock(j.runTime(now)));
         s.append(" TimeLimit=").append(limit(j.timeLimit)).append(" TimeMin=N/A");
         s.append(" SubmitTime=").append(time(j.submit));
-        boolean waiting = j.eligible == null;
+        boolean accruing = j.eligible != null && !j.eligible.isAfter(now);
         s.append(" EligibleTime=").append(time(j.eligible));
-        s.append(" AccrueTime=").append(time(waiting ? null : j.eligible));
-        s.append(" StartTime=").append(time(j.start));
+        s.append(" AccrueTime=").append(time(accruing ? j.eligible : null));
+        s.append(" StartTime=").append(time(j.start != null ? j.start : "PENDING".equals(j.state) ? j.begin : null));
         s.append(" EndTime=").append(time(endTime(j)));
         s.append(" Deadline=N/A");
         if (j.started()) {
@@ -139,7 +139,7 @@ final class SimOutput {
             s.append(" BatchHost=").append(j.nodeList);
         }
         s.append(" NumNodes=").append(j.nodes).append(" NumCPUs=").append(j.cpus())
-                .append(" NumTasks=").append(j.ntasks).append(" CPUs/Task=").append(j.cpusPerTask);
+                .append(" NumTasks=").append(j.finished() && !j.started() ? "N/A" : Integer.toString(j.ntasks)).append(" CPUs/Task=").append(j.cpusPerTask);
         s.append(" ReqB:S:C:T=0:0:*:*");
         s.append(" TRES=").append(jobTres(j, true));
         s.append(" Socks/Node=* NtasksPerN:B:S:C=0:0:*:* CoreSpec=*");
@@ -182,7 +182,8 @@ final class SimOutput {
             return j.end;
         }
         if (j.start == null) {
-            return null;
+            // a job waiting for its begin time shows when it would end if it started then
+            return "PENDING".equals(j.state) && j.begin != null && j.timeLimit != null ? j.begin.plus(j.timeLimit) : null;
         }
         Duration suspended = j.suspendedTotal;
         if (j.suspendedAt != null) {
@@ -436,7 +437,7 @@ final class SimOutput {
             // a job cancelled or timed out while running keeps 0:0 in its accounting row (its batch step has 0:15)
             case "ExitCode" -> j.cancelledBy != null || "TIMEOUT".equals(j.state) ? "0:0" : j.exitCode + ":" + j.signal;
             case "DerivedExitCode" -> "0:0";
-            case "Reason" -> j.accountingReason;
+            case "Reason" -> "None";
             case "Elapsed" -> clock(elapsed);
             case "ElapsedRaw" -> Long.toString(elapsed.getSeconds());
             case "Timelimit" -> limit(j.timeLimit);
@@ -455,8 +456,7 @@ final class SimOutput {
             case "Start" -> time(j.start);
             case "End" -> time(j.end);
             case "Suspended" -> clock(j.suspendedTotal);
-            // slurmdbd keeps the 0 a hold wrote until the job ends (seen on 22.05)
-            case "Priority" -> j.accountingReason.startsWith("JobHeld") && !j.finished() ? "0" : Long.toString(c.priority(j));
+            case "Priority" -> Long.toString(c.priority(j));
             case "WorkDir" -> j.workDir;
             case "Comment" -> j.comment == null ? "" : j.comment;
             case "Flags" -> j.started() ? "SchedMain,StartRecieved" : "StartRecieved";

@@ -1,0 +1,228 @@
+package io.github.slurm4j.exec.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.model.ExitCode;
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.SlurmCommandException;
+import io.github.slurm4j.model.SlurmErrorType;
+import io.github.slurm4j.model.job.AccountingRecord;
+import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.model.node.Node;
+import io.github.slurm4j.testkit.FakeSlurm;
+import io.github.slurm4j.testkit.JobOutcome;
+import io.github.slurm4j.testkit.NotModelledError;
+import io.github.slurm4j.fixtures.Fixtures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FakeSlurm} through {@link SlurmClient}, the way a host application's tests use it.
+ * (That it answers as the real Slurm does is {@link FakeSlurmFidelityIT}'s job.)
+ */
+class FakeSlurmTest {
+    private final FakeSlurm fake = FakeSlurm.builder().build();
+    private final SlurmClient slurm = new SlurmClient(fake);
+
+    private static SubmitRequest.Builder job(String script) {
+        return SubmitRequest.script(script).workingDirectory("/tmp").output("/tmp/out-%j.txt");
+    }
+
+    private JobState.Name state(JobId id) {
+        return slurm.statusOf(List.of(id)).get(id).state().state();
+    }
+
+    @Test
+    void aJobRunsForItsSleepAndCompletes() {
+        JobId id = slurm.submit(job("#!/bin/sh\nsleep 30\n").name("train").build()).jobId();
+        assertThat(state(id)).isEqualTo(JobState.Name.RUNNING);
+        Job running = slurm.job(id).get(0);
+        assertThat(running.placement().nodeList()).isEqualTo("localhost");
+        assertThat(running.io().stdOut()).isEqualTo("/tmp/out-" + id.id() + ".txt");
+        fake.advance(Duration.ofSeconds(29));
+        assertThat(state(id)).isEqualTo(JobState.Name.RUNNING);
+        fake.advance(Duration.ofSeconds(1));
+        Job done = slurm.job(id).get(0);
+        assertThat(done.state().state()).isEqualTo(JobState.Name.COMPLETED);
+        assertThat(done.timing().runTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(done.status().exitCode()).isEqualTo(new ExitCode(0, 0));
+    }
+
+    @Test
+    void exitCodeTimeLimitAndOutcomeRulesDecideHowJobsEnd() {
+        FakeSlurm f = FakeSlurm.builder()
+                .outcome(j -> j.name().equals("leaky"), JobOutcome.outOfMemory(Duration.ofSeconds(5))).build();
+        SlurmClient c = new SlurmClient(f);
+        JobId failing = c.submit(job("#!/bin/sh\nsleep 2\nexit 3\n").build()).jobId();
+        JobId late = c.submit(job("#!/bin/sh\nsleep 600\n").timeLimit(Duration.ofMinutes(1)).build()).jobId();
+        JobId leaky = c.submit(job("#!/bin/sh\n./train\n").name("leaky").build()).jobId();
+        f.advance(Duration.ofMinutes(2));
+        Job failed = c.job(failing).get(0);
+        assertThat(failed.state().state()).isEqualTo(JobState.Name.FAILED);
+        assertThat(failed.status().exitCode()).isEqualTo(new ExitCode(3, 0));
+        assertThat(failed.status().reason()).isEqualTo("NonZeroExitCode");
+        Job timedOut = c.job(late).get(0);
+        assertThat(timedOut.state().state()).isEqualTo(JobState.Name.TIMEOUT);
+        assertThat(timedOut.timing().runTime()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.job(leaky).get(0).state().state()).isEqualTo(JobState.Name.OUT_OF_MEMORY);
+        // accounting keeps the steps: the batch step of the timed-out job was cancelled
+        List<AccountingRecord> acct = c.accounting(AccountingQuery.builder().jobIds(List.of(late)).build());
+        assertThat(acct).extracting(r -> r.jobId().toString()).containsExactly(late + "", late + ".batch", late + ".extern");
+        assertThat(acct.get(1).state().state()).isEqualTo(JobState.Name.CANCELLED);
+    }
+
+    @Test
+    void jobsWaitForFreeCpusAndStartWhenOthersEnd() {
+        List<JobId> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(slurm.submit(job("#!/bin/sh\nsleep 100\n").cpusPerTask(3).build()).jobId());
+        }
+        // the node has 8 CPUs: two jobs of 3 run, the third waits
+        assertThat(state(ids.get(0))).isEqualTo(JobState.Name.RUNNING);
+        assertThat(state(ids.get(1))).isEqualTo(JobState.Name.RUNNING);
+        assertThat(state(ids.get(2))).isEqualTo(JobState.Name.PENDING);
+        assertThat(slurm.job(ids.get(2)).get(0).status().reason()).isEqualTo("Resources");
+        Node node = slurm.node("localhost");
+        assertThat(node.usage().cpuAlloc()).isEqualTo(6);
+        assertThat(node.state().raw()).isEqualTo("MIXED");
+        fake.advance(Duration.ofSeconds(100));
+        assertThat(state(ids.get(2))).isEqualTo(JobState.Name.RUNNING);
+        fake.advance(Duration.ofSeconds(100));
+        assertThat(state(ids.get(2))).isEqualTo(JobState.Name.COMPLETED);
+        assertThat(slurm.node("localhost").usage().cpuAlloc()).isEqualTo(0);
+    }
+
+    @Test
+    void holdReleaseSuspendResumeRequeueAndCancel() {
+        SlurmClient root = new SlurmClient(fake.as("root"));
+        JobId id = slurm.submit(job("#!/bin/sh\nsleep 300\n").hold().build()).jobId();
+        Job held = slurm.job(id).get(0);
+        assertThat(held.status().reason()).isEqualTo("JobHeldUser");
+        assertThat(held.status().priority()).isZero();
+        slurm.release(id);
+        assertThat(state(id)).isEqualTo(JobState.Name.RUNNING);
+        assertThatThrownBy(() -> slurm.suspend(id)).isInstanceOfSatisfying(SlurmCommandException.class,
+                e -> assertThat(e.type()).isEqualTo(SlurmErrorType.ACCESS_DENIED));
+        root.suspend(id);
+        fake.advance(Duration.ofSeconds(500));
+        assertThat(state(id)).as("a suspended job's time stands still").isEqualTo(JobState.Name.SUSPENDED);
+        root.resume(id);
+        slurm.requeue(id);
+        Job requeued = slurm.job(id).get(0);
+        assertThat(requeued.status().restarts()).isEqualTo(1);
+        assertThat(requeued.state().state()).isEqualTo(JobState.Name.PENDING);
+        assertThat(requeued.status().reason()).as("22.05 lets a requeued job start 121 s later").isEqualTo("BeginTime");
+        fake.advance(Duration.ofSeconds(120));
+        assertThat(state(id)).isEqualTo(JobState.Name.PENDING);
+        fake.advance(Duration.ofSeconds(1));
+        assertThat(state(id)).isEqualTo(JobState.Name.RUNNING);
+        slurm.cancel(id);
+        assertThat(state(id)).isEqualTo(JobState.Name.CANCELLED);
+        assertThatThrownBy(() -> slurm.cancel(id)).isInstanceOf(SlurmCommandException.class)
+                .hasMessageContaining("already completing or completed");
+    }
+
+    @Test
+    void anotherUsersJobIsRefusedWithSlurmsMessages() {
+        FakeSlurm bob = fake.as("bob");
+        JobId alices = slurm.submit(job("#!/bin/sh\nsleep 300\n").hold().build()).jobId();
+        SlurmClient asBob = new SlurmClient(bob);
+        assertThatThrownBy(() -> asBob.cancel(alices)).isInstanceOfSatisfying(SlurmCommandException.class,
+                e -> assertThat(e.type()).isEqualTo(SlurmErrorType.ACCESS_DENIED));
+        assertThatThrownBy(() -> asBob.release(alices)).isInstanceOfSatisfying(SlurmCommandException.class,
+                e -> assertThat(e.type()).isEqualTo(SlurmErrorType.ACCESS_DENIED));
+        assertThatThrownBy(() -> slurm.job(JobId.of(424242))).isInstanceOfSatisfying(SlurmCommandException.class,
+                e -> assertThat(e.type()).isEqualTo(SlurmErrorType.JOB_NOT_FOUND));
+        assertThatThrownBy(() -> slurm.submit(job("#!/bin/sh\ntrue\n").partition("nosuch").build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.SUBMIT_REJECTED);
+                    assertThat(e.getMessage()).contains("Invalid partition name specified");
+                });
+        assertThatThrownBy(() -> slurm.submit(job("no shebang\n").build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.SUBMIT_REJECTED));
+    }
+
+    @Test
+    void outagesFailTypedAndAccountingOutlivesTheController() {
+        JobId id = slurm.submit(job("#!/bin/sh\nsleep 5\n").build()).jobId();
+        fake.advance(Duration.ofSeconds(10));
+        fake.controllerDown(true);
+        assertThatThrownBy(() -> slurm.jobs(JobQuery.all())).isInstanceOfSatisfying(SlurmCommandException.class,
+                e -> assertThat(e.type()).isEqualTo(SlurmErrorType.CONTROLLER_UNAVAILABLE));
+        assertThat(slurm.ping()).singleElement().satisfies(p -> assertThat(p.up()).isFalse());
+        assertThat(slurm.accounting(AccountingQuery.builder().jobIds(List.of(id)).build())).isNotEmpty();
+        fake.controllerDown(false);
+        fake.accountingDown(true);
+        assertThatThrownBy(() -> slurm.accounting(AccountingQuery.builder().jobIds(List.of(id)).build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class,
+                        e -> assertThat(e.type()).isEqualTo(SlurmErrorType.ACCOUNTING_UNAVAILABLE));
+        assertThat(slurm.jobs(JobQuery.all())).isEmpty();
+    }
+
+    @Test
+    void aPurgedJobIsStillKnownToAccountingAndToStatusOf() {
+        JobId id = slurm.submit(job("#!/bin/sh\nexit 2\n").build()).jobId();
+        fake.advance(Duration.ofHours(2));
+        assertThatThrownBy(() -> slurm.job(id)).isInstanceOf(SlurmCommandException.class);
+        JobStatus s = slurm.statusOf(List.of(id)).get(id);
+        assertThat(s.state().state()).isEqualTo(JobState.Name.FAILED);
+        assertThat(s.source()).isEqualTo(JobStatus.Source.ACCOUNTING);
+        assertThat(slurm.efficiency(id).state().state()).isEqualTo(JobState.Name.FAILED);
+    }
+
+    @Test
+    void arraysSplitTheirTasksAsTheyStartAndDependenciesWait() {
+        JobId array = slurm.submit(job("#!/bin/sh\nsleep 10\n").array("1-3").cpusPerTask(4).build()).jobId();
+        JobId after = slurm.submit(job("#!/bin/sh\nsleep 1\n").dependency("afterok:" + array.id()).build()).jobId();
+        // two tasks fit on the 8 CPUs; the third waits in the array's own record
+        List<Job> records = slurm.job(array);
+        assertThat(records).hasSize(2 + 1);
+        assertThat(slurm.job(after).get(0).status().reason()).isEqualTo("Dependency");
+        assertThat(slurm.jobs(JobQuery.builder().jobId(array).build())).extracting(r -> r.jobId().toString())
+                .containsExactlyInAnyOrder(array.id() + "_1", array.id() + "_2", array.id() + "_3");
+        fake.advance(Duration.ofSeconds(20));
+        assertThat(slurm.job(array)).allSatisfy(j -> assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED));
+        assertThat(state(after)).isEqualTo(JobState.Name.RUNNING);
+        // the record with the array's id is the last task to start
+        assertThat(slurm.job(array).get(0).jobId()).isEqualTo(array.id());
+        assertThat(slurm.job(array).get(0).identity().arrayTaskId().raw()).isEqualTo("3");
+    }
+
+    @Test
+    void aFailedDependencyIsNeverSatisfied() {
+        JobId first = slurm.submit(job("#!/bin/sh\nexit 1\n").build()).jobId();
+        JobId second = slurm.submit(job("#!/bin/sh\nsleep 1\n").dependency("afterok:" + first.id()).build()).jobId();
+        fake.advance(Duration.ofSeconds(5));
+        Job waiting = slurm.job(second).get(0);
+        assertThat(waiting.status().reason()).isEqualTo("DependencyNeverSatisfied");
+        assertThat(waiting.status().dependency()).isEqualTo("afterok:" + first.id() + "(failed)");
+    }
+
+    @Test
+    void whatItDoesNotModelFailsLoudly() {
+        assertThatThrownBy(() -> fake.run(ExecRequest.of("squeue", "-o", "%i")))
+                .isInstanceOf(NotModelledError.class).hasMessageContaining("squeue option -o");
+        assertThatThrownBy(() -> fake.run(ExecRequest.of("sinfo"))).isInstanceOf(NotModelledError.class)
+                .hasMessageContaining("sinfo");
+        assertThatThrownBy(() -> slurm.submit(job("#!/bin/sh\ntrue\n").nodes(2).build()))
+                .isInstanceOf(NotModelledError.class).hasMessageContaining("multi-node");
+    }
+
+    @Test
+    void aClusterSeededFromCapturedOutputsKeepsItsNodesStatesAndReasons() {
+        String nodes = Fixtures.load("slurm-22.05", "scontrol-node-oneliner-unknown-not-responding").stdout();
+        FakeSlurm seeded = FakeSlurm.builder().nodesFrom(nodes).partition("gpu", true, Duration.ofDays(1), null, "gpu01").build();
+        Node gpu01 = new SlurmClient(seeded).node("gpu01");
+        assertThat(gpu01.state().raw()).isEqualTo("UNKNOWN+NOT_RESPONDING");
+        assertThat(gpu01.hardware().gres()).singleElement().satisfies(g -> assertThat(g.count()).isEqualTo(4));
+        // nothing can start on a node that is not responding
+        SlurmClient c = new SlurmClient(seeded);
+        JobId id = c.submit(job("#!/bin/sh\nsleep 1\n").build()).jobId();
+        assertThat(c.job(id).get(0).status().reason()).isEqualTo("Resources");
+    }
+}
