@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse.internal;
+package io.github.slurm4j.parse.scontrol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.List;
  * from a {@link LineReader} (whose kept range holds the record), or from strings. Reused from
  * record to record; valid until the next {@link #clear()}. Not thread-safe.
  */
-public final class RecordLines {
+final class RecordLines {
     private LineReader source;
     private byte[] own;
     private int[] starts = new int[8];

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse.internal;
+package io.github.slurm4j.parse.scontrol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * when it is compacted, so a caller keeps positions relative to {@link #markPosition()}.
  * Not thread-safe.
  */
-public final class LineReader {
+final class LineReader {
     private final InputStream in;
     private byte[] buf;
     /** Bytes valid in {@link #buf}. */

@@ -1,13 +1,11 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import io.github.slurm4j.model.Partition;
 import io.github.slurm4j.model.Reservation;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobStep;
 import io.github.slurm4j.model.node.Node;
-import io.github.slurm4j.parse.internal.LineReader;
-import io.github.slurm4j.parse.internal.RecordLines;
-import io.github.slurm4j.parse.internal.Utf8InputStream;
+import io.github.slurm4j.parse.SlurmParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse.internal;
+package io.github.slurm4j.parse.scontrol;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,7 +11,7 @@ import java.util.Set;
  * A lookup from a range of UTF-8 bytes to the canonical key string that allocates nothing. Keys
  * are ASCII, so a key's byte hash is its {@link String#hashCode}.
  */
-public final class KeySet {
+final class KeySet {
     private final String[] keys;
     private final byte[][] keyBytes;
     private final boolean[] freeText;

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.parse.SlurmParseException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmTime;
@@ -7,8 +7,6 @@ import io.github.slurm4j.model.Tres;
 import io.github.slurm4j.model.UserRef;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.job.JobStep;
-import io.github.slurm4j.parse.internal.KeySet;
-import io.github.slurm4j.parse.internal.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse.internal;
+package io.github.slurm4j.parse.scontrol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * through the byte-based record loop of {@code ScontrolParser}. A lone surrogate becomes {@code ?},
  * as {@link String#getBytes(java.nio.charset.Charset)} encodes it. Not thread-safe.
  */
-public final class Utf8InputStream extends InputStream {
+final class Utf8InputStream extends InputStream {
     private final Reader reader;
     private final char[] chars = new char[8192];
     private int at;

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.SlurmTime;
@@ -6,9 +6,6 @@ import io.github.slurm4j.model.Tres;
 import io.github.slurm4j.model.node.GresItem;
 import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.model.node.NodeState;
-import io.github.slurm4j.parse.internal.KeySet;
-import io.github.slurm4j.parse.internal.ValueCache;
-import io.github.slurm4j.parse.internal.Values;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse.internal;
+package io.github.slurm4j.parse.scontrol;
 
 import java.nio.charset.StandardCharsets;
 
@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  * buffer), or a reusable copy when it is given as a string. Reusable: {@link #newRecord()} per record,
  * {@link #reset} per line. Not thread-safe.
  */
-public final class KeyValueTokenizer {
+final class KeyValueTokenizer {
     /** Characters a key word may hold after its first letter. */
     private static final boolean[] KEY_CHAR = new boolean[128];
 
@@ -279,7 +279,7 @@ public final class KeyValueTokenizer {
      * Whether the current token's key is a known, non-repeatable key that an earlier token of the
      * same record (since {@link #newRecord()}) already had. scontrol prints each key once, so a
      * repeat means that a value held text shaped like {@code Key=} (see {@link
-     * io.github.slurm4j.parse.ScontrolParser}).
+     * ScontrolParser}).
      */
     public boolean keyRepeated() {
         return repeated;

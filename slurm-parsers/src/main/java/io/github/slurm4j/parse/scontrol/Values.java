@@ -1,10 +1,10 @@
-package io.github.slurm4j.parse.internal;
+package io.github.slurm4j.parse.scontrol;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
 /** Allocation-free readers of numbers and times from a range of UTF-8 bytes. */
-public final class Values {
+final class Values {
     private Values() {
     }
 

@@ -1,7 +1,7 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
-import io.github.slurm4j.parse.internal.KeyValueTokenizer;
-import io.github.slurm4j.parse.internal.RecordLines;
+import io.github.slurm4j.parse.SlurmParseException;
+
 
 /**
  * Maps the lines of one {@code scontrol show} record to a model object. One instance per parse

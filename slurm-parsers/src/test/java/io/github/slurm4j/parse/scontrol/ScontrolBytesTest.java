@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.node.Node;
+import io.github.slurm4j.parse.SlurmParseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;

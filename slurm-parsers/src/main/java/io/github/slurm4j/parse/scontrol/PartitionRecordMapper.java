@@ -1,12 +1,10 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import io.github.slurm4j.model.MemoryRequest;
 import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.Partition;
 import io.github.slurm4j.model.TimeLimit;
 import io.github.slurm4j.model.Tres;
-import io.github.slurm4j.parse.internal.KeySet;
-import io.github.slurm4j.parse.internal.Values;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse.internal;
+package io.github.slurm4j.parse.scontrol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  *
  * @param <T> the value type
  */
-public final class ValueCache<T> {
+final class ValueCache<T> {
     /** Ranges longer than this (in bytes) are not cached. */
     public static final int MAX_KEY = 96;
 

@@ -1,9 +1,8 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import io.github.slurm4j.model.Reservation;
 import io.github.slurm4j.model.SlurmDuration;
 import io.github.slurm4j.model.Tres;
-import io.github.slurm4j.parse.internal.KeySet;
 import java.util.List;
 import java.util.Set;
 

@@ -1,10 +1,11 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.parse.SlurmParseException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

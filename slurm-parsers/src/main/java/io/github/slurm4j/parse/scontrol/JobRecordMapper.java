@@ -1,4 +1,4 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
 import io.github.slurm4j.model.ArrayTaskSpec;
 import io.github.slurm4j.model.ExitCode;
@@ -12,11 +12,7 @@ import io.github.slurm4j.model.UserRef;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobNodeAllocation;
 import io.github.slurm4j.model.job.JobState;
-import io.github.slurm4j.parse.internal.KeySet;
-import io.github.slurm4j.parse.internal.KeyValueTokenizer;
-import io.github.slurm4j.parse.internal.RecordLines;
-import io.github.slurm4j.parse.internal.ValueCache;
-import io.github.slurm4j.parse.internal.Values;
+import io.github.slurm4j.parse.SlurmParseException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;

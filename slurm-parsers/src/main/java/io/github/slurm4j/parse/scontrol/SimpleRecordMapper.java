@@ -1,9 +1,6 @@
-package io.github.slurm4j.parse;
+package io.github.slurm4j.parse.scontrol;
 
-import io.github.slurm4j.parse.internal.KeySet;
-import io.github.slurm4j.parse.internal.KeyValueTokenizer;
-import io.github.slurm4j.parse.internal.RecordLines;
-import io.github.slurm4j.parse.internal.Values;
+import io.github.slurm4j.parse.SlurmParseException;
 import java.time.DateTimeException;
 import java.util.List;
 
