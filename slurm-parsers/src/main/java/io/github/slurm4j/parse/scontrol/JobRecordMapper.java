@@ -12,16 +12,14 @@ import io.github.slurm4j.model.UserRef;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobNodeAllocation;
 import io.github.slurm4j.model.job.JobState;
-import io.github.slurm4j.parse.SlurmParseException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
 /** Maps {@code scontrol show job} records; see {@link ScontrolParser} for the rules. */
-final class JobRecordMapper extends RecordMapper<Job> {
+final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
     /**
      * Every key scontrol show job prints in 22.05 through 26.05 that this mapper types, in the
      * order of {@link #KEY_SET}'s indexes, so that {@link #apply} switches on the key's index.
@@ -72,8 +70,9 @@ final class JobRecordMapper extends RecordMapper<Job> {
      * Keys every {@code scontrol show job} of 22.05 through 26.05 prints for every job, after the
      * name (checked against every captured record): a record without one of them was cut short.
      */
-    private static final K[] REQUIRED = {K.UserId, K.GroupId, K.JobState, K.RunTime, K.TimeLimit,
-        K.SubmitTime, K.Partition, K.Command, K.WorkDir};
+    private static final int[] REQUIRED = {K.UserId.ordinal(), K.GroupId.ordinal(), K.JobState.ordinal(),
+        K.RunTime.ordinal(), K.TimeLimit.ordinal(), K.SubmitTime.ordinal(), K.Partition.ordinal(),
+        K.Command.ordinal(), K.WorkDir.ordinal()};
 
     /**
      * The most tokens one line of a multi-line record holds (scontrol prints 5 at most); more means
@@ -81,8 +80,9 @@ final class JobRecordMapper extends RecordMapper<Job> {
      */
     private static final int MAX_TOKENS_PER_LINE = 20;
 
-    private final KeyValueTokenizer tok = new KeyValueTokenizer(KEY_SET, false);
-    private boolean complete;
+    /** Job values may hold line breaks: every check of the record loop is on. */
+    private static final Checks CHECKS = new Checks(true, true, MAX_TOKENS_PER_LINE, REQUIRED);
+
     private final ValueCache<String> strings = new ValueCache<>(4096, s -> s);
     private final ValueCache<SlurmTime> times = ValueCache.ofRange(1024, JobRecordMapper::time);
     private final ValueCache<UserRef> users = new ValueCache<>(256, UserRef::parse);
@@ -105,33 +105,8 @@ final class JobRecordMapper extends RecordMapper<Job> {
     private Long allocMem;
     private String allocGres;
 
-    @Override
-    String command() {
-        return "scontrol show job";
-    }
-
-    @Override
-    String firstKey() {
-        return "JobId=";
-    }
-
-    @Override
-    boolean valuesMayHoldNewlines() {
-        return true;
-    }
-
-    @Override
-    boolean lastRecordComplete() {
-        return complete;
-    }
-
-    @Override
-    String requiredKeys() {
-        StringBuilder sb = new StringBuilder();
-        for (K k : REQUIRED) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(k.text).append('=');
-        }
-        return sb.toString();
+    JobRecordMapper() {
+        super("scontrol show job", KEY_SET, false, true, CHECKS);
     }
 
     static SlurmTime time(String s) {
@@ -146,58 +121,14 @@ final class JobRecordMapper extends RecordMapper<Job> {
     }
 
     @Override
-    Job map(RecordLines lines) {
-        int firstLine = lines.firstLine();
-        boolean oneLiner = lines.size() == 1;
-        tok.newRecord();
+    Job.Builder start() {
         allocNodes = null;
-        Job.Builder b = null;
-        for (int i = 0; i < lines.size(); i++) {
-            int lineNo = lines.lineNo(i);
-            tok.reset(lines.bytes(), lines.start(i), lines.end(i), oneLiner);
-            int tokens = 0;
-            while (true) {
-                try {
-                    if (!tok.next()) {
-                        break;
-                    }
-                } catch (KeyValueTokenizer.TokenException e) {
-                    throw tokenError(e, tok, lineNo);
-                }
-                String key = tok.key();
-                if (tok.keyRepeated()) {
-                    throw error(tok, lineNo, key, key + "= twice in one record: a value holds text shaped like "
-                            + "' " + key + "=' (or a line break and a record start); refused, it cannot be read unambiguously", null);
-                }
-                if (++tokens > MAX_TOKENS_PER_LINE && !oneLiner) {
-                    throw error(tok, lineNo, key, "more than " + MAX_TOKENS_PER_LINE + " keys on one line of a multi-line "
-                            + "record: an -o record whose value ends in a line break and spaces? refused as ambiguous", null);
-                }
-                try {
-                    if (b == null) {
-                        if (tok.keyIndex() != K.JobId.ordinal()) {
-                            throw error(tok, lineNo, key, "a job record must start with JobId=", null);
-                        }
-                        b = Job.builder(Values.parseLong(tok.bytes(), tok.valueStart(), tok.valueEnd()));
-                        continue;
-                    }
-                    apply(b, key);
-                } catch (SlurmParseException e) {
-                    throw e;
-                } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-                    throw error(tok, lineNo, key, "bad value: " + e.getMessage(), e);
-                }
-            }
-        }
-        if (b == null) {
-            throw new SlurmParseException(command(), firstLine, null, lines.line(0), "empty job record");
-        }
+        return Job.builder(lng());
+    }
+
+    @Override
+    Job finish(Job.Builder b) {
         flushAllocation(b);
-        boolean all = true;
-        for (K k : REQUIRED) {
-            all &= tok.seen(k.ordinal());
-        }
-        complete = all;
         return b.build();
     }
 
@@ -218,21 +149,9 @@ final class JobRecordMapper extends RecordMapper<Job> {
         return strings.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
-    /** The value, with {@code (null)} as the empty string. */
+    /** The value, with {@code (null)} as the empty string; repeated values share one string. */
     private String nullable() {
         return tok.valueIs("(null)") ? "" : str();
-    }
-
-    private String text() {
-        return tok.valueIs("(null)") ? "" : tok.value();
-    }
-
-    private long lng() {
-        return Values.parseLong(tok.bytes(), tok.valueStart(), tok.valueEnd());
-    }
-
-    private int integer() {
-        return Values.parseInt(tok.bytes(), tok.valueStart(), tok.valueEnd());
     }
 
     /** An int, or null for {@code N/A}. */
@@ -240,22 +159,8 @@ final class JobRecordMapper extends RecordMapper<Job> {
         return tok.valueIs("N/A") ? null : integer();
     }
 
-    private boolean bool() {
-        if (tok.valueIs("1") || tok.valueIs("Yes") || tok.valueIs("YES")) {
-            return true;
-        }
-        if (tok.valueIs("0") || tok.valueIs("No") || tok.valueIs("NO")) {
-            return false;
-        }
-        throw new IllegalArgumentException("not a flag: '" + tok.value() + "'");
-    }
-
     private SlurmTime time() {
         return times.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
-    }
-
-    private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private Tres tres() {
@@ -285,7 +190,8 @@ final class JobRecordMapper extends RecordMapper<Job> {
         }
     }
 
-    private void apply(Job.Builder b, String key) {
+    @Override
+    void apply(Job.Builder b, String key) {
         int idx = tok.keyIndex();
         if (idx < 0) {
             b.extra(key, tok.value());

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Maps {@code scontrol show node} records; see {@link ScontrolParser} for the rules. */
-final class NodeRecordMapper extends SimpleRecordMapper<Node.Builder, Node> {
+final class NodeRecordMapper extends RecordMapper<Node.Builder, Node> {
     static final List<String> KEYS = List.of("NodeName", "Arch", "CoresPerSocket", "CPUAlloc", "CPUEfctv", "CPUTot",
             "CPULoad", "AvailableFeatures", "ActiveFeatures", "Gres", "GresDrain", "GresUsed", "NodeAddr",
             "NodeHostName", "Port", "BcastAddr", "Version", "OS", "RealMemory", "AllocMem", "FreeMem", "Sockets",
@@ -34,13 +34,8 @@ final class NodeRecordMapper extends SimpleRecordMapper<Node.Builder, Node> {
     private final ValueCache<List<GresItem>> gres = new ValueCache<>(128, GresItem::parseList);
     private final ValueCache<List<String>> lists = new ValueCache<>(256, NodeRecordMapper::commaList);
 
-    @Override
-    String command() {
-        return "scontrol show node";
-    }
-
     NodeRecordMapper() {
-        super(KEY_SET, true, "NodeName", false);
+        super("scontrol show node", KEY_SET, true, false, Checks.NONE);
     }
 
     static List<String> commaList(String s) {
@@ -61,17 +56,13 @@ final class NodeRecordMapper extends SimpleRecordMapper<Node.Builder, Node> {
     }
 
     @Override
-    Node.Builder start(String name) {
-        return Node.builder(name);
+    Node.Builder start() {
+        return Node.builder(tok.value());
     }
 
     @Override
-    Node build(Node.Builder b) {
+    Node finish(Node.Builder b) {
         return b.build();
-    }
-
-    private <T> T cached(ValueCache<T> cache) {
-        return cache.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
 
     private String str() {

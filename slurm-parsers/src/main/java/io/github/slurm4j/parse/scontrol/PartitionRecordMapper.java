@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Maps {@code scontrol show partition} records. Values are trimmed (the -o form pads some). */
-final class PartitionRecordMapper extends SimpleRecordMapper<Partition.Builder, Partition> {
+final class PartitionRecordMapper extends RecordMapper<Partition.Builder, Partition> {
     static final List<String> KEYS = List.of("PartitionName", "AllowGroups", "AllowAccounts", "DenyAccounts",
             "AllowQos", "DenyQos", "AllocNodes", "Default", "QoS", "DefaultTime", "DisableRootJobs", "ExclusiveUser",
             "GraceTime", "Hidden", "MaxNodes", "MaxTime", "MinNodes", "LLN", "MaxCPUsPerNode", "MaxCPUsPerSocket",
@@ -22,21 +22,16 @@ final class PartitionRecordMapper extends SimpleRecordMapper<Partition.Builder, 
     static final KeySet KEY_SET = new KeySet(KEYS, Set.of(), Set.of());
 
     PartitionRecordMapper() {
-        super(KEY_SET, true, "PartitionName", false);
+        super("scontrol show partition", KEY_SET, true, false, Checks.NONE);
     }
 
     @Override
-    String command() {
-        return "scontrol show partition";
+    Partition.Builder start() {
+        return Partition.builder(tok.value());
     }
 
     @Override
-    Partition.Builder start(String name) {
-        return Partition.builder(name);
-    }
-
-    @Override
-    Partition build(Partition.Builder b) {
+    Partition finish(Partition.Builder b) {
         return b.build();
     }
 
@@ -62,25 +57,25 @@ final class PartitionRecordMapper extends SimpleRecordMapper<Partition.Builder, 
             case "AllowQos" -> b.allowQos(value());
             case "DenyQos" -> b.denyQos(value());
             case "AllocNodes" -> b.allocNodes(value());
-            case "Default" -> b.isDefault(yesNo());
+            case "Default" -> b.isDefault(bool());
             case "QoS" -> b.qos(value());
             case "DefaultTime" -> b.defaultTime(TimeLimit.parse(value()));
-            case "DisableRootJobs" -> b.disableRootJobs(yesNo());
+            case "DisableRootJobs" -> b.disableRootJobs(bool());
             case "ExclusiveUser" -> b.exclusiveUser(value());
             case "GraceTime" -> b.graceTime(Duration.ofSeconds(count()));
-            case "Hidden" -> b.hidden(yesNo());
+            case "Hidden" -> b.hidden(bool());
             case "MaxNodes" -> b.maxNodes(count());
             case "MaxTime" -> b.maxTime(TimeLimit.parse(value()));
             case "MinNodes" -> b.minNodes(count());
-            case "LLN" -> b.lln(yesNo());
+            case "LLN" -> b.lln(bool());
             case "MaxCPUsPerNode" -> b.maxCpusPerNode(count());
             case "MaxCPUsPerSocket" -> b.maxCpusPerSocket(count());
-            case "NodeSets" -> b.nodeSets(nullable());
-            case "Nodes" -> b.nodes(nullable());
+            case "NodeSets" -> b.nodeSets(text());
+            case "Nodes" -> b.nodes(text());
             case "PriorityJobFactor" -> b.priorityJobFactor(integer());
             case "PriorityTier" -> b.priorityTier(integer());
-            case "RootOnly" -> b.rootOnly(yesNo());
-            case "ReqResv" -> b.reqResv(yesNo());
+            case "RootOnly" -> b.rootOnly(bool());
+            case "ReqResv" -> b.reqResv(bool());
             case "OverSubscribe" -> b.overSubscribe(value());
             case "OverTimeLimit" -> b.overTimeLimit(value());
             case "PreemptMode" -> b.preemptMode(value());
@@ -88,7 +83,7 @@ final class PartitionRecordMapper extends SimpleRecordMapper<Partition.Builder, 
             case "TotalCPUs" -> b.totalCpus(integer());
             case "TotalNodes" -> b.totalNodes(integer());
             case "SelectTypeParameters" -> b.selectTypeParameters(value());
-            case "JobDefaults" -> b.jobDefaults(nullable());
+            case "JobDefaults" -> b.jobDefaults(text());
             case "DefMemPerNode" -> b.defMem(mem(false));
             case "DefMemPerCPU" -> b.defMem(mem(true));
             case "MaxMemPerNode" -> b.maxMem(mem(false));

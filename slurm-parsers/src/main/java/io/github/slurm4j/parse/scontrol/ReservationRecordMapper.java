@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Maps {@code scontrol show reservation} records. Values are trimmed. */
-final class ReservationRecordMapper extends SimpleRecordMapper<Reservation.Builder, Reservation> {
+final class ReservationRecordMapper extends RecordMapper<Reservation.Builder, Reservation> {
     static final List<String> KEYS = List.of("ReservationName", "StartTime", "EndTime", "Duration", "Nodes",
             "NodeCnt", "CoreCnt", "Features", "PartitionName", "Flags", "TRES", "Users", "Groups", "Accounts",
             "Licenses", "State", "BurstBuffer", "Watts", "MaxStartDelay", "Comment");
@@ -15,26 +15,21 @@ final class ReservationRecordMapper extends SimpleRecordMapper<Reservation.Build
     static final KeySet KEY_SET = new KeySet(KEYS, Set.of("Comment"), Set.of());
 
     ReservationRecordMapper() {
-        super(KEY_SET, true, "ReservationName", false);
+        super("scontrol show reservation", KEY_SET, true, false, Checks.NONE);
     }
 
     @Override
-    String command() {
-        return "scontrol show reservation";
+    Reservation.Builder start() {
+        return Reservation.builder(tok.value());
     }
 
     @Override
-    Reservation.Builder start(String name) {
-        return Reservation.builder(name);
-    }
-
-    @Override
-    Reservation build(Reservation.Builder b) {
+    Reservation finish(Reservation.Builder b) {
         return b.build();
     }
 
     private List<String> list() {
-        return NodeRecordMapper.commaList(nullable());
+        return NodeRecordMapper.commaList(text());
     }
 
     @Override
@@ -43,21 +38,21 @@ final class ReservationRecordMapper extends SimpleRecordMapper<Reservation.Build
             case "StartTime" -> b.startTime(JobRecordMapper.time(value()));
             case "EndTime" -> b.endTime(JobRecordMapper.time(value()));
             case "Duration" -> b.duration(SlurmDuration.parse(value()));
-            case "Nodes" -> b.nodes(nullable());
+            case "Nodes" -> b.nodes(text());
             case "NodeCnt" -> b.nodeCount(integer());
             case "CoreCnt" -> b.coreCount(integer());
-            case "Features" -> b.features(nullable());
-            case "PartitionName" -> b.partition(nullable());
+            case "Features" -> b.features(text());
+            case "PartitionName" -> b.partition(text());
             case "Flags" -> b.flags(list());
             case "TRES" -> b.tres(Tres.parse(value()));
             case "Users" -> b.users(list());
             case "Groups" -> b.groups(list());
             case "Accounts" -> b.accounts(list());
-            case "Licenses" -> b.licenses(nullable());
+            case "Licenses" -> b.licenses(text());
             case "State" -> b.state(value());
-            case "BurstBuffer" -> b.burstBuffer(nullable());
+            case "BurstBuffer" -> b.burstBuffer(text());
             case "Watts" -> b.watts(value());
-            case "MaxStartDelay" -> b.maxStartDelay(nullable());
+            case "MaxStartDelay" -> b.maxStartDelay(text());
             case "Comment" -> b.comment(value());
             default -> b.extra(key, value());
         }

@@ -136,7 +136,7 @@ public final class ScontrolParser {
         return collect(text, new StepRecordMapper());
     }
 
-    private static <T> List<T> collect(String text, RecordMapper<T> mapper) {
+    private static <T> List<T> collect(String text, RecordMapper<?, T> mapper) {
         Objects.requireNonNull(text, "text");
         List<T> out = new ArrayList<>();
         parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), mapper, out::add);
@@ -221,7 +221,7 @@ public final class ScontrolParser {
      * checks (or at the end), so that a record whose value was cut by a fake record start is never
      * delivered; streaming lags one record.
      */
-    static <T> void parse(InputStream input, RecordMapper<T> mapper, Consumer<? super T> sink) {
+    static <T> void parse(InputStream input, RecordMapper<?, T> mapper, Consumer<? super T> sink) {
         Objects.requireNonNull(input, "in");
         Objects.requireNonNull(sink, "sink");
         LineReader in = new LineReader(input, 1 << 16);
@@ -338,7 +338,7 @@ public final class ScontrolParser {
         }
     }
 
-    private static SlurmParseException incomplete(RecordMapper<?> mapper, int recordLine, int lineNo,
+    private static SlurmParseException incomplete(RecordMapper<?, ?> mapper, int recordLine, int lineNo,
             String excerpt, String what) {
         return new SlurmParseException(mapper.command(), lineNo, null, excerpt, what + mapper.requiredKeys()
                 + " (record at line " + recordLine + "): a value holding a line break followed by text shaped "

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Maps {@code scontrol show step} records. {@code Name} is free text. */
-final class StepRecordMapper extends SimpleRecordMapper<StepRecordMapper.Draft, JobStep> {
+final class StepRecordMapper extends RecordMapper<StepRecordMapper.Draft, JobStep> {
     static final List<String> KEYS = List.of("StepId", "UserId", "StartTime", "TimeLimit", "State", "Partition",
             "NodeList", "Nodes", "CPUs", "Tasks", "Name", "Network", "TRES", "ResvPorts", "CPUFreqReq", "Dist",
             "SrunHost:Pid");
@@ -21,7 +21,7 @@ final class StepRecordMapper extends SimpleRecordMapper<StepRecordMapper.Draft, 
     static final KeySet KEY_SET = new KeySet(KEYS, Set.of("Name"), Set.of());
 
     StepRecordMapper() {
-        super(KEY_SET, false, "StepId", true);
+        super("scontrol show step", KEY_SET, false, true, Checks.NONE);
     }
 
     /** The values of a step being read. */
@@ -48,19 +48,14 @@ final class StepRecordMapper extends SimpleRecordMapper<StepRecordMapper.Draft, 
     }
 
     @Override
-    String command() {
-        return "scontrol show step";
-    }
-
-    @Override
-    Draft start(String stepId) {
+    Draft start() {
         Draft d = new Draft();
-        d.stepId = JobId.parse(stepId);
+        d.stepId = JobId.parse(tok.value());
         return d;
     }
 
     @Override
-    JobStep build(Draft d) {
+    JobStep finish(Draft d) {
         return new JobStep(d.stepId, d.user, d.startTime, d.timeLimit, d.state, d.partition, d.nodeList, d.nodes,
                 d.cpus, d.tasks, d.name, d.network, d.tres, d.resvPorts, d.cpuFreqReq, d.dist, d.srunHost, d.srunPid,
                 d.extras);
@@ -73,15 +68,15 @@ final class StepRecordMapper extends SimpleRecordMapper<StepRecordMapper.Draft, 
             case "StartTime" -> d.startTime = JobRecordMapper.time(value());
             case "TimeLimit" -> d.timeLimit = TimeLimit.parse(value());
             case "State" -> d.state = JobState.parse(value());
-            case "Partition" -> d.partition = nullable();
-            case "NodeList" -> d.nodeList = nullable();
+            case "Partition" -> d.partition = text();
+            case "NodeList" -> d.nodeList = text();
             case "Nodes" -> d.nodes = integer();
             case "CPUs" -> d.cpus = integer();
             case "Tasks" -> d.tasks = integer();
             case "Name" -> d.name = value();
-            case "Network" -> d.network = nullable();
+            case "Network" -> d.network = text();
             case "TRES" -> d.tres = Tres.parse(value());
-            case "ResvPorts" -> d.resvPorts = nullable();
+            case "ResvPorts" -> d.resvPorts = text();
             case "CPUFreqReq" -> d.cpuFreqReq = value();
             case "Dist" -> d.dist = value();
             case "SrunHost:Pid" -> {
