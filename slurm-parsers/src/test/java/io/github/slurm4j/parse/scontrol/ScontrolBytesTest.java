@@ -43,7 +43,8 @@ class ScontrolBytesTest {
                 out.add(c);
             }
         }
-        for (String name : List.of("scontrol-job-multiline-newlines", "scontrol-job-oneliner-newlines")) {
+        for (String name : List.of("scontrol-job-multiline-newlines", "scontrol-job-oneliner-newlines",
+                "scontrol-job-multiline-comment-trailing-space", "scontrol-job-oneliner-comment-trailing-space")) {
             if (showWhat.equals("job")) {
                 out.add(Fixtures.load("lab-22.05", name));
             }
