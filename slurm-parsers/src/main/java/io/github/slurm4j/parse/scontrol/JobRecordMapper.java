@@ -132,19 +132,6 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
         return b.build();
     }
 
-    /**
-     * The value without the one space scontrol prints after a comment ({@code "Comment=%s "});
-     * a comment's own trailing spaces are kept.
-     */
-    private String ownSpaceDropped() {
-        int st = tok.valueStart();
-        int en = tok.valueEnd();
-        if (en > st && tok.bytes()[en - 1] == ' ') {
-            en--;
-        }
-        return new String(tok.bytes(), st, en - st, StandardCharsets.UTF_8);
-    }
-
     private String str() {
         return strings.get(tok.bytes(), tok.valueStart(), tok.valueEnd(), tok.valueHash());
     }
@@ -289,7 +276,7 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
             case AdminComment -> b.adminComment(ownSpaceDropped());
             case SystemComment -> b.systemComment(ownSpaceDropped());
             case Comment -> b.comment(ownSpaceDropped());
-            case Extra -> b.extra(tok.value());
+            case Extra -> b.extra(ownSpaceDropped());
             case StdErr -> b.stdErr(text());
             case StdIn -> b.stdIn(text());
             case StdOut -> b.stdOut(text());

@@ -16,9 +16,12 @@ import java.nio.charset.StandardCharsets;
  *   <li>After any other key, any key-shaped {@code word=} ends the value, so keys of newer Slurm
  *       versions become their own tokens.
  *   <li>The end of the line ends every value.
- *   <li>The separator is exactly one space: further spaces belong to the value (a comment's
- *       real trailing space is kept), unless the tokenizer trims values (node, partition and
- *       reservation records, whose separators vary).
+ *   <li>The separator is exactly one space: further spaces belong to the value, so a value's own
+ *       trailing spaces are kept, both before the next key ({@code Comment=ops team  Extra=x} gives
+ *       {@code "ops team "}) and at the end of the line. A tokenizer that trims values (node,
+ *       partition and reservation records, where scontrol pads some values with a space of its own
+ *       before the separator: {@code CoresPerSocket=1  CPUAlloc=0}) right-trims every value but
+ *       free text, which it keeps verbatim like the others.
  * </ul>
  *
  * Works on UTF-8 bytes: every byte that delimits (space, {@code =}, key characters) is ASCII, and
@@ -81,7 +84,7 @@ final class KeyValueTokenizer {
 
     /**
      * @param keys the record type's keys
-     * @param trimValues whether trailing spaces are stripped from every value
+     * @param trimValues whether trailing spaces are stripped from every value that is not free text
      */
     public KeyValueTokenizer(KeySet keys, boolean trimValues) {
         this.keys = keys;
@@ -216,7 +219,7 @@ final class KeyValueTokenizer {
         valueEnd = next;
         nextEq = foundEq;
         pos = next == e ? e : next + 1;
-        if (trimValues) {
+        if (trimValues && !free) {
             if (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
                 while (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
                     valueEnd--;

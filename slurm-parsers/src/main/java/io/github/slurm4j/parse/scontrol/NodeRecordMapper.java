@@ -102,7 +102,7 @@ final class NodeRecordMapper extends RecordMapper<Node.Builder, Node> {
             case "Port" -> b.port(integer());
             case "BcastAddr" -> b.bcastAddr(str());
             case "Version" -> b.version(str());
-            case "OS" -> b.os(str());
+            case "OS" -> b.os(strings.get(tok.bytes(), tok.valueStart(), endBeforeOwnSpace()));
             case "RealMemory" -> b.realMemoryBytes(mib());
             case "AllocMem" -> b.allocMemoryBytes(mib());
             case "FreeMem" -> b.freeMemoryBytes(mib());
@@ -147,8 +147,9 @@ final class NodeRecordMapper extends RecordMapper<Node.Builder, Node> {
     }
 
     /**
-     * Splits {@code text [user@yyyy-MM-ddTHH:mm:ss]}; a reason without that well-formed tail is
-     * kept whole.
+     * Splits {@code text [user@yyyy-MM-ddTHH:mm:ss]} (scontrol prints {@code "Reason=%s [%s@%s]"}:
+     * one space is its own, the reason's own trailing spaces are kept); a reason without that
+     * well-formed tail is kept whole.
      */
     static void reason(Node.Builder b, String value) {
         if (value.endsWith("]")) {
@@ -157,10 +158,7 @@ final class NodeRecordMapper extends RecordMapper<Node.Builder, Node> {
             if (open >= 0 && at > open) {
                 LocalDateTime t = Values.parseIsoSeconds(value, at + 1, value.length() - 1);
                 if (t != null) {
-                    int textEnd = open;
-                    while (textEnd > 0 && value.charAt(textEnd - 1) == ' ') {
-                        textEnd--;
-                    }
+                    int textEnd = open > 0 && value.charAt(open - 1) == ' ' ? open - 1 : open;
                     b.reason(value.substring(0, textEnd));
                     b.reasonUser(value.substring(open + 1, at));
                     b.reasonTime(SlurmTime.of(t));

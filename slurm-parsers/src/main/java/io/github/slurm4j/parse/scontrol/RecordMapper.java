@@ -1,6 +1,7 @@
 package io.github.slurm4j.parse.scontrol;
 
 import io.github.slurm4j.parse.SlurmParseException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 
 /**
@@ -210,6 +211,23 @@ abstract class RecordMapper<B, T> {
     /** The value as a new string, with {@code (null)} as the empty string. */
     final String text() {
         return tok.valueIs("(null)") ? "" : tok.value();
+    }
+
+    /**
+     * Where the value ends without the one space scontrol prints after some values of its own
+     * ({@code "Comment=%s "}, {@code "OS=%s "}, then the separator): the value's own trailing spaces
+     * are kept.
+     */
+    final int endBeforeOwnSpace() {
+        int st = tok.valueStart();
+        int en = tok.valueEnd();
+        return en > st && tok.bytes()[en - 1] == ' ' ? en - 1 : en;
+    }
+
+    /** The value as a new string without the one space of scontrol's own ({@link #endBeforeOwnSpace()}). */
+    final String ownSpaceDropped() {
+        int st = tok.valueStart();
+        return new String(tok.bytes(), st, endBeforeOwnSpace() - st, StandardCharsets.UTF_8);
     }
 
     /** The value from {@code cache}: repeated values share one object. */

@@ -39,17 +39,51 @@ import java.util.function.Consumer;
  *       {@code Reason, OS, Comment, Extra}; reservations: {@code Comment}; steps: {@code Name} —
  *       only a known key of that record type not yet seen in the record ends the value, so
  *       {@code JobName=a|b,c=d "q" 's'} and {@code Comment=key=value spaces = signs; owner=ops team }
- *       come out whole (the single space scontrol 22.05 prints after every comment is removed, a
- *       comment's own trailing space is kept);</li>
+ *       come out whole;</li>
  *   <li>after any other key, any {@code Word=} token ends the value, so keys of newer Slurm
  *       versions land in {@code extras};</li>
  *   <li>the end of a line ends every value.</li>
  * </ul>
- * Job and step values keep every space but the single separator (the {@code -o} form's trailing
- * separator space is removed); node, partition and reservation values are right-trimmed, because
- * scontrol pads some of them ({@code CoresPerSocket=1  CPUAlloc=0}, {@code OS=... @0 }).
  * A free-text value that itself contains {@code " Key="} of an unseen known key cannot be told
  * apart from the next field; scontrol gives no way to.
+ *
+ * <h2>Trailing spaces: where a value's end is known</h2>
+ * scontrol (22.05 through 25.05) separates fields by one space in {@code -o} and by a line break
+ * and three spaces in the multi-line form; a job record also ends with that separator
+ * ({@code -o}: {@code "Power= \n"}), node, partition, reservation and step records do not. So the
+ * end of a value is known, and its own trailing spaces are kept verbatim:
+ * <ul>
+ *   <li>multi-line form: a value that ends its line ends at the line break
+ *       ({@code "   Comment=owner=ops team  \n"});</li>
+ *   <li>{@code -o}: a value ends at the one separator space before the next key, so a value
+ *       followed by two spaces ended with one ({@code "Comment=owner=ops team  Extra="} of a node
+ *       gives {@code "owner=ops team "}); the last value of a job (or step) line ends before one
+ *       final space, that of a node, partition or reservation line at the line end.</li>
+ * </ul>
+ * On top of that, scontrol prints some values with one space of its own before the separator:
+ * a job's {@code Comment}, {@code AdminComment}, {@code SystemComment} (and {@code Extra} from
+ * 23.02) as {@code "Comment=%s "}, a node's {@code OS=%s }, and a node's reason as
+ * {@code "Reason=%s [user@time]"}. That one space is removed and the value's own are kept: a job
+ * submitted with {@code --comment='owner=ops team '} prints {@code "Comment=owner=ops team   StdErr="}
+ * ({@code -o}, three spaces) and {@code "   Comment=owner=ops team  "} (two), and both give
+ * {@code "owner=ops team "} (captured: {@code lab-22.05/scontrol-job-*-comment-trailing-space}).
+ * Values that scontrol pads and that are not free text (node {@code CoresPerSocket=8 },
+ * {@code Partitions=a,b }, {@code Port=}..., and every non-free-text node, partition and
+ * reservation value) are right-trimmed: they are numbers, names and lists.
+ *
+ * <p>Where the output does not tell, the parser follows 22.05 through 25.05 and cannot do better:
+ * <ul>
+ *   <li>Slurm 25.11 dropped the space of its own after the job comments and {@code Extra}, and
+ *       right-trims a whole job record before its line break. A 25.11 comment's last trailing space
+ *       is therefore removed as if it were scontrol's (the output does not say which version wrote
+ *       it), and the last value of a 25.11 job record (of the {@code -o} line, or of the last
+ *       multi-line line) has already lost its trailing spaces in scontrol.</li>
+ *   <li>Output whose line ends were stripped on the way (an editor, a transport that trims lines)
+ *       has lost the spaces before them; the parser reads what it is given.</li>
+ *   <li>A node reason holding line breaks is printed as further lines indented by seven spaces:
+ *       refused in the multi-line form (not {@code Key=value}); in {@code -o} each line break reads
+ *       as eight spaces of the reason, which is kept whole.</li>
+ * </ul>
  *
  * <h2>Typed values</h2>
  * {@code (null)} of lists and free text becomes the empty string; times become

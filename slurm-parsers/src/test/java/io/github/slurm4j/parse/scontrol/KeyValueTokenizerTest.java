@@ -81,6 +81,32 @@ class KeyValueTokenizerTest {
     }
 
     @Test
+    void theSeparatorIsOneSpaceSoASecondSpaceEndsTheValue() {
+        // -o: two spaces before the next key mean the value ended with a space
+        assertThat(tokens("Comment=owner=ops team  StdErr=/x", false, false))
+                .containsExactly("Comment=[owner=ops team ]", "StdErr=[/x]");
+        // scontrol 22.05 prints "Comment=%s " then the separator: a comment ending with a space shows three
+        assertThat(tokens("Comment=owner=ops team   StdErr=/x", false, false))
+                .containsExactly("Comment=[owner=ops team  ]", "StdErr=[/x]");
+        assertThat(tokens("JobName=a   UserId=u(1)", false, false)).containsExactly("JobName=[a  ]", "UserId=[u(1)]");
+        // a value that ends its line (multi-line form) ends at the line end, spaces included
+        assertThat(tokens("   Comment=owner=ops team  ", false, false)).containsExactly("Comment=[owner=ops team  ]");
+        // the -o form of jobs ends its line with one separator space: only that one is removed
+        assertThat(tokens("StdErr=/x Comment=a   ", true, false)).containsExactly("StdErr=[/x]", "Comment=[a  ]");
+    }
+
+    @Test
+    void trimmingModeKeepsFreeTextVerbatim() {
+        // node records: scontrol pads some values with a space of its own, free text is printed as is
+        assertThat(tokens("Reason=x  Comment=owner=ops team  WorkDir=/w  Power=1 ", false, true))
+                .containsExactly("Reason=[x]", "Comment=[owner=ops team ]", "WorkDir=[/w ]", "Power=[1]");
+        assertThat(tokens("Power=1  Comment=owner=ops team ", false, true))
+                .containsExactly("Power=[1]", "Comment=[owner=ops team ]");
+        assertThat(tokens("   Comment=a b  ", false, true)).containsExactly("Comment=[a b  ]");
+        assertThat(tokens("   Reason=a b  ", false, true)).containsExactly("Reason=[a b]");
+    }
+
+    @Test
     void unicodeValues() {
         assertThat(tokens("JobId=15 JobName=训练任务 中文名", false, false))
                 .containsExactly("JobId=[15]", "JobName=[训练任务 中文名]");
