@@ -1,7 +1,7 @@
 package io.github.slurm4j.benchmarks;
 
 import io.github.slurm4j.model.job.Job;
-import io.github.slurm4j.parse.ScontrolParser;
+import io.github.slurm4j.parse.scontrol.ScontrolParser;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.function.Consumer;

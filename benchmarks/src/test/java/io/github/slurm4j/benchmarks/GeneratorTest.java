@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.slurm4j.model.job.Job;
-import io.github.slurm4j.parse.ScontrolParser;
+import io.github.slurm4j.parse.scontrol.ScontrolParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -21,6 +21,7 @@ import io.github.slurm4j.model.metrics.ProcessInfoView;
 import io.github.slurm4j.model.node.NodeView;
 import io.github.slurm4j.model.node.SinfoRowView;
 import io.github.slurm4j.model.seff.SeffView;
+import io.github.slurm4j.parse.scontrol.ScontrolParser;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
