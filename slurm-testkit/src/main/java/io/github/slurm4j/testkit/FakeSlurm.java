@@ -7,7 +7,7 @@ import io.github.slurm4j.exec.StdoutReader;
 import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.model.Partition;
 import io.github.slurm4j.model.node.Node;
-import io.github.slurm4j.parse.ScontrolParser;
+import io.github.slurm4j.parse.scontrol.ScontrolParser;
 import io.github.slurm4j.testkit.SimCluster.Job;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
