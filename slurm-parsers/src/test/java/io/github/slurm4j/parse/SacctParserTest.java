@@ -232,7 +232,7 @@ class SacctParserTest {
         assertThat(first.priority()).isEqualTo(11090L);
         assertThat(first.workDir()).isEqualTo("/srv/lab/out");
         assertThat(first.flags()).containsExactly("SchedMain", "StartRecieved");
-        assertThat(first.reason()).isEqualTo("None");
+        assertThat(first.reason()).isNull(); // None
         assertThat(first.derivedExitCode()).isEqualTo(ExitCode.SUCCESS);
         assertThat(first.eligible()).isEqualTo(SlurmTime.of(LocalDateTime.of(2026, 11, 20, 22, 25, 33)));
         assertThat(first.allocTres().gpus()).hasValue(1);

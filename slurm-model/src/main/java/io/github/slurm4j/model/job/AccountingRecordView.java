@@ -37,7 +37,7 @@ import java.util.Map;
  * <li>exit codes: {@code {"status": Integer, "signal": Integer}}; ReqMem:
  *     {@code {"bytes": Long, "per": "NODE"|"CPU"|"UNSPECIFIED"}}; TRES: {@code Map} of raw
  *     strings; node lists and flags: {@code List<String>};</li>
- * <li>empty values: {@code null}; unknown fields: the raw {@code String}.</li>
+ * <li>empty values and a {@code reason} of {@code None}: {@code null}; unknown fields: the raw {@code String}.</li>
  * </ul>
  * A value cut by a fixed width is {@code null}, and its snake_case name is listed under the extra
  * key {@code truncated_fields} (present only when something was cut; a cut {@code JobID} is listed
@@ -77,7 +77,9 @@ public final class AccountingRecordView {
                 String raw = values.raw().get(i);
                 out.put(key, raw.isEmpty() ? null : raw);
             } else {
-                out.put(key, view(field, values.get(field), values.raw().get(i)));
+                Object value = values.get(field);
+                out.put(key, view(field, field == AccountingField.REASON ? Job.Status.reasonOf((String) value) : value,
+                        values.raw().get(i)));
             }
         }
         if (!cut.isEmpty()) {

@@ -56,6 +56,10 @@ import java.util.Objects;
  *       {@code ntasks_per_board}, {@code ntasks_per_socket}, {@code ntasks_per_core} from
  *       {@code NtasksPerN:B:S:C}; {@code *} is {@code null} in the number and kept in the
  *       {@code *_str} keys.</li>
+ *   <li>{@code state_reason} is Slurm's text, and {@code "None"} (as scontrol prints it, as the
+ *       console's example has it) for a job with a state and no reason: the model's {@code null}
+ *       ({@link Job.Status#reasonOf}). So a squeue row whose format printed the state but no reason
+ *       also shows {@code "None"} here; {@link #toSuppliedMap} leaves the key out instead.</li>
  *   <li>{@code type} is the constant {@code "showJob"}.</li>
  * </ul>
  */
@@ -194,7 +198,7 @@ public final class JobView {
         m.put("sockets_per_board", number(bsct[1]));
         m.put("sockets_per_node", number(rs.socksPerNode()));
         m.put("start_time", epoch(tm.startTime(), zone));
-        m.put("state_reason", st.reason());
+        m.put("state_reason", st.reason() != null ? st.reason() : job.state() != null ? "None" : null);
         m.put("std_err", emptyToNull(io.stdErr()));
         m.put("std_in", emptyToNull(io.stdIn()));
         m.put("std_out", emptyToNull(io.stdOut()));

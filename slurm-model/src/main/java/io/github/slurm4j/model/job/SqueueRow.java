@@ -34,7 +34,7 @@ import java.util.function.BiConsumer;
  * @param qos the QOS
  * @param state the state ({@code %T} or the compact {@code %t})
  * @param reason the pending reason ({@code %r}, or {@code %R} in parentheses); {@code null} for
- *     {@code None}
+ *     {@code None} ({@link Job.Status#reasonOf})
  * @param nodeList the allocated nodes as a hostlist expression ({@code %N}, or {@code %R} without
  *     parentheses); {@code null} when empty
  * @param timeUsed the run time ({@code %M})
@@ -72,6 +72,7 @@ public record SqueueRow(
         Set<String> truncated) {
 
     public SqueueRow {
+        reason = Job.Status.reasonOf(reason);
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         truncated = truncated == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(truncated));
     }
