@@ -74,7 +74,10 @@ class ParseToolTest {
         Run r = runCase("seff-cancelled-after-start");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode item = new ObjectMapper().readTree(r.out()).get("items").get(0);
-        assertThat(item.get("job_id").asText()).isEqualTo("46");
+        // job_id is a number in every kind of item; the text is job_id_text
+        assertThat(item.get("job_id").isIntegralNumber()).isTrue();
+        assertThat(item.get("job_id").asLong()).isEqualTo(46);
+        assertThat(item.get("job_id_text").asText()).isEqualTo("46");
         assertThat(item.get("cores_per_node").asInt()).isEqualTo(2);
         assertThat(item.get("stop_data").get("CPUUtilized").asText()).isEqualTo("00:00:03");
     }

@@ -111,6 +111,19 @@ public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
         return Optional.ofNullable(step);
     }
 
+    /**
+     * The job's own id (Slurm's {@code JobId}, sacct's {@code JobIDRaw}) when this text tells it:
+     * a plain job ({@code 14}, also of a step {@code 14.batch}), a pending array remainder
+     * ({@code 17_[3-6%2]} is the record of job 17 itself), a het-job leader ({@code 21+0}: the het
+     * job's id is its leader's). For an array element ({@code 17_3}) or another het component
+     * ({@code 21+1}) the text does not tell it: {@code null}.
+     */
+    public Long ownJobId() {
+        boolean ownArray = arrayTask == null || isArrayRange();
+        boolean ownHet = hetOffset == null || hetOffset == 0;
+        return ownArray && ownHet ? id : null;
+    }
+
     /** The same reference without its step part. */
     public JobId job() {
         return step == null ? this : new JobId(id, arrayTask, hetOffset, null);

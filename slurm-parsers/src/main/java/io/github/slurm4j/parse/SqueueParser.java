@@ -4,6 +4,7 @@ import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmDuration;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.TimeLimit;
+import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.job.SqueueRow;
 import io.github.slurm4j.parse.internal.Cell;
@@ -319,7 +320,7 @@ public final class SqueueParser {
     }
 
     private static String reason(String r) {
-        return r.isEmpty() || r.equals("None") ? null : r;
+        return Job.Status.reasonOf(r);
     }
 
     private static SlurmTime time(Map<String, String> v, String key, int line) {

@@ -31,7 +31,8 @@ class ListPidsParserTest {
         assertThat(rows.get(1).isTask()).isFalse();
         Map<String, Object> extern = new LinkedHashMap<>();
         extern.put("pid", null);
-        extern.put("job_id", "14");
+        extern.put("job_id", 14L);
+        extern.put("job_id_text", "14.extern");
         extern.put("step_id", "extern");
         extern.put("local_id", 0);
         extern.put("global_id", 0);

@@ -232,7 +232,7 @@ class SacctParserTest {
         assertThat(first.priority()).isEqualTo(11090L);
         assertThat(first.workDir()).isEqualTo("/srv/lab/out");
         assertThat(first.flags()).containsExactly("SchedMain", "StartRecieved");
-        assertThat(first.reason()).isEqualTo("None");
+        assertThat(first.reason()).isNull(); // None
         assertThat(first.derivedExitCode()).isEqualTo(ExitCode.SUCCESS);
         assertThat(first.eligible()).isEqualTo(SlurmTime.of(LocalDateTime.of(2026, 11, 20, 22, 25, 33)));
         assertThat(first.allocTres().gpus()).hasValue(1);
@@ -278,8 +278,10 @@ class SacctParserTest {
         assertThat(year.timelimit().duration()).isEqualTo(Duration.ofDays(365));
 
         Map<String, Object> view = AccountingRecordView.toMap(first);
-        assertThat(view).hasSize(43);
-        assertThat(view.keySet()).startsWith("job_id", "job_id_raw", "job_name", "user");
+        // 43 printed fields; JobID gives job_id (the own id, a number) and job_id_text
+        assertThat(view).hasSize(44);
+        assertThat(view.keySet()).startsWith("job_id", "job_id_text", "job_id_raw", "job_name", "user");
+        assertThat(view).containsEntry("job_id", 1L).containsEntry("job_id_text", "1").containsEntry("job_id_raw", "1");
         assertThat(view).containsEntry("alloc_cpus", 1L)
                 .containsEntry("elapsed", 16L)
                 .containsEntry("total_cpu", 3.929)
@@ -379,7 +381,7 @@ class SacctParserTest {
         assertThat(comment.timelimit()).isNull();
         AccountingRecord four = rows.stream().filter(r -> "4.0".equals(r.jobId().toString())).findFirst().orElseThrow();
         assertThat(four.jobIdRaw().toString()).isEqualTo("4.0");
-        assertThat(AccountingRecordView.toMap(first.job())).containsEntry("job_id", "17_2").containsEntry("timelimit", 7200L);
+        assertThat(AccountingRecordView.toMap(first.job())).containsEntry("job_id_text", "17_2").containsEntry("timelimit", 7200L);
     }
 
     @Test
@@ -438,7 +440,7 @@ class SacctParserTest {
         assertThat(custom.get(0).comment()).isEqualTo("x|y");
         List<AccountingRecord> header = SacctParser.fromHeader().withDelimiter(";").parse("JobID;State;Foo\n3;FAILED;bar\n");
         assertThat(header.get(0).values().extras()).containsEntry("Foo", "bar");
-        assertThat(AccountingRecordView.toMap(header.get(0))).containsEntry("foo", "bar").containsEntry("job_id", "3");
+        assertThat(AccountingRecordView.toMap(header.get(0))).containsEntry("foo", "bar").containsEntry("job_id", 3L).containsEntry("job_id_text", "3");
         assertThat(SacctParser.fromHeader().parse("")).isEmpty();
         assertThat(SacctParser.parsable(List.of("JobID", "Comment")).parse("5|\n").get(0).comment()).isNull();
         assertThat(SacctParser.fromHeader().parse("JobID|State|\n1|RUNNING|\n").get(0).state().state()).isEqualTo(JobState.Name.RUNNING);

@@ -133,7 +133,7 @@ class SbatchParserTest {
     @Test
     void view() {
         Map<String, Object> m = SubmitResultView.toMap(new SubmitResult(JobId.of(5), "c", List.of("w")));
-        assertThat(m).containsEntry("job_id", "5").containsEntry("cluster", "c").containsEntry("warnings", List.of("w"));
-        assertThat(SubmitResultView.toMap(parse("sbatch-parsable-success"))).containsEntry("job_id", "3").containsEntry("cluster", null);
+        assertThat(m).containsEntry("job_id", 5L).containsEntry("job_id_text", "5").containsEntry("cluster", "c").containsEntry("warnings", List.of("w"));
+        assertThat(SubmitResultView.toMap(parse("sbatch-parsable-success"))).containsEntry("job_id", 3L).containsEntry("cluster", null);
     }
 }

@@ -61,11 +61,11 @@ class SeffParserTest {
     @Test
     void viewHasEveryKeyWithTypedValues() {
         Map<String, Object> m = SeffView.toMap(load("seff-completed"));
-        assertThat(m).containsOnlyKeys("job_id", "array_job_id", "cluster", "user", "group", "state", "exit_code",
+        assertThat(m).containsOnlyKeys("job_id", "job_id_text", "cluster", "user", "group", "state", "exit_code",
                 "nodes", "cores", "cores_per_node", "cpu_utilized_seconds", "cpu_efficiency_percent",
                 "core_walltime_seconds", "wallclock_seconds", "memory_utilized_bytes", "memory_efficiency_percent",
                 "memory_requested_bytes", "memory_estimated", "stop_data");
-        assertThat(m).containsEntry("job_id", "2").containsEntry("state", "COMPLETED").containsEntry("exit_code", 0)
+        assertThat(m).containsEntry("job_id", 2L).containsEntry("job_id_text", "2").containsEntry("state", "COMPLETED").containsEntry("exit_code", 0)
                 .containsEntry("cores", 1).containsEntry("cpu_utilized_seconds", 2L)
                 .containsEntry("cpu_efficiency_percent", 10.0).containsEntry("core_walltime_seconds", 20L)
                 .containsEntry("wallclock_seconds", 20L).containsEntry("memory_utilized_bytes", mib("127.86"))
@@ -113,7 +113,8 @@ class SeffParserTest {
         assertThat(r.arrayJobId()).isEqualTo(new JobId(10, "2", null, null));
         assertThat(r.isArrayElement()).isTrue();
         assertThat(r.usage().memoryUtilizedBytes()).isEqualTo(mib("49.11"));
-        assertThat(SeffView.toMap(r)).containsEntry("array_job_id", "10_2").containsEntry("job_id", "12");
+        assertThat(SeffView.toMap(r)).containsEntry("job_id", 12L).containsEntry("job_id_text", "10_2")
+                .containsEntry("array_job_id", 10L).containsEntry("array_task_id", 2);
     }
 
     @Test

@@ -139,10 +139,94 @@ class SlurmErrorsTest {
                 Arguments.of("sstat-error-pending-job", SlurmErrorType.INVALID_ARGUMENT, "sstat: error: No steps running for job 24"));
     }
 
+    private static final String CLUSTER_UNKNOWN = ": error: No cluster 'nosuchcluster' known by database.\n";
+    private static final String CLUSTER_UNREACHABLE = ": error: 'nosuchcluster' can't be reached now, or it is an invalid"
+            + " entry for --cluster.  Use 'sacctmgr list clusters' to see available clusters.";
+
+    /** The lab-22.05 error cases (captured for the classification): case, expected type, the exact message kept. */
+    static Stream<Arguments> labErrorCases() {
+        return Stream.of(
+                // slurmctld stopped; squeue --json says so only in its errors array, exit code 0
+                Arguments.of("ctld-down-squeue-json", SlurmErrorType.CONTROLLER_UNAVAILABLE,
+                        "Failed while looking for jobs: Unspecified error"),
+                Arguments.of("ctld-down-squeue-format-O", SlurmErrorType.CONTROLLER_UNAVAILABLE,
+                        "slurm_load_jobs error: Unable to contact slurm controller (connect failure)"),
+                Arguments.of("ctld-down-sinfo", SlurmErrorType.CONTROLLER_UNAVAILABLE,
+                        "slurm_load_partitions: Unable to contact slurm controller (connect failure)"),
+                Arguments.of("ctld-down-scontrol-update", SlurmErrorType.UNKNOWN, "Unexpected message received for job 3"),
+                // another user's job
+                Arguments.of("runuser-alice-scancel-others-job", SlurmErrorType.ACCESS_DENIED,
+                        "scancel: error: Kill job error on job id 3: Access/permission denied"),
+                Arguments.of("runuser-alice-update-others-job", SlurmErrorType.ACCESS_DENIED, "Invalid user id for job 3"),
+                // ids that do not exist: an array task, a het component, a step (scontrol says so on stdout)
+                Arguments.of("scontrol-job-error-array-task-not-found", SlurmErrorType.JOB_NOT_FOUND, "Job 5_7 not found"),
+                Arguments.of("scontrol-job-error-het-component-not-found", SlurmErrorType.JOB_NOT_FOUND, "Job 29+1 not found"),
+                Arguments.of("scontrol-step-error-not-found", SlurmErrorType.JOB_NOT_FOUND, "Job step 29.0 not found"),
+                Arguments.of("scontrol-job-error-array-job-not-found", SlurmErrorType.JOB_NOT_FOUND,
+                        "slurm_load_jobs error: Invalid job id specified"),
+                Arguments.of("scontrol-hold-error-array-task-not-found", SlurmErrorType.JOB_NOT_FOUND,
+                        "5_7: Invalid job id specified"),
+                // the same text as a controller outage (ctld-down-sstat): no guess
+                Arguments.of("sstat-error-invalid-job", SlurmErrorType.UNKNOWN, "sstat: error: couldn't get steps for job 999999"),
+                // bad fields, keywords, values, times
+                Arguments.of("sacct-error-invalid-field", SlurmErrorType.INVALID_ARGUMENT,
+                        "sacct: error: Invalid field requested: \"NoSuchField\""),
+                Arguments.of("sacct-error-invalid-format-field", SlurmErrorType.INVALID_ARGUMENT,
+                        "sacct: error: Invalid field requested: \"bogus\""),
+                Arguments.of("sstat-error-invalid-field", SlurmErrorType.INVALID_ARGUMENT,
+                        "sstat: error: Invalid field requested: \"NoSuchField\""),
+                Arguments.of("squeue-error-invalid-format-field", SlurmErrorType.INVALID_ARGUMENT,
+                        "squeue: error: Invalid job format specification: NoSuchField"),
+                Arguments.of("sinfo-error-invalid-format-field", SlurmErrorType.INVALID_ARGUMENT,
+                        "sinfo: error: Invalid job format specification: NoSuchField"),
+                Arguments.of("sacct-error-bad-start-time", SlurmErrorType.INVALID_ARGUMENT,
+                        "Invalid time specification (pos=0): nonsense"),
+                Arguments.of("scontrol-update-error-invalid-keyword", SlurmErrorType.INVALID_ARGUMENT,
+                        "Update of this parameter is not supported: NoSuchKey=1\nRequest aborted"),
+                Arguments.of("scontrol-update-error-invalid-timelimit", SlurmErrorType.INVALID_ARGUMENT,
+                        "scontrol: error: Invalid TimeLimit value"),
+                Arguments.of("scontrol-update-error-invalid-partition", SlurmErrorType.INVALID_ARGUMENT,
+                        "Invalid partition name specified for job 29"),
+                // -M with a cluster the database does not know: the same type for a listing and for sbatch
+                Arguments.of("squeue-error-unknown-cluster", SlurmErrorType.INVALID_ARGUMENT,
+                        "squeue" + CLUSTER_UNKNOWN + "squeue" + CLUSTER_UNREACHABLE),
+                Arguments.of("sinfo-error-unknown-cluster", SlurmErrorType.INVALID_ARGUMENT,
+                        "sinfo" + CLUSTER_UNKNOWN + "sinfo" + CLUSTER_UNREACHABLE),
+                Arguments.of("scontrol-error-unknown-cluster", SlurmErrorType.INVALID_ARGUMENT,
+                        "scontrol" + CLUSTER_UNKNOWN + "scontrol" + CLUSTER_UNREACHABLE),
+                Arguments.of("scancel-error-unknown-cluster", SlurmErrorType.INVALID_ARGUMENT,
+                        "scancel" + CLUSTER_UNKNOWN + "scancel" + CLUSTER_UNREACHABLE),
+                Arguments.of("sbatch-error-unknown-cluster", SlurmErrorType.INVALID_ARGUMENT,
+                        "sbatch" + CLUSTER_UNKNOWN + "sbatch" + CLUSTER_UNREACHABLE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("labErrorCases")
+    void classifiesEveryLabErrorCase(String name, SlurmErrorType type, String message) {
+        assertClassified(Fixtures.load("lab-22.05", name), type, message);
+    }
+
+    @Test
+    void labCasesSlurmReportsNoErrorFor() {
+        // Slurm says nothing: scancel of an array task that does not exist, squeue for it, sacct -M
+        // with a cluster it does not know (header only, exit 0)
+        for (String name : List.of("scancel-array-task-not-found-silent", "squeue-array-task-not-found-empty",
+                "sacct-unknown-cluster-header-only")) {
+            Fixtures.Case c = Fixtures.load("lab-22.05", name);
+            assertThat(c.rc()).as(name).isZero();
+            assertThat(classify(c)).as(name).isEmpty();
+        }
+        assertThat(Fixtures.load("lab-22.05", "scancel-array-task-not-found-silent").stderr()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("errorCases")
     void classifiesEveryErrorFixture(String name, SlurmErrorType type, String message) {
-        Fixtures.Case c = Fixtures.load(name);
+        assertClassified(Fixtures.load(name), type, message);
+    }
+
+    private static void assertClassified(Fixtures.Case c, SlurmErrorType type, String message) {
+        String name = c.name();
         Optional<SlurmError> e = classify(c);
         assertThat(e).as(name).contains(new SlurmError(type, message));
         assertThatThrownBy(() -> SlurmErrors.check(c.cmd(), c.stdout(), c.stderr(), c.rc()))
@@ -168,14 +252,20 @@ class SlurmErrorsTest {
     @Test
     void noSuccessFixtureIsAnError() {
         Set<String> errorNames = new java.util.HashSet<>();
-        errorCases().forEach(a -> errorNames.add((String) a.get()[0]));
+        errorCases().forEach(a -> errorNames.add(Fixtures.SLURM_22_05 + "/" + a.get()[0]));
+        labErrorCases().forEach(a -> errorNames.add("lab-22.05/" + a.get()[0]));
         List<String> falsePositives = new ArrayList<>();
         int checked = 0;
-        for (String name : Fixtures.names()) {
+        List<String> all = new ArrayList<>();
+        for (String corpus : List.of(Fixtures.SLURM_22_05, "lab-22.05")) {
+            Fixtures.names(corpus).forEach(n -> all.add(corpus + "/" + n));
+        }
+        for (String name : all) {
             if (errorNames.contains(name)) {
                 continue;
             }
-            Fixtures.Case c = Fixtures.load(name);
+            int slash = name.indexOf('/');
+            Fixtures.Case c = Fixtures.load(name.substring(0, slash), name.substring(slash + 1));
             checked++;
             Optional<SlurmError> e = classify(c);
             if (e.isPresent()) {

@@ -49,7 +49,7 @@ class SstatParserTest {
         assertThat(step.<String>get(AccountingField.REQ_CPU_FREQ_MIN)).isEqualTo("Unknown");
         assertThat(rows.get(0).<Long>get(AccountingField.MAX_DISK_WRITE)).isEqualTo(MemorySize.MIB);
         Map<String, Object> view = StepStatView.toMap(step);
-        assertThat(view).containsEntry("job_id", "14.1").containsEntry("max_rss", 130880 * MemorySize.KIB)
+        assertThat(view).containsEntry("job_id", 14L).containsEntry("job_id_text", "14.1").containsEntry("step_id", "1").containsEntry("max_rss", 130880 * MemorySize.KIB)
                 .containsEntry("ave_cpu", 4.0).containsEntry("ntasks", 1L);
         assertThat(view.get("tres_usage_in_max")).isEqualTo(step.tresUsageInMax().asMap());
         assertThat(view.get("tres_usage_in_max_node")).isInstanceOf(Map.class);
@@ -66,7 +66,7 @@ class SstatParserTest {
         assertThat(rows.get(1).tresUsageInTot().asMap()).containsEntry("pages", "5").containsEntry("vmem", "221260K");
         assertThat(rows.get(0).tresUsageInMax()).isNull();
         assertThat(StepStatView.toMap(rows.get(0)).keySet())
-                .containsExactly("job_id", "max_rss", "ave_rss", "max_vm_size", "ave_cpu", "min_cpu", "ntasks", "tres_usage_in_tot");
+                .containsExactly("job_id", "job_id_text", "step_id", "max_rss", "ave_rss", "max_vm_size", "ave_cpu", "min_cpu", "ntasks", "tres_usage_in_tot");
     }
 
     @Test

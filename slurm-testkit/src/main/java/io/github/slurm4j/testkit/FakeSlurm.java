@@ -697,7 +697,7 @@ public final class FakeSlurm implements Shell {
             return Reply.err(1, "Invalid job id specified for job " + id + "\n");
         }
         if (j.uid != user.uid() && !operator()) {
-            return Reply.err(1, "Access/permission denied for job " + id + "\n");
+            return Reply.err(1, "Invalid user id for job " + id + "\n");
         }
         Map<String, String> kv = new LinkedHashMap<>();
         for (String w : words.subList(1, words.size())) {
@@ -814,7 +814,9 @@ public final class FakeSlurm implements Shell {
         }
         if (problem != null) {
             err.append("scancel: error: Kill job error on job id ").append(id).append(": ").append(problem).append('\n');
-            return new Reply(problem.startsWith("Access") ? 1 : 0, "", err.toString());
+            // scancel exits with the low byte of Slurm's error number for a refusal (2002 -> 210),
+            // and 0 for an unknown or finished job (captured on 22.05)
+            return new Reply(problem.startsWith("Access") ? 210 : 0, "", err.toString());
         }
         for (Job j : targets) {
             if (!j.finished()) {

@@ -2,6 +2,7 @@ package io.github.slurm4j.exec.slurm;
 
 import io.github.slurm4j.model.ExitCode;
 import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
 import java.util.Objects;
 
@@ -11,7 +12,8 @@ import java.util.Objects;
  *
  * @param jobId the id as it was asked for
  * @param state the state
- * @param reason the pending reason, or {@code null} ({@code None})
+ * @param reason the pending reason, or {@code null} for {@code None} from either source
+ *     ({@link Job.Status#reasonOf}: the rule of every model type)
  * @param exitCode the exit code; {@code null} from the queue, which does not print it
  * @param source where the answer came from
  */
@@ -20,6 +22,7 @@ public record JobStatus(JobId jobId, JobState state, String reason, ExitCode exi
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(source, "source");
+        reason = Job.Status.reasonOf(reason);
     }
 
     /** Which command gave the status. */

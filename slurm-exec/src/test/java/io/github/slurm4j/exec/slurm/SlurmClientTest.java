@@ -703,6 +703,47 @@ class SlurmClientTest {
     }
 
     @Test
+    void statusReasonNoneIsNullFromTheQueueAndFromAccounting() {
+        // one rule for "no reason" (Job.Status.reasonOf), whichever command answered
+        String running = squeueLine(Map.of("JobArrayID", "80", "JobID", "80", "State", "RUNNING", "Reason", "None"));
+        String held = squeueLine(Map.of("JobArrayID", "81", "JobID", "81", "State", "PENDING", "Reason", "JobHeldUser"));
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(running + held));
+        List<String> cells = new ArrayList<>();
+        for (String f : SlurmCommands.Accounting.STATUS_FIELDS) {
+            cells.add(switch (f) {
+                case "JobID", "JobIDRaw" -> "82";
+                case "State" -> "COMPLETED";
+                case "ExitCode" -> "0:0";
+                case "Reason" -> "None";
+                default -> "";
+            });
+        }
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(String.join(US, cells) + "\n"));
+        Map<JobId, JobStatus> st = slurm.statusOf(List.of(JobId.of(80), JobId.of(81), JobId.of(82)));
+        assertThat(st.get(JobId.of(80)).source()).isEqualTo(JobStatus.Source.QUEUE);
+        assertThat(st.get(JobId.of(80)).reason()).isNull();
+        assertThat(st.get(JobId.of(81)).reason()).isEqualTo("JobHeldUser");
+        assertThat(st.get(JobId.of(82)).source()).isEqualTo(JobStatus.Source.ACCOUNTING);
+        assertThat(st.get(JobId.of(82)).reason()).isNull();
+        assertThat(new JobStatus(JobId.of(1), st.get(JobId.of(82)).state(), "None", null, JobStatus.Source.ACCOUNTING).reason()).isNull();
+    }
+
+    @Test
+    void aControllerOutageWithALongFormatHasAShortMessage() {
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.of(1, "",
+                "slurm_load_jobs error: Unable to contact slurm controller (connect failure)\n"));
+        assertThatThrownBy(() -> slurm.statusOf(List.of(JobId.of(5))))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.CONTROLLER_UNAVAILABLE);
+                    // the command keeps the -O format; the message names it by its start
+                    assertThat(e.command()).contains("JobArrayID", "PriorityLong");
+                    assertThat(e.getMessage()).doesNotContain("PriorityLong")
+                            .contains("squeue", "Unable to contact slurm controller (connect failure)");
+                    assertThat(e.getMessage().length()).isLessThan(300);
+                });
+    }
+
+    @Test
     void statusOfAFinishedJobStillInTheQueueTakesTheExitCodeFromSacctOrKeepsTheQueueAnswer() {
         String done = squeueLine(Map.of("JobArrayID", "77", "JobID", "77", "State", "FAILED", "Reason", "NonZeroExitCode"));
         shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(done));

@@ -80,8 +80,9 @@ public record AccountingRecord(AccountingValues values) {
         return values.get(AccountingField.DERIVED_EXIT_CODE);
     }
 
+    /** {@code Reason}: why the job waited, verbatim; {@code null} for {@code None} ({@link Job.Status#reasonOf}). */
     public String reason() {
-        return values.get(AccountingField.REASON);
+        return Job.Status.reasonOf(values.get(AccountingField.REASON));
     }
 
     public Duration elapsed() {

@@ -2,6 +2,7 @@ package io.github.slurm4j.model.job;
 
 import io.github.slurm4j.model.ExitCode;
 import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.JobIdView;
 import io.github.slurm4j.model.MemoryRequest;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.TimeLimit;
@@ -13,12 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A map view of an {@link AccountingRecord}: only the fields sacct printed, in printed order, under
- * snake_case keys ({@code JobIDRaw} → {@code job_id_raw}).
+ * A map view of an {@link AccountingRecord}: first the row's identity, then the other fields sacct
+ * printed, in printed order, under snake_case keys ({@code JobIDRaw} → {@code job_id_raw}).
+ *
+ * <p>The identity keys are those of {@link JobIdView}, from {@code JobID} (or {@code JobIDRaw}
+ * when only that was printed): {@code job_id} the job's own id as a number ({@code JobIDRaw}'s,
+ * or what {@code JobID} tells: {@code 14.batch} is job 14; left out for {@code 17_3} without
+ * {@code JobIDRaw}), {@code job_id_text} as printed ({@code 21+1}, {@code 17_[3-6%2]},
+ * {@code 14.batch}), and the array, het and step parts.
  *
  * <p>Values, by {@link AccountingField.Kind}:
  * <ul>
- * <li>job ids, names, text, states ({@code CANCELLED by 0}): the printed {@code String};</li>
+ * <li>{@code job_id_raw}, names, text, states ({@code CANCELLED by 0}): the printed {@code String};</li>
  * <li>whole numbers: {@code Long}; memory, bytes and counts: {@code Long} bytes (units);</li>
  * <li>durations: {@code Long} seconds, except the CPU times ({@code TotalCPU}, {@code UserCPU},
  *     {@code SystemCPU}, {@code AveCPU}, {@code MinCPU}) which are {@code Double} seconds with the
@@ -30,10 +37,11 @@ import java.util.Map;
  * <li>exit codes: {@code {"status": Integer, "signal": Integer}}; ReqMem:
  *     {@code {"bytes": Long, "per": "NODE"|"CPU"|"UNSPECIFIED"}}; TRES: {@code Map} of raw
  *     strings; node lists and flags: {@code List<String>};</li>
- * <li>empty values: {@code null}; unknown fields: the raw {@code String}.</li>
+ * <li>empty values and a {@code reason} of {@code None}: {@code null}; unknown fields: the raw {@code String}.</li>
  * </ul>
  * A value cut by a fixed width is {@code null}, and its snake_case name is listed under the extra
- * key {@code truncated_fields} (present only when something was cut).
+ * key {@code truncated_fields} (present only when something was cut; a cut {@code JobID} is listed
+ * as {@code job_id_text} and gives no identity of its own).
  */
 public final class AccountingRecordView {
     private AccountingRecordView() {
@@ -47,10 +55,21 @@ public final class AccountingRecordView {
     public static Map<String, Object> toMap(AccountingValues values) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> cut = new ArrayList<>();
+        JobId printed = values.get(AccountingField.JOB_ID);
+        JobId rawId = values.get(AccountingField.JOB_ID_RAW);
+        if (printed != null || rawId != null) {
+            out.putAll(JobIdView.toMap(printed != null ? printed : rawId, rawId != null ? rawId.id() : null));
+        }
         for (int i = 0; i < values.names().size(); i++) {
             String name = values.names().get(i);
             AccountingField field = AccountingField.lookup(name);
             String key = field == null ? AccountingField.snake(name) : field.snakeName();
+            if (field == AccountingField.JOB_ID) {
+                if (values.isTruncated(name)) {
+                    cut.add("job_id_text");
+                }
+                continue;
+            }
             if (values.isTruncated(name)) {
                 out.put(key, null);
                 cut.add(key);
@@ -58,7 +77,9 @@ public final class AccountingRecordView {
                 String raw = values.raw().get(i);
                 out.put(key, raw.isEmpty() ? null : raw);
             } else {
-                out.put(key, view(field, values.get(field), values.raw().get(i)));
+                Object value = values.get(field);
+                out.put(key, view(field, field == AccountingField.REASON ? Job.Status.reasonOf((String) value) : value,
+                        values.raw().get(i)));
             }
         }
         if (!cut.isEmpty()) {

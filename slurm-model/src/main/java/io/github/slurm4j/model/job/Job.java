@@ -129,7 +129,8 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
      * The job's state and why.
      *
      * @param state {@code JobState}: the state with its flags
-     * @param reason {@code Reason}: the state reason, verbatim (None, Priority, Nodes_required_for_job_are_DOWN,_DRAINED_...)
+     * @param reason {@code Reason}: the state reason, verbatim (Priority, Nodes_required_for_job_are_DOWN,_DRAINED_...);
+     *     {@code null} for Slurm's {@code None} (see {@link #reasonOf}), as every model type has it
      * @param dependency {@code Dependency}: the dependency expression, e.g. afterok:14(unfulfilled); empty for (null)
      * @param priority {@code Priority}: the priority
      * @param nice {@code Nice}: the nice value
@@ -145,6 +146,23 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
      * @param stepMgrEnabled {@code StepMgrEnabled}: whether the job runs its own step manager (24.05+)
      */
     public record Status(JobState state, String reason, String dependency, Long priority, Integer nice, Boolean requeue, Integer restarts, Boolean batchFlag, Integer reboot, ExitCode exitCode, ExitCode derivedExitCode, String scheduler, String killOnInvalidDependency, String oomKillStep, String stepMgrEnabled) {
+        public Status {
+            reason = reasonOf(reason);
+        }
+
+        /**
+         * The one rule for "no reason", used by every model type that has a job's reason
+         * ({@link Status#reason()}, {@link SqueueRow#reason()}, {@link AccountingRecord#reason()},
+         * the client's job status): Slurm's {@code None} (scontrol {@code Reason=None}, squeue
+         * {@code (None)}, sacct and {@code --json} {@code None}) and an empty value are
+         * {@code null}; any other text is kept verbatim.
+         *
+         * @param printed the reason as Slurm printed it, or {@code null}
+         * @return the reason, or {@code null} when there is none
+         */
+        public static String reasonOf(String printed) {
+            return printed == null || printed.isEmpty() || printed.equals("None") ? null : printed;
+        }
     }
 
     /**
@@ -535,7 +553,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
             return this;
         }
 
-        /** {@code Reason}: the state reason, verbatim (None, Priority, Nodes_required_for_job_are_DOWN,_DRAINED_...). */
+        /** {@code Reason}: the state reason, verbatim (Priority, Nodes_required_for_job_are_DOWN,_DRAINED_...); {@code None} becomes {@code null}. */
         public Builder reason(String value) {
             this.reason = value;
             return this;

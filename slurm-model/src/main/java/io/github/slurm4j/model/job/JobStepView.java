@@ -1,5 +1,6 @@
 package io.github.slurm4j.model.job;
 
+import io.github.slurm4j.model.JobIdView;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.TimeLimit;
 import java.time.ZoneId;
@@ -9,7 +10,9 @@ import java.util.Map;
 /**
  * The map view of a {@link JobStep} ({@code scontrol show step}): snake_case keys, times as epoch
  * seconds in the cluster's zone (0 for a sentinel), the time limit in minutes or
- * {@code "UNLIMITED"}; keys of values the output did not supply are left out.
+ * {@code "UNLIMITED"}; keys of values the output did not supply are left out. The step's identity
+ * is written by {@link JobIdView}: {@code job_id_text} {@code 14.0}, {@code job_id} 14,
+ * {@code step_id} {@code 0}.
  */
 public final class JobStepView {
     private JobStepView() {
@@ -17,8 +20,9 @@ public final class JobStepView {
 
     public static Map<String, Object> toMap(JobStep s, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "step_id", s.stepId() == null ? null : s.stepId().toString());
-        put(m, "job_id", s.stepId() == null ? null : s.stepId().id());
+        if (s.stepId() != null) {
+            m.putAll(JobIdView.toMap(s.stepId(), null));
+        }
         put(m, "user_name", s.user() == null ? null : s.user().name());
         put(m, "user_id", s.user() == null ? null : s.user().id());
         put(m, "name", s.name());

@@ -2,6 +2,8 @@ package io.github.slurm4j.model.job;
 
 import io.github.slurm4j.model.ExitCode;
 import io.github.slurm4j.model.Hostlist;
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.JobIdView;
 import io.github.slurm4j.model.MemoryRequest;
 import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.SlurmDuration;
@@ -54,6 +56,10 @@ import java.util.Objects;
  *       {@code ntasks_per_board}, {@code ntasks_per_socket}, {@code ntasks_per_core} from
  *       {@code NtasksPerN:B:S:C}; {@code *} is {@code null} in the number and kept in the
  *       {@code *_str} keys.</li>
+ *   <li>{@code state_reason} is Slurm's text, and {@code "None"} (as scontrol prints it, as the
+ *       console's example has it) for a job with a state and no reason: the model's {@code null}
+ *       ({@link Job.Status#reasonOf}). So a squeue row whose format printed the state but no reason
+ *       also shows {@code "None"} here; {@link #toSuppliedMap} leaves the key out instead.</li>
  *   <li>{@code type} is the constant {@code "showJob"}.</li>
  * </ul>
  */
@@ -192,7 +198,7 @@ public final class JobView {
         m.put("sockets_per_board", number(bsct[1]));
         m.put("sockets_per_node", number(rs.socksPerNode()));
         m.put("start_time", epoch(tm.startTime(), zone));
-        m.put("state_reason", st.reason());
+        m.put("state_reason", st.reason() != null ? st.reason() : job.state() != null ? "None" : null);
         m.put("std_err", emptyToNull(io.stdErr()));
         m.put("std_in", emptyToNull(io.stdIn()));
         m.put("std_out", emptyToNull(io.stdOut()));
@@ -226,16 +232,30 @@ public final class JobView {
     }
 
     /**
-     * Only the keys of {@link #toMap} whose value is present (non-null), plus {@code user_name},
-     * {@code group_name} and {@code extras} (the unknown keys) when present. What the
-     * {@code parse} tool prints.
+     * What the {@code parse} tool prints: first the job's identity ({@link JobIdView} of
+     * {@link Job#displayId()}: {@code job_id} the own id, left out when it is not known (0),
+     * {@code job_id_text} such as {@code 21+1} or {@code 17_[3-6%2]}, the array parts and
+     * {@code het_job_id}, {@code het_job_offset}, plus {@code het_job_id_set}), then the other keys
+     * of {@link #toMap} whose value is present (non-null), then {@code user_name},
+     * {@code group_name} and {@code extras} (the unknown keys) when present. {@code state_reason}
+     * is left out when the job has no reason (see {@link #toMap}).
      */
     public static Map<String, Object> toSuppliedMap(Job job, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
+        JobId shown = job.displayId();
+        if (shown.id() > 0 || job.jobId() > 0) {
+            m.putAll(JobIdView.toMap(shown, job.jobId() > 0 ? job.jobId() : null));
+        }
+        if (job.identity().hetJobIdSet() != null && !job.identity().hetJobIdSet().isEmpty()) {
+            m.put("het_job_id_set", job.identity().hetJobIdSet());
+        }
         for (Map.Entry<String, Object> e : toMap(job, zone).entrySet()) {
-            if (e.getValue() != null) {
-                m.put(e.getKey(), e.getValue());
+            String key = e.getKey();
+            if (e.getValue() == null || key.equals("job_id") || m.containsKey(key)
+                    || (key.equals("state_reason") && job.status().reason() == null)) {
+                continue;
             }
+            m.put(key, e.getValue());
         }
         UserRef user = job.identity().user();
         if (user != null && user.name() != null) {

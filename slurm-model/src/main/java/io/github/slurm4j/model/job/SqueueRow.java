@@ -34,7 +34,7 @@ import java.util.function.BiConsumer;
  * @param qos the QOS
  * @param state the state ({@code %T} or the compact {@code %t})
  * @param reason the pending reason ({@code %r}, or {@code %R} in parentheses); {@code null} for
- *     {@code None}
+ *     {@code None} ({@link Job.Status#reasonOf})
  * @param nodeList the allocated nodes as a hostlist expression ({@code %N}, or {@code %R} without
  *     parentheses); {@code null} when empty
  * @param timeUsed the run time ({@code %M})
@@ -72,6 +72,7 @@ public record SqueueRow(
         Set<String> truncated) {
 
     public SqueueRow {
+        reason = Job.Status.reasonOf(reason);
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         truncated = truncated == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(truncated));
     }
@@ -87,14 +88,15 @@ public record SqueueRow(
      * {@link #isTruncated(String)} before showing them as whole.
      *
      * <p>The job's own id ({@link Job#jobId()}) is taken from {@code %A} ({@code JobID}) when
-     * printed, else from the printed id when it is the job's own id (a plain job, a pending array
+     * printed, else from the printed id when it is the job's own id ({@link JobId#ownJobId()}: a plain job, a pending array
      * remainder {@code 17_[3-6%2]}, a het leader {@code 21+0}, the job of a step row). For an array
      * element {@code 17_3} or a het component {@code 21+1} without {@code %A}, and for a row
      * without a usable id, it is not known and is {@code 0} (never a real job id);
      * {@link Job#displayId()} still gives the printed id.
      *
      * <p>Extras with a Job component ({@code Command}, {@code Comment}, {@code Priority},
-     * {@code GroupName}, {@code Dependency}, …) are typed onto it; {@code (null)} of a list or
+     * {@code GroupName}, {@code Dependency}, {@code HetJobID}/{@code HetJobOffset}/{@code HetJobIDSet}
+     * ({@code N/A} for a job that is not heterogeneous), …) are typed onto it; {@code (null)} of a list or
      * free-text field becomes the empty string, as in {@code scontrol}. A value that does not read
      * as its type, and every other extra, stays in {@link Job#extras()} under its {@code -O} name.
      */
@@ -106,11 +108,23 @@ public record SqueueRow(
         if (ownId != null) {
             raw = ownId;
             rest.remove("JobID");
-        } else if (id != null && (id.arrayTask() == null || id.isArrayRange())
-                && (id.hetOffset() == null || id.hetOffset() == 0)) {
-            raw = id.id();
+        } else if (id != null && id.ownJobId() != null) {
+            raw = id.ownJobId();
         }
         Job.Builder b = Job.builder(raw);
+        // -O HetJobID, HetJobOffset, HetJobIDSet: N/A for a job that is not heterogeneous
+        Long hetJob = digits(rest.get("HetJobID"));
+        Integer hetOffset = integer(rest.get("HetJobOffset"));
+        if (hetJob != null && hetJob > 0 && hetOffset != null) {
+            b.hetJobId(hetJob).hetJobOffset(hetOffset);
+            rest.remove("HetJobID");
+            rest.remove("HetJobOffset");
+        }
+        String hetSet = rest.get("HetJobIDSet");
+        if (hetSet != null && !hetSet.isEmpty() && !hetSet.equals("N/A")) {
+            b.hetJobIdSet(hetSet);
+            rest.remove("HetJobIDSet");
+        }
         Long arrayJob = arrayJobId;
         String task = arrayTaskId;
         if (id != null) {

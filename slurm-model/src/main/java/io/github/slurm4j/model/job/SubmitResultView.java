@@ -1,5 +1,6 @@
 package io.github.slurm4j.model.job;
 
+import io.github.slurm4j.model.JobIdView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,10 +9,12 @@ public final class SubmitResultView {
     private SubmitResultView() {
     }
 
-    /** {@code job_id} (string, e.g. {@code "57"}), {@code cluster} (or null), {@code warnings}. */
+    /**
+     * The identity keys of {@link JobIdView} ({@code job_id} the number 57, {@code job_id_text}
+     * {@code "57"}), {@code cluster} (or null), {@code warnings}.
+     */
     public static Map<String, Object> toMap(SubmitResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("job_id", r.jobId().toString());
+        Map<String, Object> m = new LinkedHashMap<>(JobIdView.toMap(r.jobId(), null));
         m.put("cluster", r.cluster());
         m.put("warnings", r.warnings());
         return m;

@@ -1,5 +1,7 @@
 package io.github.slurm4j.model.metrics;
 
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.JobIdView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,12 +10,16 @@ public final class JobPidView {
     private JobPidView() {
     }
 
-    /** Keys {@code pid, job_id, step_id, local_id, global_id}; sentinels are {@code null}. */
+    /**
+     * Keys {@code pid}, the identity keys of {@link JobIdView} for the step ({@code job_id} 14,
+     * {@code job_id_text} {@code 14.batch}, {@code step_id} {@code batch}), {@code local_id},
+     * {@code global_id}; sentinels are {@code null}.
+     */
     public static Map<String, Object> toMap(JobPid p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", p.pid());
-        m.put("job_id", p.jobId().toString());
-        m.put("step_id", p.stepId());
+        JobId job = p.jobId();
+        m.putAll(JobIdView.toMap(new JobId(job.id(), job.arrayTask(), job.hetOffset(), p.stepId()), null));
         m.put("local_id", p.localId());
         m.put("global_id", p.globalId());
         return m;

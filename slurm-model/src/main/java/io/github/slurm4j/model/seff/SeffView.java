@@ -1,5 +1,6 @@
 package io.github.slurm4j.model.seff;
 
+import io.github.slurm4j.model.JobIdView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,10 @@ public final class SeffView {
     }
 
     /**
-     * The report as a map with the keys {@code job_id, array_job_id, cluster, user, group, state,
+     * The report as a map: the identity keys of {@link JobIdView} ({@code job_id} the own id of the
+     * {@code Job ID:} line, {@code job_id_text} the {@code Array Job ID:} line {@code 10_2} or else
+     * the job id, {@code array_job_id} and {@code array_task_id} for an array element), then
+     * {@code cluster, user, group, state,
      * exit_code, nodes, cores, cores_per_node, cpu_utilized_seconds, cpu_efficiency_percent,
      * core_walltime_seconds, wallclock_seconds, memory_utilized_bytes, memory_efficiency_percent,
      * memory_requested_bytes, memory_estimated, stop_data}; {@code state} is the state name as printed.
@@ -19,8 +23,7 @@ public final class SeffView {
     public static Map<String, Object> toMap(SeffReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         SeffReport.Usage u = r.usage();
-        m.put("job_id", r.jobId().toString());
-        m.put("array_job_id", r.arrayJobId() == null ? null : r.arrayJobId().toString());
+        m.putAll(JobIdView.toMap(r.arrayJobId() != null ? r.arrayJobId() : r.jobId(), r.jobId().id()));
         m.put("cluster", r.cluster());
         m.put("user", r.user() == null ? null : r.user().toString());
         m.put("group", r.group() == null ? null : r.group().toString());

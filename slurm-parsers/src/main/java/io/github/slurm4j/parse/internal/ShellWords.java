@@ -9,8 +9,9 @@ import java.util.List;
  * would for the plain command lines users paste: single quotes, double quotes (with {@code \"},
  * {@code \\}, {@code \$}, {@code \`} escapes), backslash escapes outside quotes, {@code ;},
  * {@code &&}, {@code ||} and {@code |} between commands, and redirections ({@code < file},
- * {@code > file}, {@code 2>&1}), which are dropped. Nothing is expanded or executed: {@code $(…)}
- * stays text.
+ * {@code > file}, {@code 2>&1}), which are dropped, bash's ANSI-C quotes ({@code $'\x1f'},
+ * {@code $'a\nb'}: the delimiters and line breaks of captured commands) and {@code #} comments at
+ * the start of a word. Nothing is expanded or executed: {@code $(…)} stays text.
  */
 public final class ShellWords {
     private ShellWords() {
@@ -38,7 +39,14 @@ public final class ShellWords {
         int n = line.length();
         while (i < n) {
             char c = line.charAt(i);
-            if (c == '\'') {
+            if (c == '#' && !inWord) {
+                while (i < n && line.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '$' && i + 1 < n && line.charAt(i + 1) == '\'') {
+                i = ansiC(line, i + 2, word);
+                inWord = true;
+            } else if (c == '\'') {
                 int end = line.indexOf('\'', i + 1);
                 if (end < 0) {
                     throw new IllegalArgumentException("unterminated single quote at column " + (i + 1) + ": " + line);
@@ -124,6 +132,73 @@ public final class ShellWords {
             commands.add(new SimpleCommand(words));
         }
         return commands;
+    }
+
+    /**
+     * Reads the body of {@code $'…'} from {@code i} (just after the opening quote) into
+     * {@code word}, decoding bash's escapes.
+     *
+     * @return the index after the closing quote
+     */
+    private static int ansiC(String line, int i, StringBuilder word) {
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                return i + 1;
+            }
+            if (c != '\\' || i + 1 >= n) {
+                word.append(c);
+                i++;
+                continue;
+            }
+            char e = line.charAt(i + 1);
+            i += 2;
+            switch (e) {
+                case 'a' -> word.append('\u0007');
+                case 'b' -> word.append('\b');
+                case 'e', 'E' -> word.append('\u001b');
+                case 'f' -> word.append('\f');
+                case 'n' -> word.append('\n');
+                case 'r' -> word.append('\r');
+                case 't' -> word.append('\t');
+                case 'v' -> word.append('\u000b');
+                case 'x', 'u', 'U' -> {
+                    int max = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                    int end = i;
+                    while (end < n && end - i < max && Character.digit(line.charAt(end), 16) >= 0) {
+                        end++;
+                    }
+                    if (end == i) {
+                        word.append('\\').append(e);
+                    } else {
+                        word.appendCodePoint(Integer.parseInt(line.substring(i, end), 16));
+                        i = end;
+                    }
+                }
+                case 'c' -> {
+                    if (i < n) {
+                        word.append((char) (line.charAt(i) & 0x1f));
+                        i++;
+                    }
+                }
+                default -> {
+                    if (e >= '0' && e <= '7') {
+                        int end = i;
+                        while (end < n && end - i < 2 && line.charAt(end) >= '0' && line.charAt(end) <= '7') {
+                            end++;
+                        }
+                        word.append((char) (Integer.parseInt(line.substring(i - 1, end), 8) & 0xff));
+                        i = end;
+                    } else if (e == '\\' || e == '\'' || e == '"' || e == '?') {
+                        word.append(e);
+                    } else {
+                        word.append('\\').append(e);
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("unterminated $' quote: " + line);
     }
 
     private static boolean endWord(List<String> words, StringBuilder word, boolean isRedirectTarget) {

@@ -44,6 +44,17 @@ class ShellWordsTest {
     }
 
     @Test
+    void ansiCQuotesAndComments() {
+        assertThat(words("sacct -P --delimiter=$'\\x1f' -j 95   # job: sbatch -J $'done\\nname'"))
+                .containsExactly("sacct", "-P", "--delimiter=\u001f", "-j", "95");
+        assertThat(words("echo $'a\\tb\\'c\\\\d\\101\\u00e9\\cA\\q'")).containsExactly("echo", "a\tb'c\\dA\u00e9\u0001\\q");
+        assertThat(words("echo x#y '#'")).containsExactly("echo", "x#y", "#");
+        assertThat(ShellWords.split("a # b; c\nd")).extracting(ShellWords.SimpleCommand::words)
+                .containsExactly(List.of("a"), List.of("d"));
+        assertThatThrownBy(() -> ShellWords.split("echo $'x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$'");
+    }
+
+    @Test
     void badQuotingIsRefused() {
         assertThatThrownBy(() -> ShellWords.split("echo 'x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("single quote");
         assertThatThrownBy(() -> ShellWords.split("echo \"x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("double quote");

@@ -54,7 +54,7 @@ class ScontrolJobParserTest {
         assertThat(j.identity().qos()).isEqualTo("normal");
         assertThat(j.identity().comment()).isEqualTo("key=value spaces = signs; owner=ops team"); // scontrol's own trailing space dropped
         assertThat(j.status().state().state()).isEqualTo(JobState.Name.RUNNING);
-        assertThat(j.status().reason()).isEqualTo("None");
+        assertThat(j.status().reason()).isNull(); // Reason=None
         assertThat(j.status().dependency()).isEmpty();
         assertThat(j.status().priority()).isEqualTo(3090L);
         assertThat(j.status().nice()).isZero();
