@@ -10,6 +10,7 @@ import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobView;
 import io.github.slurm4j.model.job.SqueueRow;
 import io.github.slurm4j.model.job.SqueueRowView;
+import io.github.slurm4j.parse.scontrol.ScontrolParser;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;

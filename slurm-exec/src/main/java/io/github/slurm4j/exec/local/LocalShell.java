@@ -377,6 +377,9 @@ public final class LocalShell implements Shell {
                 throw new ShellTimeoutException(request.command(), request.timeout(),
                         target() + " (a process it started kept its output open)");
             } catch (ExecutionException e) {
+                // a read that failed because the command was being killed (its pipes closed under
+                // the reader) is the kill: a timeout, or a close of the shell
+                throwIfKilled();
                 Throwable cause = e.getCause();
                 throw new ShellException(request.command(), "reading the output failed on " + target() + ": " + cause, cause);
             }
