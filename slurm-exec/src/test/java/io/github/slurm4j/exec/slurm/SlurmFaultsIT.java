@@ -126,7 +126,7 @@ class SlurmFaultsIT {
             fails("job", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.job(finished));
             fails("nodes", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.nodes());
             fails("submit", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND,
-                    () -> quick.submit(SubmitRequest.wrap("true").output("/dev/null").build()));
+                    () -> quick.submit(SubmitRequest.wrap("true").output("/dev/null").workingDirectory("/tmp").build()));
             fails("statusOf", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.statusOf(List.of(finished)));
             fails("hold", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.hold(finished));
             // ping is the health check: every controller DOWN is its answer, not an error
