@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  *
  * <h2>What it models</h2>
  * <ul>
- *   <li>Commands: {@code squeue --noheader [--array] -O ...} with {@code --user --jobs --states
- *       --partition}; {@code scontrol -o [-d] show job|node|partition|reservation|step},
+ *   <li>Commands: {@code squeue --noheader [--array] -O ...} with {@code --user --me --jobs --states
+ *       --partition --account --name --qos}; {@code scontrol -o [-d] show job|node|partition|reservation|step},
  *       {@code scontrol suspend|resume|hold|uhold|release|requeue|requeuehold ID},
  *       {@code scontrol update JobId=ID Name|Comment|TimeLimit|Nice|Priority|Partition|QOS=...},
  *       {@code scontrol listpids ID}, {@code scontrol ping}; {@code sbatch --parsable} with the
@@ -329,6 +329,10 @@ public final class FakeSlurm implements Shell {
         List<String> ids = null;
         Set<String> states = null;
         List<String> partitions = List.of();
+        boolean me = false;
+        List<String> accounts = List.of();
+        List<String> names = List.of();
+        List<String> qos = List.of();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--noheader") || a.equals("-h")) {
@@ -345,6 +349,14 @@ public final class FakeSlurm implements Shell {
                 states = new LinkedHashSet<>(Arrays.asList(value(a).toUpperCase(Locale.ROOT).split(",")));
             } else if (a.startsWith("--partition=")) {
                 partitions = List.of(value(a).split(","));
+            } else if (a.equals("--me")) {
+                me = true;
+            } else if (a.startsWith("--account=")) {
+                accounts = List.of(value(a).split(","));
+            } else if (a.startsWith("--name=")) {
+                names = List.of(value(a).split(","));
+            } else if (a.startsWith("--qos=")) {
+                qos = List.of(value(a).split(","));
             } else {
                 throw new NotModelledError("squeue option " + a);
             }
@@ -369,6 +381,10 @@ public final class FakeSlurm implements Shell {
                 continue;
             }
             if (!partitions.isEmpty() && !partitions.contains(j.partition)) {
+                continue;
+            }
+            if ((me && j.uid != user.uid()) || (!accounts.isEmpty() && !accounts.contains(j.account))
+                    || (!names.isEmpty() && !names.contains(j.name)) || (!qos.isEmpty() && !qos.contains(j.qos))) {
                 continue;
             }
             if (states == null ? j.finished() : !(states.contains("ALL") || states.contains(j.state))) {

@@ -145,7 +145,7 @@ class SlurmFaultsIT {
             Lab.control("start", "slurmctld");
         }
         assertThat(quick.ping()).extracting(ControllerStatus::up).containsExactly(true);
-        assertThat(patient.job(finished)).singleElement()
+        assertThat(patient.jobRecords(finished)).singleElement()
                 .satisfies(j -> assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED));
         assertThat(patient.node("localhost").hardware().cpuTotal()).isEqualTo(8);
         assertThat(patient.jobs(JobQuery.all())).isNotNull();
@@ -163,7 +163,7 @@ class SlurmFaultsIT {
                     () -> patient.efficiency(finished));
             // the queue does not need slurmdbd
             assertThat(patient.nodes()).isNotEmpty();
-            assertThat(patient.job(finished)).singleElement()
+            assertThat(patient.jobRecords(finished)).singleElement()
                     .satisfies(j -> assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED));
             assertThat(patient.jobs(JobQuery.all())).isNotNull();
             // a job slurmctld still holds: the queue's (final) state, without the exit code sacct would add
