@@ -689,6 +689,9 @@ public final class FakeSlurm implements Shell {
                 }
             }
             case "requeue", "requeuehold" -> {
+                if (!j.requeue) {
+                    throw new NotModelledError("scontrol " + verb + " of a job submitted with --no-requeue");
+                }
                 if (j.state.equals("PENDING")) {
                     return Reply.err(1, "Job is pending execution for job " + id + "\n");
                 }
@@ -928,7 +931,7 @@ public final class FakeSlurm implements Shell {
 
     private static final Set<String> SBATCH_OPTIONS = Set.of("job-name", "partition", "account", "qos", "time", "nodes",
             "ntasks", "cpus-per-task", "mem", "mem-per-cpu", "gres", "gpus", "chdir", "output", "error", "comment",
-            "array", "dependency", "hold", "nice", "priority", "export", "wrap");
+            "array", "dependency", "hold", "nice", "priority", "export", "wrap", "requeue", "no-requeue");
 
     private Reply submit(Map<String, String> o, String script, ExecRequest request, boolean multiCluster) {
         for (String k : o.keySet()) {
@@ -1009,6 +1012,7 @@ public final class FakeSlurm implements Shell {
         j.command = null;
         // sbatch --hold is a user hold, whoever submits (an operator's scontrol hold is an admin hold)
         j.hold = o.containsKey("hold") ? "user" : null;
+        j.requeue = !o.containsKey("no-requeue");
         if (o.containsKey("dependency")) {
             j.dependency = dependencyOf(o.get("dependency"));
         }
