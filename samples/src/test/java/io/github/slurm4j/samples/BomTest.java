@@ -38,7 +38,7 @@ class BomTest {
 
         String bom = Files.readString(ROOT.resolve("slurm4j-bom/pom.xml"));
         assertThat(bom).as("no <parent> element").doesNotContainPattern("(?m)^\\s*<parent>");
-        String managed = bom.substring(bom.indexOf("<dependencyManagement>"));
+        String managed = bom.substring(bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
         List<String> listed = new ArrayList<>();
         Matcher a = ARTIFACT.matcher(managed);
         while (a.find()) {
