@@ -143,10 +143,13 @@ public final class CommandOutputParser {
             case "sacctmgr":
             case "sshare":
             case "sreport":
-                items = table(c.has("-P", "--parsable2", "-p", "--parsable") ? SlurmTableParser.parsable(c.toString())
-                        : SlurmTableParser.fixedWidth(c.toString()), withHeader(c, stdout));
+                items = table(reportTable(c), stdout);
                 break;
             case "sprio":
+                if (c.has("-h", "--noheader")) {
+                    throw new IllegalArgumentException("sprio output printed with --noheader cannot be read: its columns are "
+                            + "found from its header: " + c);
+                }
                 items = table(SlurmTableParser.headerAligned(c.toString()), stdout);
                 break;
             case "sdiag":
@@ -357,19 +360,31 @@ public final class CommandOutputParser {
     }
 
     /**
-     * A parsable table printed with {@code -n/--noheader} gets the header its {@code -o} list
-     * names, so the table reader needs one layout only (error line numbers then count it).
+     * The table parser of a sacctmgr, sshare or sreport command line: parsable or fixed-width; with
+     * the field list ({@code -o/--format}, or sacctmgr's and sreport's {@code format=}) when given,
+     * so the header is checked against it; without header ({@code -n}) only with that list.
      */
-    private static String withHeader(SlurmCommandLine c, String stdout) {
-        if (!c.has("-n", "--noheader") || !c.has("-P", "--parsable2", "-p", "--parsable")) {
-            return stdout;
-        }
+    private static SlurmTableParser reportTable(SlurmCommandLine c) {
+        boolean parsable = c.has("-P", "--parsable2", "-p", "--parsable");
+        SlurmTableParser parser = parsable ? SlurmTableParser.parsable(c.toString()) : SlurmTableParser.fixedWidth(c.toString());
         Optional<String> format = c.value("-o", "--format");
         if (format.isEmpty()) {
-            throw new IllegalArgumentException("a table printed with --noheader needs its --format list: " + c);
+            for (String a : c.args()) {
+                if (a.regionMatches(true, 0, "format=", 0, 7)) {
+                    format = Optional.of(a.substring(7));
+                }
+            }
         }
-        String header = String.join("|", stripWidths(Arrays.asList(format.get().split(","))));
-        return header + (c.has("-p", "--parsable") ? "|" : "") + "\n" + stdout;
+        if (format.isPresent()) {
+            parser = parser.withColumns(Arrays.asList(format.get().split(",")));
+        }
+        if (parsable && c.has("-n", "--noheader")) {
+            if (format.isEmpty()) {
+                throw new IllegalArgumentException("a table printed with --noheader needs its --format list: " + c);
+            }
+            parser = parser.withoutHeader(c.has("-p", "--parsable"));
+        }
+        return parser;
     }
 
     private static List<Map<String, Object>> table(SlurmTableParser parser, String stdout) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every captured fixture case is named, as a string literal, by at least one test of this module
+ * Every fixture case of every corpus (captured and hand-made) is named, as a string literal, by at least one test of this module
  * (and those tests assert on its parsed content): a case nobody reads is a case nobody checks.
  */
 class FixtureCoverageTest {
@@ -35,9 +35,11 @@ class FixtureCoverageTest {
             allTests = sb.toString();
         }
         List<String> unread = new ArrayList<>();
-        for (String name : Fixtures.names()) {
-            if (!allTests.contains("\"" + name + "\"")) {
-                unread.add(name);
+        for (String corpus : Fixtures.corpora()) {
+            for (String name : Fixtures.names(corpus)) {
+                if (!allTests.contains("\"" + name + "\"")) {
+                    unread.add(corpus + "/" + name);
+                }
             }
         }
         assertThat(Fixtures.names()).hasSizeGreaterThan(200);

@@ -9,8 +9,8 @@ import java.util.List;
  * would for the plain command lines users paste: single quotes, double quotes (with {@code \"},
  * {@code \\}, {@code \$}, {@code \`} escapes), backslash escapes outside quotes, {@code ;},
  * {@code &&}, {@code ||} and {@code |} between commands, and redirections ({@code < file},
- * {@code > file}, {@code 2>&1}), which are dropped. Nothing is expanded or executed: {@code $(…)}
- * stays text.
+ * {@code > file}, {@code 2>&1}), which are dropped, and {@code #} comments (a word that starts with
+ * {@code #} runs to the end of the line). Nothing is expanded or executed: {@code $(…)} stays text.
  */
 public final class ShellWords {
     private ShellWords() {
@@ -111,6 +111,11 @@ public final class ShellWords {
                     }
                 }
                 i++;
+            } else if (c == '#' && !inWord) {
+                // a comment, as bash -c reads it: a word that starts with '#' runs to the line end
+                while (i < n && line.charAt(i) != '\n') {
+                    i++;
+                }
             } else {
                 word.append(c);
                 inWord = true;
