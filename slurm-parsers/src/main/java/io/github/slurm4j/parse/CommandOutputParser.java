@@ -156,7 +156,7 @@ public final class CommandOutputParser {
                 items = List.of(SchedulerDiagnosticsView.toMap(SdiagParser.parse(stdout)));
                 break;
             case "ps":
-                items = map(PsParser.parse(stdout), ProcessInfoView::toMap);
+                items = map(ps(c).read(stdout), ProcessInfoView::toMap);
                 break;
             case "nvidia-smi":
                 items = c.args().contains("pmon") ? map(NvidiaSmiParser.parsePmon(stdout), GpuProcessUtilizationView::toMap)
@@ -334,6 +334,31 @@ public final class CommandOutputParser {
         }
         Optional<String> delimiter = c.value(null, "--delimiter");
         return delimiter.isPresent() ? parser.withDelimiter(delimiter.get()) : parser;
+    }
+
+    /**
+     * The parser of a {@code ps} command line: its {@code -o}/{@code --format} lists (several are
+     * joined), without header under {@code --no-headers}/{@code --no-heading} or BSD {@code h};
+     * a command line without {@code -o} is read as {@value PsParser#FORMAT}.
+     */
+    private static PsParser ps(SlurmCommandLine c) {
+        List<String> lists = new ArrayList<>();
+        List<String> args = c.args();
+        boolean noHeader = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-o") || a.equals("--format")) && i + 1 < args.size()) {
+                lists.add(args.get(++i));
+            } else if (a.startsWith("--format=")) {
+                lists.add(a.substring("--format=".length()));
+            } else if (a.startsWith("-o") && !a.startsWith("--")) {
+                lists.add(a.substring(2));
+            } else if (a.equals("--no-headers") || a.equals("--no-heading") || a.equals("h")) {
+                noHeader = true;
+            }
+        }
+        PsParser parser = PsParser.forFormat(lists.isEmpty() ? PsParser.FORMAT : String.join(",", lists));
+        return noHeader ? parser.withoutHeader() : parser;
     }
 
     private static SstatParser sstat(SlurmCommandLine c) {
