@@ -14,6 +14,7 @@ import io.github.slurm4j.model.job.JobView;
 import io.github.slurm4j.model.job.SqueueRowView;
 import io.github.slurm4j.model.job.StepStatView;
 import io.github.slurm4j.model.job.SubmitResultView;
+import io.github.slurm4j.model.job.SubmitTestResultView;
 import io.github.slurm4j.model.metrics.GpuProcessUtilizationView;
 import io.github.slurm4j.model.metrics.GpuProcessView;
 import io.github.slurm4j.model.metrics.JobPidView;
@@ -42,8 +43,8 @@ import java.util.function.Function;
  * several commands whose outputs are separated by an {@code echo}ed marker
  * ({@code sinfo -d; echo ===; sinfo -r}) is split at the marker lines.
  *
- * <p>Kinds: {@code job, node, partition, step, reservation, accounting, stat, seff, submit, pids,
- * process, gpu_process, action, table, config, license, hostname, diag}.
+ * <p>Kinds: {@code job, node, partition, step, reservation, accounting, stat, seff, submit,
+ * submit_test, pids, process, gpu_process, action, table, config, license, hostname, diag}.
  */
 public final class CommandOutputParser {
     private CommandOutputParser() {
@@ -135,7 +136,8 @@ public final class CommandOutputParser {
                 items = List.of(SeffView.toMap(SeffParser.parse(stdout)));
                 break;
             case "sbatch":
-                items = List.of(SubmitResultView.toMap(SbatchParser.parse(stdout, stderr, rc)));
+                items = List.of(c.has("--test-only") ? SubmitTestResultView.toMap(SbatchParser.parseTestOnly(stdout, stderr, rc))
+                        : SubmitResultView.toMap(SbatchParser.parse(stdout, stderr, rc)));
                 break;
             case "scancel":
                 items = List.of(ActionResultView.toMap(ActionOutputParser.parse(c.line(), stdout, stderr, rc)));
@@ -202,7 +204,7 @@ public final class CommandOutputParser {
             case "seff":
                 return "seff";
             case "sbatch":
-                return "submit";
+                return c.has("--test-only") ? "submit_test" : "submit";
             case "scancel":
                 return "action";
             case "sacctmgr":
