@@ -74,10 +74,15 @@ public final class CommandOutputParser {
         if (commands.size() == 1) {
             return parseOne(commands.get(0), output.stdout(), output.stderr(), output.exitCode(), zone);
         }
-        List<String> parts = splitAtMarkers(output.stdout(), markers);
-        if (parts.size() != commands.size()) {
+        if (markers.isEmpty()) {
             throw new IllegalArgumentException("cannot tell which output belongs to which of the " + commands.size()
                     + " commands of: " + output.commandLine());
+        }
+        List<String> parts = splitAtMarkers(output.stdout(), markers);
+        if (parts.size() != commands.size()) {
+            // the command line is fine: the output lacks a marker line or has one too many
+            throw new SlurmParseException(commands.get(0).tool(), 0, null, output.stdout(), "the output has " + parts.size()
+                    + " parts between its marker lines " + markers + ", the command line " + commands.size() + " commands");
         }
         List<Map<String, Object>> items = new ArrayList<>();
         String kind = null;

@@ -211,16 +211,21 @@ public final class SqueueParser {
             int lineNo = i + 1;
             if (expected > 0 && !headerPending && !Layout.isBlank(line)) {
                 // a value holding a line break: the row goes on until it has every delimiter
+                // (joined once and counted line by line: linear however many lines it takes)
                 String delim = layout.delimiter();
-                while (Layout.count(line, delim) < expected && i + 1 < lines.size()) {
-                    i++;
-                    byte[] next = lines.get(i);
-                    byte[] joined = java.util.Arrays.copyOf(line, line.length + 1 + next.length);
-                    joined[line.length] = '\n';
-                    System.arraycopy(next, 0, joined, line.length + 1, next.length);
-                    line = joined;
-                }
                 int n = Layout.count(line, delim);
+                if (n < expected && i + 1 < lines.size()) {
+                    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+                    joined.writeBytes(line);
+                    while (n < expected && i + 1 < lines.size()) {
+                        i++;
+                        byte[] next = lines.get(i);
+                        joined.write('\n');
+                        joined.writeBytes(next);
+                        n += Layout.count(next, delim);
+                    }
+                    line = joined.toByteArray();
+                }
                 if (n < expected) {
                     throw new SlurmParseException(COMMAND, lineNo, null, Texts.decode(line),
                             "row ends with fewer delimiters than the format has");

@@ -126,11 +126,17 @@ public final class AccountingTable {
             int lineNo = i + 1;
             if (joins) {
                 // a value holding a line break: the row goes on until it has every delimiter
-                while (count(line, delimiter) < expected && i + 1 < lines.size()) {
-                    i++;
-                    line = line + "\n" + lines.get(i);
-                }
+                // (joined once and counted line by line: linear however many lines it takes)
                 int n = count(line, delimiter);
+                if (n < expected && i + 1 < lines.size()) {
+                    StringBuilder joined = new StringBuilder(line);
+                    while (n < expected && i + 1 < lines.size()) {
+                        i++;
+                        joined.append('\n').append(lines.get(i));
+                        n += count(lines.get(i), delimiter);
+                    }
+                    line = joined.toString();
+                }
                 if (n < expected) {
                     throw new SlurmParseException(command, lineNo, null, line, "row ends with fewer '" + delimiter
                             + "' than the header has");

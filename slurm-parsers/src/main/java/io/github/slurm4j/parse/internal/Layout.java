@@ -183,6 +183,15 @@ public final class Layout {
      * @throws SlurmParseException if the line does not have the format's shape
      */
     public Cell[] split(byte[] line, int lineNo) {
+        String delim = uniformDelimiter();
+        if (delim != null) {
+            // the command prints every delimiter, empty values too: a row with fewer lacks values
+            int n = count(line, delim);
+            if (n < columns.size() - 1) {
+                throw error(lineNo, columns.get(n + 1).key(), line, "row has " + n + " '" + delim + "', the format "
+                        + (columns.size() - 1) + ": values are missing");
+            }
+        }
         byte[] leadBytes = lead.getBytes(StandardCharsets.UTF_8);
         int pos = 0;
         if (leadBytes.length > 0) {
@@ -237,20 +246,9 @@ public final class Layout {
      * surplus is moved there; otherwise the line is rejected rather than guessed.
      */
     private Cell[] repair(Cell[] cells, byte[] line, int lineNo) {
-        if (columns.size() < 2) {
+        String delim = uniformDelimiter();
+        if (delim == null) {
             return cells;
-        }
-        String delim = columns.get(0).after();
-        // only spaces make a width-aligned table; control characters such as U+001F (which
-        // String.isBlank counts as white space) are real delimiters and must be checked
-        if (delim.isEmpty() || delim.chars().allMatch(ch -> ch == ' ')) {
-            return cells;
-        }
-        for (int i = 0; i < columns.size() - 1; i++) {
-            Column c = columns.get(i);
-            if (c.width() != Column.UNBOUNDED || !c.after().equals(delim)) {
-                return cells;
-            }
         }
         Column lastCol = columns.get(columns.size() - 1);
         String lastText = cells[cells.length - 1].text();
@@ -288,6 +286,29 @@ public final class Layout {
             out[i] = new Cell(t, t.indexOf('\uFFFD') >= 0);
         }
         return out;
+    }
+
+    /**
+     * The delimiter of a purely delimited layout (no widths, one delimiter that is not blanks after
+     * every column but the last), else {@code null}.
+     */
+    private String uniformDelimiter() {
+        if (columns.size() < 2) {
+            return null;
+        }
+        String delim = columns.get(0).after();
+        // only spaces make a width-aligned table; control characters such as U+001F (which
+        // String.isBlank counts as white space) are real delimiters and must be checked
+        if (delim.isEmpty() || delim.chars().allMatch(ch -> ch == ' ')) {
+            return null;
+        }
+        for (int i = 0; i < columns.size() - 1; i++) {
+            Column c = columns.get(i);
+            if (c.width() != Column.UNBOUNDED || !c.after().equals(delim)) {
+                return null;
+            }
+        }
+        return delim;
     }
 
     private static int trimmedLength(byte[] line, int from, int to) {
