@@ -132,10 +132,10 @@ public final class CommandOutputParser {
                 items = sinfo(c, stdout, zone);
                 break;
             case "sacct":
-                items = map(sacct(c).parse(stdout), AccountingRecordView::toMap);
+                items = map(c.tool(), sacct(c).parse(stdout), AccountingRecordView::toMap);
                 break;
             case "sstat":
-                items = map(sstat(c).parse(stdout), StepStatView::toMap);
+                items = map(c.tool(), sstat(c).parse(stdout), StepStatView::toMap);
                 break;
             case "seff":
                 items = List.of(SeffView.toMap(SeffParser.parse(stdout)));
@@ -163,11 +163,11 @@ public final class CommandOutputParser {
                 items = List.of(SchedulerDiagnosticsView.toMap(SdiagParser.parse(stdout)));
                 break;
             case "ps":
-                items = map(ps(c).read(stdout), ProcessInfoView::toMap);
+                items = map(c.tool(), ps(c).read(stdout), ProcessInfoView::toMap);
                 break;
             case "nvidia-smi":
-                items = c.args().contains("pmon") ? map(NvidiaSmiParser.parsePmon(stdout), GpuProcessUtilizationView::toMap)
-                        : map(NvidiaSmiParser.parseComputeApps(stdout), GpuProcessView::toMap);
+                items = c.args().contains("pmon") ? map(c.tool(), NvidiaSmiParser.parsePmon(stdout), GpuProcessUtilizationView::toMap)
+                        : map(c.tool(), NvidiaSmiParser.parseComputeApps(stdout), GpuProcessView::toMap);
                 break;
             default:
                 throw new IllegalArgumentException("no parser for command '" + tool + "'");
@@ -242,19 +242,19 @@ public final class CommandOutputParser {
     private static List<Map<String, Object>> scontrol(SlurmCommandLine c, String stdout, String stderr, int rc, ZoneId zone) {
         switch (kindOf(c)) {
             case "job":
-                return map(ScontrolParser.parseJobs(stdout), j -> JobView.toSuppliedMap(j, zone));
+                return map(c.tool(), ScontrolParser.parseJobs(stdout), j -> JobView.toSuppliedMap(j, zone));
             case "node":
-                return map(ScontrolParser.parseNodes(stdout), n -> NodeView.toMap(n, zone));
+                return map(c.tool(), ScontrolParser.parseNodes(stdout), n -> NodeView.toMap(n, zone));
             case "partition":
-                return map(ScontrolParser.parsePartitions(stdout), PartitionView::toMap);
+                return map(c.tool(), ScontrolParser.parsePartitions(stdout), PartitionView::toMap);
             case "step":
-                return map(ScontrolParser.parseSteps(stdout), s -> JobStepView.toMap(s, zone));
+                return map(c.tool(), ScontrolParser.parseSteps(stdout), s -> JobStepView.toMap(s, zone));
             case "reservation":
-                return map(ScontrolParser.parseReservations(stdout), r -> ReservationView.toMap(r, zone));
+                return map(c.tool(), ScontrolParser.parseReservations(stdout), r -> ReservationView.toMap(r, zone));
             case "config":
                 return List.of(SlurmConfigView.toMap(ScontrolAdminParser.parseConfig(stdout)));
             case "license":
-                return map(ScontrolAdminParser.parseLicenses(stdout), LicenseView::toMap);
+                return map(c.tool(), ScontrolAdminParser.parseLicenses(stdout), LicenseView::toMap);
             case "hostname": {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (String h : ScontrolAdminParser.parseHostnames(stdout)) {
@@ -265,7 +265,7 @@ public final class CommandOutputParser {
                 return out;
             }
             case "pids":
-                return map(ListPidsParser.parse(stdout), JobPidView::toMap);
+                return map(c.tool(), ListPidsParser.parse(stdout), JobPidView::toMap);
             case "action":
                 return List.of(ActionResultView.toMap(ActionOutputParser.parse(c.line(), stdout, stderr, rc)));
             default:
@@ -275,7 +275,7 @@ public final class CommandOutputParser {
 
     private static List<Map<String, Object>> squeue(SlurmCommandLine c, String stdout, ZoneId zone) {
         if (c.has("--json")) {
-            return map(SqueueJsonParser.parse(stdout, zone).items(), j -> JobView.toSuppliedMap(j, zone));
+            return map(c.tool(), SqueueJsonParser.parse(stdout, zone).items(), j -> JobView.toSuppliedMap(j, zone));
         }
         SqueueParser parser;
         Optional<String> longFormat = c.value("-O", "--Format");
@@ -296,12 +296,12 @@ public final class CommandOutputParser {
         if (c.has("-h", "--noheader")) {
             parser = parser.withoutHeader();
         }
-        return map(parser.parse(stdout), row -> SqueueRowView.toMap(row, zone));
+        return map(c.tool(), parser.parse(stdout), row -> SqueueRowView.toMap(row, zone));
     }
 
     private static List<Map<String, Object>> sinfo(SlurmCommandLine c, String stdout, ZoneId zone) {
         if (c.has("--json")) {
-            return map(NodesJsonParser.parse(stdout, zone).items(), n -> NodeView.toMap(n, zone));
+            return map(c.tool(), NodesJsonParser.parse(stdout, zone).items(), n -> NodeView.toMap(n, zone));
         }
         boolean nodes = c.has("-N", "--Node");
         SinfoParser parser;
@@ -321,7 +321,7 @@ public final class CommandOutputParser {
         if (c.has("-h", "--noheader")) {
             parser = parser.withoutHeader();
         }
-        return map(parser.parse(stdout), SinfoRowView::toMap);
+        return map(c.tool(), parser.parse(stdout), SinfoRowView::toMap);
     }
 
     private static SacctParser sacct(SlurmCommandLine c) {
@@ -465,10 +465,20 @@ public final class CommandOutputParser {
         return sb.substring(0, end);
     }
 
-    private static <T> List<Map<String, Object>> map(List<T> items, Function<T, Map<String, Object>> view) {
+    /**
+     * The views of the items. A parsed item that its view cannot show (a job whose node list is no
+     * hostlist) is output the tool cannot read: a {@link SlurmParseException}, not the view's
+     * {@code IllegalArgumentException}.
+     */
+    private static <T> List<Map<String, Object>> map(String tool, List<T> items, Function<T, Map<String, Object>> view) {
         List<Map<String, Object>> out = new ArrayList<>(items.size());
         for (T item : items) {
-            out.add(view.apply(item));
+            try {
+                out.add(view.apply(item));
+            } catch (IllegalArgumentException e) {
+                throw new SlurmParseException(tool, 0, null, String.valueOf(item), "a parsed item cannot be shown: "
+                        + e.getMessage(), e);
+            }
         }
         return out;
     }

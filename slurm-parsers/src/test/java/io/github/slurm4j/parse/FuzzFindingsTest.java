@@ -58,6 +58,20 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void aJobWhoseNodeListIsNoHostlistIsAParseErrorOfTheDispatcherNotAViewCrash() {
+        // one blank turned into ']' at the start of a line after "NodeList=": ScontrolParser reads
+        // the line as the rest of NodeList (a value may hold a line break), and JobView's hostlist
+        // expansion threw IllegalArgumentException out of the dispatcher
+        Fixtures.Case c = Fixtures.load("scontrol-job-array-all-pending");
+        String broken = c.stdout().replace("\n   NumNodes=1 ", "\n  ]NumNodes=1 ");
+        assertThat(broken).isNotEqualTo(c.stdout());
+        SlurmParseException e = catchThrowableOfType(() -> CommandOutputParser.parse(
+                new CommandOutput(c.cmd(), broken, "", 0), ZoneOffset.UTC), SlurmParseException.class);
+        assertThat(e.command()).isEqualTo("scontrol");
+        assertThat(e.reason()).contains("cannot be shown").contains("unbalanced ']' in hostlist");
+    }
+
+    @Test
     void anOutputThatLacksAMarkerLineIsAParseErrorNotABadCommandLine() {
         // the command line is fine; the output lost its "===" line
         String cmd = "sinfo -d; echo ===; sinfo -r";
