@@ -219,7 +219,7 @@ public final class SinfoParser {
             if (!header) {
                 throw e;
             }
-            throw new SlurmParseException(COMMAND, lineNo, null, text,
+            throw new SlurmParseException(COMMAND, lineNo, "header", text,
                     "expected the header line of sinfo format '" + format + "': " + e.reason(), e);
         }
         if (header) {
@@ -230,7 +230,7 @@ public final class SinfoParser {
                         Layout.headerReason(COMMAND, format, bad, found, TITLES.get(bad.key())));
             }
         } else if (resolved.isHeader(cells, TITLES)) {
-            throw new SlurmParseException(COMMAND, lineNo, null, text, "expected a row of sinfo format '" + format
+            throw new SlurmParseException(COMMAND, lineNo, "header", text, "expected a row of sinfo format '" + format
                     + "' printed with -h/--noheader, but the output starts with its header (build the parser without withoutHeader())");
         }
     }

@@ -171,7 +171,7 @@ public final class SlurmTableParser {
             String first = lines.get(i);
             List<String> cells = TextTable.split(trailing && first.endsWith(delimiter) ? strip(first, true) : first, delimiter);
             if (cells.size() == fields.size() && names(cells, fields)) {
-                throw new SlurmParseException(command, i + 1, null, first, "expected rows of " + String.join(delimiter, fields)
+                throw new SlurmParseException(command, i + 1, "header", first, "expected rows of " + String.join(delimiter, fields)
                         + " printed with -n/--noheader, but the output starts with their header line "
                         + "(read it with a parser that expects the header)");
             }
@@ -208,13 +208,13 @@ public final class SlurmTableParser {
     private void checkHeader(List<String> titles, int lineNo, String line) {
         for (String t : titles) {
             if (t.chars().noneMatch(Character::isLetter)) {
-                throw new SlurmParseException(command, lineNo, null, line, "expected the header line of " + command
+                throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
                         + ", but '" + t + "' is no column title (output printed with -n/--noheader? then give the "
                         + "parser its field list and read it withoutHeader)");
             }
         }
         if (fields != null && !(titles.size() == fields.size() && names(titles, fields))) {
-            throw new SlurmParseException(command, lineNo, null, line, "expected the header line of " + command
+            throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
                     + " naming " + String.join(",", fields) + " (output printed with -n/--noheader? then read it "
                     + "withoutHeader)");
         }

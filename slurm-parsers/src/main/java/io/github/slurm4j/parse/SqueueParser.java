@@ -254,7 +254,7 @@ public final class SqueueParser {
                 first = false;
                 String text = Texts.decode(line);
                 if (DATE_LINE.matcher(text.strip()).matches() || layout.isHeader(cells, TITLES)) {
-                    throw new SlurmParseException(COMMAND, lineNo, null, text, "expected a job of squeue format '"
+                    throw new SlurmParseException(COMMAND, lineNo, "header", text, "expected a job of squeue format '"
                             + format + "' printed with -h/--noheader, but the output starts with its "
                             + (DATE_LINE.matcher(text.strip()).matches() ? "-l date line" : "header")
                             + " (build the parser without withoutHeader())");
@@ -272,7 +272,7 @@ public final class SqueueParser {
         try {
             cells = layout.split(line, lineNo);
         } catch (SlurmParseException e) {
-            throw new SlurmParseException(COMMAND, lineNo, null, text,
+            throw new SlurmParseException(COMMAND, lineNo, "header", text,
                     "expected the header line of squeue format '" + format + "': " + e.reason(), e);
         }
         Column bad = layout.headerMismatch(cells, TITLES);

@@ -41,6 +41,7 @@ class HeaderBothWaysTest {
         }, SlurmParseException.class);
         assertThat(e).as(c.name() + " must be refused").isNotNull();
         assertThat(e.line()).isEqualTo(1);
+        assertThat(e.field()).as("field of the refusal of %s", c.name()).isNotNull();
         assertThat(c.stdout()).startsWith(e.excerpt().endsWith("…") ? e.excerpt().substring(0, e.excerpt().length() - 1)
                 : e.excerpt());
         assertThat(e.reason()).contains(expected);
@@ -188,6 +189,11 @@ class HeaderBothWaysTest {
         Fixtures.Case shareWithout = lab("sshare-parsable-format-noheader");
         // without the field list the header is still checked: sshare's first row has empty cells
         refused(() -> SlurmTableParser.parsable("sshare").parse(shareWithout.stdout()), shareWithout, "'' is no column title");
+        List<String> shareFields = List.of("Account", "User", "RawShares", "NormShares", "FairShare");
+        refused(() -> SlurmTableParser.parsable("sshare").withColumns(shareFields).withoutHeader(false).parse(share.stdout()), share,
+                "starts with their header line");
+        assertThat(SlurmTableParser.parsable("sshare").withColumns(shareFields).withoutHeader(false).parse(shareWithout.stdout())
+                .rows()).hasSize(9);
         SlurmTable s = SlurmTableParser.parsable("sshare").parse(share.stdout());
         assertThat(s.rows()).hasSize(9);
         assertThat(s.get(8, "User")).isEqualTo("alice");

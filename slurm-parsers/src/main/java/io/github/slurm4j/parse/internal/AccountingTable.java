@@ -174,14 +174,14 @@ public final class AccountingTable {
         for (String n : names) {
             String name = n.strip();
             if (!FIELD_NAME.matcher(name).matches()) {
-                throw new SlurmParseException(command, lineNo, null, line, "expected the header line of " + command
+                throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
                         + " (field names such as JobID|State), but '" + name + "' is not a field name "
                         + "(output printed with -n/--noheader? then give the parser its -o fields)");
             }
             known |= AccountingField.lookup(name) != null;
         }
         if (!known) {
-            throw new SlurmParseException(command, lineNo, null, line, "expected the header line of " + command
+            throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
                     + ", but none of its names is a known field (output printed with -n/--noheader? then give the "
                     + "parser its -o fields)");
         }
@@ -205,7 +205,7 @@ public final class AccountingTable {
                 return;
             }
         }
-        throw new SlurmParseException(command, lineNo, null, line, "expected rows of " + command + " -o "
+        throw new SlurmParseException(command, lineNo, "header", line, "expected rows of " + command + " -o "
                 + String.join(",", fields) + " printed with -n/--noheader, but the output starts with its header line "
                 + "(read it with a parser that expects the header)");
     }
