@@ -15,6 +15,7 @@ import io.github.slurm4j.model.job.JobView;
 import io.github.slurm4j.model.job.SqueueRowView;
 import io.github.slurm4j.model.job.StepStatView;
 import io.github.slurm4j.model.job.SubmitResultView;
+import io.github.slurm4j.model.job.SubmitTestResultView;
 import io.github.slurm4j.model.metrics.GpuProcessUtilizationView;
 import io.github.slurm4j.model.metrics.GpuProcessView;
 import io.github.slurm4j.model.metrics.JobPidView;
@@ -44,8 +45,8 @@ import java.util.function.Function;
  * several commands whose outputs are separated by an {@code echo}ed marker
  * ({@code sinfo -d; echo ===; sinfo -r}) is split at the marker lines.
  *
- * <p>Kinds: {@code job, node, partition, step, reservation, accounting, stat, seff, submit, pids,
- * process, gpu_process, action, table, config, license, hostname, diag}.
+ * <p>Kinds: {@code job, node, partition, step, reservation, accounting, stat, seff, submit,
+ * submit_test, pids, process, gpu_process, action, table, config, license, hostname, diag}.
  */
 public final class CommandOutputParser {
     private CommandOutputParser() {
@@ -75,10 +76,15 @@ public final class CommandOutputParser {
         if (commands.size() == 1) {
             return parseOne(commands.get(0), output.stdout(), output.stderr(), output.exitCode(), zone);
         }
-        List<String> parts = splitAtMarkers(output.stdout(), markers);
-        if (parts.size() != commands.size()) {
+        if (markers.isEmpty()) {
             throw new IllegalArgumentException("cannot tell which output belongs to which of the " + commands.size()
                     + " commands of: " + output.commandLine());
+        }
+        List<String> parts = splitAtMarkers(output.stdout(), markers);
+        if (parts.size() != commands.size()) {
+            // the command line is fine: the output lacks a marker line or has one too many
+            throw new SlurmParseException(commands.get(0).tool(), 0, null, output.stdout(), "the output has " + parts.size()
+                    + " parts between its marker lines " + markers + ", the command line " + commands.size() + " commands");
         }
         List<Map<String, Object>> items = new ArrayList<>();
         String kind = null;
@@ -138,16 +144,17 @@ public final class CommandOutputParser {
                 items = sinfo(c, stdout, zone);
                 break;
             case "sacct":
-                items = map(sacct(c).parse(stdout), AccountingRecordView::toMap);
+                items = map(c.tool(), sacct(c).parse(stdout), AccountingRecordView::toMap);
                 break;
             case "sstat":
-                items = map(sstat(c).parse(stdout), StepStatView::toMap);
+                items = map(c.tool(), sstat(c).parse(stdout), StepStatView::toMap);
                 break;
             case "seff":
                 items = List.of(SeffView.toMap(SeffParser.parse(stdout)));
                 break;
             case "sbatch":
-                items = List.of(SubmitResultView.toMap(SbatchParser.parse(stdout, stderr, rc)));
+                items = List.of(c.has("--test-only") ? SubmitTestResultView.toMap(SbatchParser.parseTestOnly(stdout, stderr, rc))
+                        : SubmitResultView.toMap(SbatchParser.parse(stdout, stderr, rc)));
                 break;
             case "scancel":
                 items = List.of(ActionResultView.toMap(ActionOutputParser.parse(c.line(), stdout, stderr, rc)));
@@ -155,21 +162,24 @@ public final class CommandOutputParser {
             case "sacctmgr":
             case "sshare":
             case "sreport":
-                items = table(c.has("-P", "--parsable2", "-p", "--parsable") ? SlurmTableParser.parsable(c.toString())
-                        : SlurmTableParser.fixedWidth(c.toString()), withHeader(c, stdout));
+                items = table(reportTable(c), stdout);
                 break;
             case "sprio":
+                if (c.has("-h", "--noheader")) {
+                    throw new IllegalArgumentException("sprio output printed with --noheader cannot be read: its columns are "
+                            + "found from its header: " + c);
+                }
                 items = table(SlurmTableParser.headerAligned(c.toString()), stdout);
                 break;
             case "sdiag":
                 items = List.of(SchedulerDiagnosticsView.toMap(SdiagParser.parse(stdout)));
                 break;
             case "ps":
-                items = map(PsParser.parse(stdout), ProcessInfoView::toMap);
+                items = map(c.tool(), ps(c).read(stdout), ProcessInfoView::toMap);
                 break;
             case "nvidia-smi":
-                items = c.args().contains("pmon") ? map(NvidiaSmiParser.parsePmon(stdout), GpuProcessUtilizationView::toMap)
-                        : map(NvidiaSmiParser.parseComputeApps(stdout), GpuProcessView::toMap);
+                items = c.args().contains("pmon") ? map(c.tool(), NvidiaSmiParser.parsePmon(stdout), GpuProcessUtilizationView::toMap)
+                        : map(c.tool(), NvidiaSmiParser.parseComputeApps(stdout), GpuProcessView::toMap);
                 break;
             default:
                 throw new IllegalArgumentException("no parser for command '" + tool + "'");
@@ -211,7 +221,7 @@ public final class CommandOutputParser {
             case "seff":
                 return "seff";
             case "sbatch":
-                return "submit";
+                return c.has("--test-only") ? "submit_test" : "submit";
             case "scancel":
                 return "action";
             case "sacctmgr":
@@ -244,19 +254,19 @@ public final class CommandOutputParser {
     private static List<Map<String, Object>> scontrol(SlurmCommandLine c, String stdout, String stderr, int rc, ZoneId zone) {
         switch (kindOf(c)) {
             case "job":
-                return map(ScontrolParser.parseJobs(stdout), j -> JobView.toSuppliedMap(j, zone));
+                return map(c.tool(), ScontrolParser.parseJobs(stdout), j -> JobView.toSuppliedMap(j, zone));
             case "node":
-                return map(ScontrolParser.parseNodes(stdout), n -> NodeView.toMap(n, zone));
+                return map(c.tool(), ScontrolParser.parseNodes(stdout), n -> NodeView.toMap(n, zone));
             case "partition":
-                return map(ScontrolParser.parsePartitions(stdout), PartitionView::toMap);
+                return map(c.tool(), ScontrolParser.parsePartitions(stdout), PartitionView::toMap);
             case "step":
-                return map(ScontrolParser.parseSteps(stdout), s -> JobStepView.toMap(s, zone));
+                return map(c.tool(), ScontrolParser.parseSteps(stdout), s -> JobStepView.toMap(s, zone));
             case "reservation":
-                return map(ScontrolParser.parseReservations(stdout), r -> ReservationView.toMap(r, zone));
+                return map(c.tool(), ScontrolParser.parseReservations(stdout), r -> ReservationView.toMap(r, zone));
             case "config":
                 return List.of(SlurmConfigView.toMap(ScontrolAdminParser.parseConfig(stdout)));
             case "license":
-                return map(ScontrolAdminParser.parseLicenses(stdout), LicenseView::toMap);
+                return map(c.tool(), ScontrolAdminParser.parseLicenses(stdout), LicenseView::toMap);
             case "hostname": {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (String h : ScontrolAdminParser.parseHostnames(stdout)) {
@@ -267,7 +277,7 @@ public final class CommandOutputParser {
                 return out;
             }
             case "pids":
-                return map(ListPidsParser.parse(stdout), JobPidView::toMap);
+                return map(c.tool(), ListPidsParser.parse(stdout), JobPidView::toMap);
             case "action":
                 return List.of(ActionResultView.toMap(ActionOutputParser.parse(c.line(), stdout, stderr, rc)));
             default:
@@ -277,7 +287,7 @@ public final class CommandOutputParser {
 
     private static List<Map<String, Object>> squeue(SlurmCommandLine c, String stdout, ZoneId zone) {
         if (c.has("--json")) {
-            return map(SqueueJsonParser.parse(stdout, zone).items(), j -> JobView.toSuppliedMap(j, zone));
+            return map(c.tool(), SqueueJsonParser.parse(stdout, zone).items(), j -> JobView.toSuppliedMap(j, zone));
         }
         SqueueParser parser;
         Optional<String> longFormat = c.value("-O", "--Format");
@@ -298,12 +308,12 @@ public final class CommandOutputParser {
         if (c.has("-h", "--noheader")) {
             parser = parser.withoutHeader();
         }
-        return map(parser.parse(stdout), row -> SqueueRowView.toMap(row, zone));
+        return map(c.tool(), parser.parse(stdout), row -> SqueueRowView.toMap(row, zone));
     }
 
     private static List<Map<String, Object>> sinfo(SlurmCommandLine c, String stdout, ZoneId zone) {
         if (c.has("--json")) {
-            return map(NodesJsonParser.parse(stdout, zone).items(), n -> NodeView.toMap(n, zone));
+            return map(c.tool(), NodesJsonParser.parse(stdout, zone).items(), n -> NodeView.toMap(n, zone));
         }
         boolean nodes = c.has("-N", "--Node");
         SinfoParser parser;
@@ -323,7 +333,7 @@ public final class CommandOutputParser {
         if (c.has("-h", "--noheader")) {
             parser = parser.withoutHeader();
         }
-        return map(parser.parse(stdout), SinfoRowView::toMap);
+        return map(c.tool(), parser.parse(stdout), SinfoRowView::toMap);
     }
 
     private static SacctParser sacct(SlurmCommandLine c) {
@@ -343,6 +353,31 @@ public final class CommandOutputParser {
         }
         Optional<String> delimiter = c.value(null, "--delimiter");
         return delimiter.isPresent() ? parser.withDelimiter(delimiter.get()) : parser;
+    }
+
+    /**
+     * The parser of a {@code ps} command line: its {@code -o}/{@code --format} lists (several are
+     * joined), without header under {@code --no-headers}/{@code --no-heading} or BSD {@code h};
+     * a command line without {@code -o} is read as {@value PsParser#FORMAT}.
+     */
+    private static PsParser ps(SlurmCommandLine c) {
+        List<String> lists = new ArrayList<>();
+        List<String> args = c.args();
+        boolean noHeader = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-o") || a.equals("--format")) && i + 1 < args.size()) {
+                lists.add(args.get(++i));
+            } else if (a.startsWith("--format=")) {
+                lists.add(a.substring("--format=".length()));
+            } else if (a.startsWith("-o") && !a.startsWith("--")) {
+                lists.add(a.substring(2));
+            } else if (a.equals("--no-headers") || a.equals("--no-heading") || a.equals("h")) {
+                noHeader = true;
+            }
+        }
+        PsParser parser = PsParser.forFormat(lists.isEmpty() ? PsParser.FORMAT : String.join(",", lists));
+        return noHeader ? parser.withoutHeader() : parser;
     }
 
     private static SstatParser sstat(SlurmCommandLine c) {
@@ -369,19 +404,31 @@ public final class CommandOutputParser {
     }
 
     /**
-     * A parsable table printed with {@code -n/--noheader} gets the header its {@code -o} list
-     * names, so the table reader needs one layout only (error line numbers then count it).
+     * The table parser of a sacctmgr, sshare or sreport command line: parsable or fixed-width; with
+     * the field list ({@code -o/--format}, or sacctmgr's and sreport's {@code format=}) when given,
+     * so the header is checked against it; without header ({@code -n}) only with that list.
      */
-    private static String withHeader(SlurmCommandLine c, String stdout) {
-        if (!c.has("-n", "--noheader") || !c.has("-P", "--parsable2", "-p", "--parsable")) {
-            return stdout;
-        }
+    private static SlurmTableParser reportTable(SlurmCommandLine c) {
+        boolean parsable = c.has("-P", "--parsable2", "-p", "--parsable");
+        SlurmTableParser parser = parsable ? SlurmTableParser.parsable(c.toString()) : SlurmTableParser.fixedWidth(c.toString());
         Optional<String> format = c.value("-o", "--format");
         if (format.isEmpty()) {
-            throw new IllegalArgumentException("a table printed with --noheader needs its --format list: " + c);
+            for (String a : c.args()) {
+                if (a.regionMatches(true, 0, "format=", 0, 7)) {
+                    format = Optional.of(a.substring(7));
+                }
+            }
         }
-        String header = String.join("|", stripWidths(Arrays.asList(format.get().split(","))));
-        return header + (c.has("-p", "--parsable") ? "|" : "") + "\n" + stdout;
+        if (format.isPresent()) {
+            parser = parser.withColumns(Arrays.asList(format.get().split(",")));
+        }
+        if (parsable && c.has("-n", "--noheader")) {
+            if (format.isEmpty()) {
+                throw new IllegalArgumentException("a table printed with --noheader needs its --format list: " + c);
+            }
+            parser = parser.withoutHeader(c.has("-p", "--parsable"));
+        }
+        return parser;
     }
 
     private static List<Map<String, Object>> table(SlurmTableParser parser, String stdout) {
@@ -430,10 +477,20 @@ public final class CommandOutputParser {
         return sb.substring(0, end);
     }
 
-    private static <T> List<Map<String, Object>> map(List<T> items, Function<T, Map<String, Object>> view) {
+    /**
+     * The views of the items. A parsed item that its view cannot show (a job whose node list is no
+     * hostlist) is output the tool cannot read: a {@link SlurmParseException}, not the view's
+     * {@code IllegalArgumentException}.
+     */
+    private static <T> List<Map<String, Object>> map(String tool, List<T> items, Function<T, Map<String, Object>> view) {
         List<Map<String, Object>> out = new ArrayList<>(items.size());
         for (T item : items) {
-            out.add(view.apply(item));
+            try {
+                out.add(view.apply(item));
+            } catch (IllegalArgumentException e) {
+                throw new SlurmParseException(tool, 0, null, String.valueOf(item), "a parsed item cannot be shown: "
+                        + e.getMessage(), e);
+            }
         }
         return out;
     }

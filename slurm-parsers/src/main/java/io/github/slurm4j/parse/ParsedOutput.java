@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param command the tool's name ({@code scontrol}, {@code squeue}, …)
  * @param kind one of {@code job, node, partition, step, reservation, accounting, stat, seff,
- *     submit, pids, process, gpu_process, action, table, config, license, hostname, diag}
+ *     submit, submit_test, pids, process, gpu_process, action, table, config, license, hostname, diag}
  * @param items the parsed items; empty for an error
  * @param error the classified Slurm error, or {@code null}
  */

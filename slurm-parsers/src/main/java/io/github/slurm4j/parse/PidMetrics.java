@@ -36,7 +36,8 @@ public final class PidMetrics {
      * </ul>
      *
      * @param pids the rows of {@code scontrol listpids}
-     * @param processes the rows of {@code ps}
+     * @param processes the rows of {@code ps}, with the {@code pcpu}, {@code pmem} and {@code rss}
+     *     columns a sample is made of
      * @param computeApps the rows of {@code nvidia-smi --query-compute-apps}; empty or {@code null} without GPUs
      * @param pmon the rows of {@code nvidia-smi pmon}; empty or {@code null} without GPUs
      * @param time when the commands ran
@@ -48,6 +49,10 @@ public final class PidMetrics {
         Objects.requireNonNull(time, "time");
         Map<Long, ProcessInfo> ps = new HashMap<>();
         for (ProcessInfo p : processes) {
+            if (p.cpuPercent() == null || p.memPercent() == null || p.rssBytes() == null) {
+                throw new IllegalArgumentException("process " + p.pid() + " lacks pcpu, pmem or rss: run ps -o with "
+                        + "pid,pcpu,pmem,rss (PsParser.FORMAT has them)");
+            }
             ps.putIfAbsent(p.pid(), p);
         }
         Map<Long, Long> usedMib = new HashMap<>();

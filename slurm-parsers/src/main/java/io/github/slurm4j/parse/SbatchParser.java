@@ -3,7 +3,9 @@ package io.github.slurm4j.parse;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
+import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.job.SubmitResult;
+import io.github.slurm4j.model.job.SubmitTestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Reads what {@code sbatch} printed: {@code Submitted batch job 57},
  * {@code Submitted batch job 57 on cluster c1}, or with {@code --parsable} {@code 57} /
- * {@code 57;c1}.
+ * {@code 57;c1}; and, for {@code --test-only}, the estimate {@code Job 57 to start at T using C
+ * processors on nodes X in partition P} ({@link #parseTestOnly}).
  *
  * <p>A job id on stdout means the job exists, whatever the exit code ({@code sbatch --wait} exits
  * with the job's code) and whatever else was printed: the other lines, on stdout or stderr, become
@@ -28,6 +31,9 @@ public final class SbatchParser {
     private static final String COMMAND = "sbatch";
     private static final Pattern SUBMITTED = Pattern.compile("^Submitted batch job (\\d{1,18})(?: on cluster (\\S+))?$");
     private static final Pattern PARSABLE = Pattern.compile("^(\\d{1,18})(?:;(\\S+))?$");
+    /** {@code sbatch --test-only}'s estimate, on stderr (Slurm's {@code info()}, prefixed {@code sbatch: }). */
+    private static final Pattern TEST_ONLY = Pattern.compile(
+            "^(?:sbatch: )?Job (\\d{1,18}) to start at (\\S+) using (\\d{1,9}) processors on nodes (\\S+) in partition (\\S+)$");
 
     /**
      * Parses one sbatch run.
@@ -48,6 +54,59 @@ public final class SbatchParser {
         }
         throw new SlurmParseException(COMMAND, out.isEmpty() ? 0 : 1, "job id", out,
                 "no 'Submitted batch job N' line and no error in sbatch output");
+    }
+
+    /**
+     * Parses one {@code sbatch --test-only} run: the {@code Job N to start at T using C processors
+     * on nodes X in partition P} line (sbatch writes it to stderr; stdout is read too). Nothing is
+     * submitted by such a run.
+     *
+     * @throws SlurmCommandException when sbatch refused the test (classified as for a submission)
+     * @throws SlurmParseException when the output holds no estimate and no error, or two estimates
+     */
+    public static SubmitTestResult parseTestOnly(String stdout, String stderr, int exitCode) {
+        String out = stdout == null ? "" : stdout;
+        String err = stderr == null ? "" : stderr;
+        SubmitTestResult found = null;
+        List<String> warnings = new ArrayList<>();
+        for (String text : List.of(out, err)) {
+            int lineNo = 0;
+            for (String raw : text.split("\n", -1)) {
+                lineNo++;
+                String line = raw.strip();
+                if (line.isEmpty() || SlurmErrors.isNoise(line)) {
+                    continue;
+                }
+                Matcher m = TEST_ONLY.matcher(line);
+                if (!m.matches()) {
+                    warnings.add(line);
+                    continue;
+                }
+                if (found != null) {
+                    throw new SlurmParseException(COMMAND, lineNo, "job id", line,
+                            "a second test-only estimate in one sbatch output (first was job " + found.jobId() + ")");
+                }
+                SlurmTime start;
+                try {
+                    start = SlurmTime.parse(m.group(2));
+                } catch (IllegalArgumentException e) {
+                    throw new SlurmParseException(COMMAND, lineNo, "start time", line, e.getMessage(), e);
+                }
+                found = new SubmitTestResult(JobId.of(Long.parseLong(m.group(1))), start, Integer.parseInt(m.group(3)),
+                        m.group(4), m.group(5), List.of());
+            }
+        }
+        if (found != null) {
+            return new SubmitTestResult(found.jobId(), found.startTime(), found.processors(), found.nodeList(),
+                    found.partition(), warnings);
+        }
+        Optional<SlurmError> error = SlurmErrors.classify(COMMAND, out, err, exitCode);
+        if (error.isPresent()) {
+            throw new SlurmCommandException(error.get(), COMMAND, exitCode);
+        }
+        throw new SlurmParseException(COMMAND, err.isEmpty() ? 0 : 1, "job id", err.isEmpty() ? out : err,
+                "no 'Job N to start at T using C processors on nodes X in partition P' line and no error in "
+                        + "sbatch --test-only output");
     }
 
     /** {@code true} when stdout holds a submission line (used by {@link SlurmErrors}). */

@@ -72,16 +72,44 @@ public final class SinfoParser {
         }
     }
 
+    /**
+     * The title sinfo prints over each field, by {@code -O} name: as {@code -o %all} prints them
+     * (fixture {@code sinfo-all-fields-percent-all}; {@code FormatTablesTest} checks the two agree),
+     * and {@code GRES_USED} as {@code -O GresUsed} prints it. A header line is checked against these.
+     */
+    static final Map<String, List<String>> TITLES = new LinkedHashMap<>();
+
+    static {
+        String[] pairs = {
+            "Available", "AVAIL", "FeaturesAct", "ACTIVE_FEATURES", "CPUs", "CPUS", "Disk", "TMP_DISK",
+            "FreeMem", "FREE_MEM", "Features", "AVAIL_FEATURES", "Groups", "GROUPS", "OverSubscribe", "OVERSUBSCRIBE",
+            "Time", "TIMELIMIT", "Memory", "MEMORY", "NodeHost", "HOSTNAMES", "NodeAddr", "NODE_ADDR",
+            "PriorityTier", "PRIO_TIER", "Root", "ROOT", "Size", "JOB_SIZE", "StateCompact", "STATE", "User", "USER",
+            "Version", "VERSION", "Weight", "WEIGHT", "SocketCoreThread", "S:C:T", "NodeAI", "NODES(A/I)",
+            "MaxCPUsPerNode", "MAX_CPUS_PER_NODE", "CPUsState", "CPUS(A/I/O/T)", "Nodes", "NODES", "Reason", "REASON",
+            "NodeAIOT", "NODES(A/I/O/T)", "Gres", "GRES", "Timestamp", "TIMESTAMP", "PriorityJobFactor", "PRIO_JOB_FACTOR",
+            "DefaultTime", "DEFAULTTIME", "PreemptMode", "PREEMPT_MODE", "NodeList", "NODELIST", "CPUsLoad", "CPU_LOAD",
+            "Partition", "PARTITION", "PartitionName", "PARTITION", "AllocNodes", "ALLOCNODES", "StateLong", "STATE",
+            "UserLong", "USER", "Cluster", "CLUSTER", "Sockets", "SOCKETS", "Cores", "CORES", "Threads", "THREADS",
+            "GresUsed", "GRES_USED",
+        };
+        for (int i = 0; i < pairs.length; i += 2) {
+            TITLES.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+    }
+
     static final Set<String> NAMES = Set.of("Partition", "PartitionName", "Available", "Time", "Nodes", "StateCompact",
             "StateLong", "State", "NodeList", "CPUsState", "NodeAIOT", "CPUs", "Memory", "FreeMem", "Gres", "GresUsed",
             "Reason", "User", "Timestamp");
 
     private static final Pattern DATE_LINE = Pattern.compile("^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}$");
 
+    private final String format;
     private final Layout layout;
     private final boolean header;
 
-    private SinfoParser(Layout layout, boolean header) {
+    private SinfoParser(String format, Layout layout, boolean header) {
+        this.format = format;
         this.layout = layout;
         this.header = header;
     }
@@ -94,16 +122,16 @@ public final class SinfoParser {
                 char c = ALL_ORDER.charAt(i);
                 cols.add(new Column(LETTERS.get(c), "%" + c, Column.UNBOUNDED, false, i < ALL_ORDER.length() - 1 ? "|" : ""));
             }
-            return new SinfoParser(new Layout(COMMAND, "", cols, FREE_TEXT), true);
+            return new SinfoParser(format, new Layout(COMMAND, "", cols, FREE_TEXT), true);
         }
-        return new SinfoParser(Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
+        return new SinfoParser(format, Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
     }
 
     /** For {@code sinfo -O FORMAT} with a header. */
     public static SinfoParser forFormatLong(String format) {
         Set<String> names = new HashSet<>(LETTERS.values());
         names.add("GresUsed");
-        return new SinfoParser(Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true);
+        return new SinfoParser(format, Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true);
     }
 
     /** Plain {@code sinfo} (also {@code -d}, {@code -r}, {@code -n}, {@code -p}). */
@@ -133,7 +161,7 @@ public final class SinfoParser {
 
     /** The same format printed without a header ({@code -h}). */
     public SinfoParser withoutHeader() {
-        return new SinfoParser(layout, false);
+        return new SinfoParser(format, layout, false);
     }
 
     /** The column keys of this format ({@code -O} names), in order. */
@@ -149,7 +177,9 @@ public final class SinfoParser {
     /**
      * Parses sinfo's stdout. A header-only output gives an empty list.
      *
-     * @throws SlurmParseException for a row that does not fit the format
+     * @throws SlurmParseException for a row that does not fit the format; for a first line that is
+     *     not this format's header (output printed with {@code -h}: its first row would be lost),
+     *     and, built {@link #withoutHeader()}, for output that starts with the header
      */
     public List<SinfoRow> parse(byte[] stdout) {
         List<byte[]> all = Layout.lines(stdout);
@@ -168,12 +198,41 @@ public final class SinfoParser {
             numbers.add(i + 1);
             headerPending = false;
         }
-        Layout resolved = layout.resolve(table);
+        Layout resolved = layout.resolve(table, TITLES);
+        if (!table.isEmpty()) {
+            checkFirst(resolved, table.get(0), numbers.get(0));
+        }
         List<SinfoRow> rows = new ArrayList<>();
         for (int i = header && !table.isEmpty() ? 1 : 0; i < table.size(); i++) {
             rows.add(row(resolved, resolved.split(table.get(i), numbers.get(i)), numbers.get(i)));
         }
         return rows;
+    }
+
+    /** The first line must be this format's header when one is expected, and must not be it otherwise. */
+    private void checkFirst(Layout resolved, byte[] line, int lineNo) {
+        String text = Texts.decode(line);
+        Cell[] cells;
+        try {
+            cells = resolved.split(line, lineNo);
+        } catch (SlurmParseException e) {
+            if (!header) {
+                throw e;
+            }
+            throw new SlurmParseException(COMMAND, lineNo, "header", text,
+                    "expected the header line of sinfo format '" + format + "': " + e.reason(), e);
+        }
+        if (header) {
+            Column bad = resolved.headerMismatch(cells, TITLES);
+            if (bad != null) {
+                String found = cells[resolved.columns().indexOf(bad)].text();
+                throw new SlurmParseException(COMMAND, lineNo, bad.key(), text,
+                        Layout.headerReason(COMMAND, format, bad, found, TITLES.get(bad.key())));
+            }
+        } else if (resolved.isHeader(cells, TITLES)) {
+            throw new SlurmParseException(COMMAND, lineNo, "header", text, "expected a row of sinfo format '" + format
+                    + "' printed with -h/--noheader, but the output starts with its header (build the parser without withoutHeader())");
+        }
     }
 
     private static SinfoRow row(Layout layout, Cell[] cells, int line) {

@@ -27,6 +27,13 @@ import java.util.Set;
  * </ul>
  * Cells of left-aligned columns (the header starts at the column's first byte) keep their leading
  * spaces, as sshare indents accounts by depth; other cells are trimmed.
+ *
+ * <p>A line is read as the header only if it is one: every title holds a letter (a data row of
+ * sshare or sprio has numbers and empty cells), and, when the parser knows the field list the
+ * command ran with ({@link #withColumns}), each title is that field's name or its abbreviation
+ * ({@code DefaultAccount} prints {@code Def Acct}). Parsable output printed with {@code -n}
+ * ({@link #withoutHeader}) must not start with that header. sreport's {@code -P} output starts with
+ * a title between two dashed lines: it becomes the {@linkplain SlurmTable#preamble() preamble}.
  */
 public final class SlurmTableParser {
     private enum Layout { PARSABLE, FIXED, ALIGNED }
@@ -34,26 +41,33 @@ public final class SlurmTableParser {
     private final String command;
     private final Layout layout;
     private final String delimiter;
+    private final List<String> fields;
+    private final boolean header;
+    private final boolean trailing;
 
-    private SlurmTableParser(String command, Layout layout, String delimiter) {
+    private SlurmTableParser(String command, Layout layout, String delimiter, List<String> fields, boolean header,
+            boolean trailing) {
         this.command = Objects.requireNonNull(command, "command");
         this.layout = layout;
         this.delimiter = delimiter;
+        this.fields = fields;
+        this.header = header;
+        this.trailing = trailing;
     }
 
     /** {@code -P}/{@code -p} output with its header; {@code command} names it in errors. */
     public static SlurmTableParser parsable(String command) {
-        return new SlurmTableParser(command, Layout.PARSABLE, "|");
+        return new SlurmTableParser(command, Layout.PARSABLE, "|", null, true, false);
     }
 
     /** Fixed-width output with a header over a {@code ---- ----} ruler. */
     public static SlurmTableParser fixedWidth(String command) {
-        return new SlurmTableParser(command, Layout.FIXED, null);
+        return new SlurmTableParser(command, Layout.FIXED, null, null, true, false);
     }
 
     /** Space-aligned output with a header and no ruler ({@code sprio -w}). */
     public static SlurmTableParser headerAligned(String command) {
-        return new SlurmTableParser(command, Layout.ALIGNED, null);
+        return new SlurmTableParser(command, Layout.ALIGNED, null, null, true, false);
     }
 
     /** The same parsable parser for another delimiter ({@code sacctmgr --delimiter}). */
@@ -61,7 +75,41 @@ public final class SlurmTableParser {
         if (layout != Layout.PARSABLE || delimiter == null || delimiter.isEmpty()) {
             throw new IllegalArgumentException("a non-empty delimiter applies to parsable output only");
         }
-        return new SlurmTableParser(command, layout, delimiter);
+        return new SlurmTableParser(command, layout, delimiter, fields, header, trailing);
+    }
+
+    /**
+     * The same parser for output of these fields, in order (the {@code format=} or {@code -o} list,
+     * {@code %width} suffixes allowed): a header line must name them.
+     */
+    public SlurmTableParser withColumns(List<String> fields) {
+        List<String> names = new ArrayList<>();
+        for (String f : Objects.requireNonNull(fields, "fields")) {
+            int pct = f.indexOf('%');
+            String name = (pct < 0 ? f : f.substring(0, pct)).strip();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("empty field in " + fields);
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no fields");
+        }
+        return new SlurmTableParser(command, layout, delimiter, List.copyOf(names), header, trailing);
+    }
+
+    /**
+     * The same parsable parser for output printed without header ({@code -n}/{@code --noheader}); its
+     * columns are the fields given to {@link #withColumns}.
+     *
+     * @param trailingDelimiter whether every row ends with the delimiter ({@code -p}, not {@code -P})
+     * @throws IllegalStateException for a layout other than parsable, or without the field list
+     */
+    public SlurmTableParser withoutHeader(boolean trailingDelimiter) {
+        if (layout != Layout.PARSABLE || fields == null) {
+            throw new IllegalStateException("output without header is read for parsable output with its field list only");
+        }
+        return new SlurmTableParser(command, layout, delimiter, fields, false, trailingDelimiter);
     }
 
     public SlurmTable parse(String output) {
@@ -85,14 +133,51 @@ public final class SlurmTableParser {
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
         }
-        if (i == lines.size()) {
-            return new SlurmTable(List.of(), List.of(), List.of());
+        List<String> preamble = new ArrayList<>();
+        if (header && i < lines.size() && isBanner(lines.get(i))) {
+            // sreport: a title between two dashed lines, then the header
+            int end = i + 1;
+            while (end < lines.size() && !isBanner(lines.get(end))) {
+                end++;
+            }
+            if (end == lines.size()) {
+                throw new SlurmParseException(command, i + 1, null, lines.get(i),
+                        "a dashed line before the header that no second dashed line closes");
+            }
+            for (int k = i + 1; k < end; k++) {
+                if (!lines.get(k).isBlank()) {
+                    preamble.add(lines.get(k).strip());
+                }
+            }
+            i = end + 1;
+            while (i < lines.size() && lines.get(i).isBlank()) {
+                i++;
+            }
         }
-        String header = lines.get(i);
-        boolean trailing = header.endsWith(delimiter);
-        List<String> columns = TextTable.split(strip(header, trailing), delimiter);
+        if (i == lines.size()) {
+            return new SlurmTable(preamble, fields == null || header ? List.of() : fields, List.of());
+        }
+        boolean trailing;
+        List<String> columns;
+        if (header) {
+            String headerLine = lines.get(i);
+            trailing = headerLine.endsWith(delimiter);
+            columns = TextTable.split(strip(headerLine, trailing), delimiter);
+            checkHeader(columns, i + 1, headerLine);
+            i++;
+        } else {
+            trailing = this.trailing;
+            columns = fields;
+            String first = lines.get(i);
+            List<String> cells = TextTable.split(trailing && first.endsWith(delimiter) ? strip(first, true) : first, delimiter);
+            if (cells.size() == fields.size() && names(cells, fields)) {
+                throw new SlurmParseException(command, i + 1, "header", first, "expected rows of " + String.join(delimiter, fields)
+                        + " printed with -n/--noheader, but the output starts with their header line "
+                        + "(read it with a parser that expects the header)");
+            }
+        }
         List<SlurmTable.Row> rows = new ArrayList<>();
-        for (i++; i < lines.size(); i++) {
+        for (; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty()) {
                 continue;
@@ -107,7 +192,66 @@ public final class SlurmTableParser {
             }
             rows.add(new SlurmTable.Row(cells, Set.of()));
         }
-        return new SlurmTable(List.of(), columns, rows);
+        return new SlurmTable(preamble, columns, rows);
+    }
+
+    /** sreport's banner: a line of dashes only. */
+    private static boolean isBanner(String line) {
+        String s = line.strip();
+        return s.length() >= 3 && s.chars().allMatch(ch -> ch == '-');
+    }
+
+    /**
+     * Refuses a line read as the header that is not one: a title without a letter (a number, an
+     * empty cell) is data, and with the field list known every title must name its field.
+     */
+    private void checkHeader(List<String> titles, int lineNo, String line) {
+        for (String t : titles) {
+            if (t.chars().noneMatch(Character::isLetter)) {
+                throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
+                        + ", but '" + t + "' is no column title (output printed with -n/--noheader? then give the "
+                        + "parser its field list and read it withoutHeader)");
+            }
+        }
+        if (fields != null && !(titles.size() == fields.size() && names(titles, fields))) {
+            throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
+                    + " naming " + String.join(",", fields) + " (output printed with -n/--noheader? then read it "
+                    + "withoutHeader)");
+        }
+    }
+
+    /** Whether each title names its field: equal or an abbreviation, letters and digits compared in order, case aside. */
+    static boolean names(List<String> titles, List<String> fields) {
+        for (int c = 0; c < titles.size(); c++) {
+            String t = alnum(titles.get(c));
+            String f = alnum(fields.get(c));
+            if (t.isEmpty() || f.isEmpty() || !(subsequence(t, f) || subsequence(f, t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String alnum(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < s.length(); k++) {
+            char ch = s.charAt(k);
+            if (Character.isLetterOrDigit(ch)) {
+                sb.append(Character.toLowerCase(ch));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether {@code a}'s characters occur in {@code b} in order. */
+    private static boolean subsequence(String a, String b) {
+        int j = 0;
+        for (int k = 0; k < b.length() && j < a.length(); k++) {
+            if (b.charAt(k) == a.charAt(j)) {
+                j++;
+            }
+        }
+        return j == a.length();
     }
 
     private String strip(String line, boolean trailing) {
@@ -138,6 +282,7 @@ public final class SlurmTableParser {
             columns.add(c.text().strip());
             left.add(!c.text().isEmpty() && c.text().charAt(0) != ' ');
         }
+        checkHeader(columns, ruler, Texts.decode(headerLine));
         List<SlurmTable.Row> rows = new ArrayList<>();
         for (int i = ruler + 1; i < lines.size(); i++) {
             byte[] line = lines.get(i);
@@ -172,6 +317,7 @@ public final class SlurmTableParser {
         for (int[] w : words) {
             columns.add(new String(lines.get(h), w[0], w[1] - w[0], StandardCharsets.UTF_8));
         }
+        checkHeader(columns, h + 1, Texts.decode(lines.get(h)));
         List<SlurmTable.Row> rows = new ArrayList<>();
         for (int i = h + 1; i < lines.size(); i++) {
             byte[] line = lines.get(i);

@@ -81,6 +81,36 @@ public final class SqueueParser {
     }
 
     /**
+     * The title squeue prints over each field, by {@code -O} name: as {@code -o %all} prints them
+     * (fixture {@code squeue-all-fields-percent-all}; {@code FormatTablesTest} checks the two agree),
+     * and {@code STEPID} for {@code %i} under {@code -s}. A header line is checked against these, so
+     * output printed with {@code -h} is never read as if its first job were the header.
+     */
+    static final Map<String, List<String>> TITLES = new LinkedHashMap<>();
+
+    static {
+        String[] pairs = {
+            "Account", "ACCOUNT", "tres-per-node", "TRES_PER_NODE", "MinCpus", "MIN_CPUS", "MinTmpDisk", "MIN_TMP_DISK",
+            "EndTime", "END_TIME", "Feature", "FEATURES", "GroupName", "GROUP", "OverSubscribe", "OVER_SUBSCRIBE",
+            "JobArrayID", "JOBID", "Name", "NAME", "Comment", "COMMENT", "TimeLimit", "TIME_LIMIT",
+            "MinMemory", "MIN_MEMORY", "ReqNodes", "REQ_NODES", "Command", "COMMAND", "Priority", "PRIORITY",
+            "QOS", "QOS", "Reason", "REASON", "SelectJobInfo", "", "StateCompact", "ST", "UserName", "USER",
+            "Reservation", "RESERVATION", "WCKey", "WCKEY", "ExcNodes", "EXC_NODES", "Nice", "NICE", "SCT", "S:C:T",
+            "JobID", "JOBID", "BatchHost", "EXEC_HOST", "NumCPUs", "CPUS", "NumNodes", "NODES",
+            "Dependency", "DEPENDENCY", "ArrayJobID", "ARRAY_JOB_ID", "GroupID", "GROUP",
+            "SocketsPerNode", "SOCKETS_PER_NODE", "CoresPerSocket", "CORES_PER_SOCKET",
+            "ThreadsPerCore", "THREADS_PER_CORE", "ArrayTaskID", "ARRAY_TASK_ID", "TimeLeft", "TIME_LEFT",
+            "TimeUsed", "TIME", "NodeList", "NODELIST", "Contiguous", "CONTIGUOUS", "Partition", "PARTITION",
+            "PriorityLong", "PRIORITY", "ReasonList", "NODELIST(REASON)", "StartTime", "START_TIME", "State", "STATE",
+            "UserID", "UID", "SubmitTime", "SUBMIT_TIME", "Licenses", "LICENSES", "CoreSpec", "CORE_SPEC",
+            "SchedNodes", "SCHEDNODES", "WorkDir", "WORK_DIR", "JobArrayID", "STEPID", "StepID", "STEPID",
+        };
+        for (int i = 0; i < pairs.length; i += 2) {
+            TITLES.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+    }
+
+    /**
      * Second {@code -O} spellings squeue accepts (squeue 22.05 opts.c), keyed in lower case:
      * {@code gres} is the vestigial name of {@code tres-per-node}, {@code shared} of
      * {@code OverSubscribe}.
@@ -94,28 +124,28 @@ public final class SqueueParser {
 
     private static final Pattern DATE_LINE = Pattern.compile("^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}$");
 
+    private final String format;
     private final Layout layout;
     private final boolean header;
-    private final boolean all;
 
-    private SqueueParser(Layout layout, boolean header, boolean all) {
+    private SqueueParser(String format, Layout layout, boolean header) {
+        this.format = format;
         this.layout = layout;
         this.header = header;
-        this.all = all;
     }
 
     /** For {@code squeue -o FORMAT} with a header. {@code %all} is accepted. */
     public static SqueueParser forFormat(String format) {
         if (format.trim().equals("%all")) {
-            return new SqueueParser(allLayout(), true, true);
+            return new SqueueParser(format, allLayout(), true);
         }
-        return new SqueueParser(Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true, false);
+        return new SqueueParser(format, Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
     }
 
     /** For {@code squeue -O FORMAT} with a header. */
     public static SqueueParser forFormatLong(String format) {
         Set<String> names = new HashSet<>(LETTERS.values());
-        return new SqueueParser(Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true, false);
+        return new SqueueParser(format, Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true);
     }
 
     /** For plain {@code squeue}. */
@@ -140,7 +170,7 @@ public final class SqueueParser {
 
     /** The same format printed without a header ({@code -h}/{@code --noheader}). */
     public SqueueParser withoutHeader() {
-        return new SqueueParser(layout, false, all);
+        return new SqueueParser(format, layout, false);
     }
 
     private static Layout allLayout() {
@@ -166,28 +196,37 @@ public final class SqueueParser {
      * Parses squeue's stdout. A header-only output gives an empty list; an {@code -l} date line
      * before the header is skipped.
      *
-     * @throws SlurmParseException for a row that does not fit the format
+     * @throws SlurmParseException for a row that does not fit the format; for a first line that is
+     *     not this format's header (the output was printed with {@code -h}: its first job would be
+     *     lost), and, built {@link #withoutHeader()}, for output that starts with the header or a
+     *     date line
      */
     public List<SqueueRow> parse(byte[] stdout) {
         List<byte[]> lines = Layout.lines(stdout);
         List<SqueueRow> rows = new ArrayList<>();
         boolean headerPending = header;
+        boolean first = true;
         int expected = layout.controlDelimiters();
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
             int lineNo = i + 1;
             if (expected > 0 && !headerPending && !Layout.isBlank(line)) {
                 // a value holding a line break: the row goes on until it has every delimiter
+                // (joined once and counted line by line: linear however many lines it takes)
                 String delim = layout.delimiter();
-                while (Layout.count(line, delim) < expected && i + 1 < lines.size()) {
-                    i++;
-                    byte[] next = lines.get(i);
-                    byte[] joined = java.util.Arrays.copyOf(line, line.length + 1 + next.length);
-                    joined[line.length] = '\n';
-                    System.arraycopy(next, 0, joined, line.length + 1, next.length);
-                    line = joined;
-                }
                 int n = Layout.count(line, delim);
+                if (n < expected && i + 1 < lines.size()) {
+                    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+                    joined.writeBytes(line);
+                    while (n < expected && i + 1 < lines.size()) {
+                        i++;
+                        byte[] next = lines.get(i);
+                        joined.write('\n');
+                        joined.writeBytes(next);
+                        n += Layout.count(next, delim);
+                    }
+                    line = joined.toByteArray();
+                }
                 if (n < expected) {
                     throw new SlurmParseException(COMMAND, lineNo, null, Texts.decode(line),
                             "row ends with fewer delimiters than the format has");
@@ -207,18 +246,42 @@ public final class SqueueParser {
                     continue;
                 }
                 headerPending = false;
-                if (all) {
-                    int n = text.split("\\|", -1).length;
-                    if (n != ALL_ORDER.length()) {
-                        throw new SlurmParseException(COMMAND, i + 1, null, text, "%all header has " + n
-                                + " fields, expected " + ALL_ORDER.length());
-                    }
-                }
+                first = false;
+                checkHeader(line, lineNo);
                 continue;
             }
-            rows.add(row(layout.split(line, lineNo), lineNo));
+            Cell[] cells = layout.split(line, lineNo);
+            if (first) {
+                first = false;
+                String text = Texts.decode(line);
+                if (DATE_LINE.matcher(text.strip()).matches() || layout.isHeader(cells, TITLES)) {
+                    throw new SlurmParseException(COMMAND, lineNo, "header", text, "expected a job of squeue format '"
+                            + format + "' printed with -h/--noheader, but the output starts with its "
+                            + (DATE_LINE.matcher(text.strip()).matches() ? "-l date line" : "header")
+                            + " (build the parser without withoutHeader())");
+                }
+            }
+            rows.add(row(cells, lineNo));
         }
         return rows;
+    }
+
+    /** Refuses a line read as the header that is not the header of this format. */
+    private void checkHeader(byte[] line, int lineNo) {
+        String text = Texts.decode(line);
+        Cell[] cells;
+        try {
+            cells = layout.split(line, lineNo);
+        } catch (SlurmParseException e) {
+            throw new SlurmParseException(COMMAND, lineNo, "header", text,
+                    "expected the header line of squeue format '" + format + "': " + e.reason(), e);
+        }
+        Column bad = layout.headerMismatch(cells, TITLES);
+        if (bad != null) {
+            String found = cells[layout.columns().indexOf(bad)].text();
+            throw new SlurmParseException(COMMAND, lineNo, bad.key(), text,
+                    Layout.headerReason(COMMAND, format, bad, found, TITLES.get(bad.key())));
+        }
     }
 
     private SqueueRow row(Cell[] cells, int line) {

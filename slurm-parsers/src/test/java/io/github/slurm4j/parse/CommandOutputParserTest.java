@@ -112,6 +112,8 @@ class CommandOutputParserTest {
         assertThat(CommandOutputParser.kindOf(SlurmCommandLine.parse("sinfo -N"))).isEqualTo("node");
         assertThat(CommandOutputParser.kindOf(SlurmCommandLine.parse("nvidia-smi pmon -c 1"))).isEqualTo("gpu_process");
         assertThat(CommandOutputParser.kindOf(SlurmCommandLine.parse("ps -o pid"))).isEqualTo("process");
+        assertThat(CommandOutputParser.kindOf(SlurmCommandLine.parse("sbatch --test-only -p debug x.sh"))).isEqualTo("submit_test");
+        assertThat(CommandOutputParser.kindOf(SlurmCommandLine.parse("sbatch -p debug x.sh"))).isEqualTo("submit");
         assertThat(CommandOutputParser.snake("GrpTRESMins")).isEqualTo("grp_tres_mins");
         assertThat(CommandOutputParser.snake("Def Acct")).isEqualTo("def_acct");
         assertThat(CommandOutputParser.snake("NormShares")).isEqualTo("norm_shares");

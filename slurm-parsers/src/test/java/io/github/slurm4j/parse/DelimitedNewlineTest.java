@@ -71,7 +71,10 @@ class DelimitedNewlineTest {
     void squeueWithPipeDelimiterDoesNotJoin() {
         SqueueParser pipe = SqueueParser.forFormatLong("JobID:|,Name:|,WorkDir:").withoutHeader();
         SlurmParseException e = catchThrowableOfType(() -> pipe.parse("1|a\nb|/w\n"), SlurmParseException.class);
-        assertThat(e.line()).isEqualTo(2);
+        // the first half is refused at once (it used to pass as a job without WorkDir)
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.field()).isEqualTo("WorkDir");
+        assertThat(e.reason()).contains("row has 1 '|', the format 2: values are missing");
     }
 
     @Test

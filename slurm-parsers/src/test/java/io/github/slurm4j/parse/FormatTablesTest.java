@@ -63,6 +63,8 @@ class FormatTablesTest {
             assertThat(header[i].strip()).as("header of %%%s", SQUEUE[i][0]).isEqualTo(SQUEUE[i][1]);
             assertThat(SqueueParser.LETTERS.get(SQUEUE[i][0].charAt(0))).as("-O name of %%%s", SQUEUE[i][0])
                     .isEqualTo(SQUEUE[i][2]);
+            // the titles a header line is checked against
+            assertThat(SqueueParser.TITLES.get(SQUEUE[i][2])).as("title of %s", SQUEUE[i][2]).contains(header[i].strip());
         }
         assertThat(SqueueParser.LETTERS).hasSize(SQUEUE.length);
     }
@@ -77,6 +79,7 @@ class FormatTablesTest {
             assertThat(header[i].strip()).as("header of %%%s", SINFO[i][0]).isEqualTo(SINFO[i][1]);
             assertThat(SinfoParser.LETTERS.get(SINFO[i][0].charAt(0))).as("-O name of %%%s", SINFO[i][0])
                     .isEqualTo(SINFO[i][2]);
+            assertThat(SinfoParser.TITLES.get(SINFO[i][2])).as("title of %s", SINFO[i][2]).containsExactly(header[i].strip());
         }
         assertThat(SinfoParser.LETTERS).hasSize(SINFO.length);
     }

@@ -1,6 +1,7 @@
 package io.github.slurm4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slurm4j.fixtures.Fixtures;
 import io.github.slurm4j.model.metrics.GpuProcess;
@@ -66,6 +67,13 @@ class PidMetricsTest {
         List<PidMetric> noGpu = PidMetrics.combine(listpids(), ps(), List.of(), null, T);
         assertThat(noGpu).extracting(PidMetric::gpuUtilPercent).containsOnlyNulls();
         assertThat(noGpu).extracting(PidMetric::gpuMemoryUsedMib).containsOnlyNulls();
+    }
+
+    @Test
+    void processesWithoutTheSampledColumnsAreRefused() {
+        List<ProcessInfo> noCpu = PsParser.forFormat("pid,rss,comm").withoutHeader().read("   1  100 init\n");
+        assertThatThrownBy(() -> PidMetrics.combine(listpids(), noCpu, null, null, T))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks pcpu, pmem or rss");
     }
 
     @Test

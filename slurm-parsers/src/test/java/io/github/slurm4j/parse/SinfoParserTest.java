@@ -217,8 +217,9 @@ class SinfoParserTest {
     }
 
     @Test
-    void dynamicWidthsWithoutHeaderAreMeasuredOnData() {
-        String out = "localhost      1 debug* mix   \ncpu01          1 cpu    drain*\n";
+    void dynamicWidthsWithoutHeaderAreMeasuredOnDataAndTitles() {
+        // %#P is as wide as "PARTITION" even under -h (as sinfo-default-noheader shows)
+        String out = "localhost      1 debug*    mix   \ncpu01          1 cpu       drain*\n";
         List<SinfoRow> rows = SinfoParser.nodeFormat().withoutHeader().parse(out);
         assertThat(rows.get(0).nodeList()).isEqualTo("localhost");
         assertThat(rows.get(0).nodeCount()).isEqualTo(1);
@@ -229,7 +230,7 @@ class SinfoParserTest {
 
     @Test
     void badCountsNameTheField() {
-        assertThatThrownBy(() -> SinfoParser.forFormat("%N|%C").parse("NODELIST|CPUS\nn1|1/2/3\n"))
+        assertThatThrownBy(() -> SinfoParser.forFormat("%N|%C").parse("NODELIST|CPUS(A/I/O/T)\nn1|1/2/3\n"))
                 .isInstanceOfSatisfying(SlurmParseException.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.field()).isEqualTo("CPUsState");

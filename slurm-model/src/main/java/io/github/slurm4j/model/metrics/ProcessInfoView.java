@@ -10,7 +10,8 @@ public final class ProcessInfoView {
 
     /**
      * Keys {@code pid, ppid, user, cpu_percent, mem_percent, rss_bytes, vsz_bytes, elapsed_seconds,
-     * command}.
+     * command, cpu_time_seconds, state, args}; a value is {@code null} when ps did not print its
+     * column.
      */
     public static Map<String, Object> toMap(ProcessInfo p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -21,8 +22,11 @@ public final class ProcessInfoView {
         m.put("mem_percent", p.memPercent());
         m.put("rss_bytes", p.rssBytes());
         m.put("vsz_bytes", p.vszBytes());
-        m.put("elapsed_seconds", p.elapsed().getSeconds());
+        m.put("elapsed_seconds", p.elapsed() == null ? null : p.elapsed().getSeconds());
         m.put("command", p.command());
+        m.put("cpu_time_seconds", p.cpuTime() == null ? null : p.cpuTime().getSeconds());
+        m.put("state", p.state());
+        m.put("args", p.args());
         return m;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the tables of sacct and sstat into {@link AccountingValues}: parsable ({@code -P}, or
@@ -105,10 +106,14 @@ public final class AccountingTable {
                     throw new SlurmParseException(command, i + 1, null, header, "empty field name in header");
                 }
             }
+            checkHeader(names, i + 1, header);
             i++;
         } else {
             names = fields;
             trailing = trailingWithoutHeader;
+            String first = lines.get(i);
+            String body = trailing && first.endsWith(delimiter) ? first.substring(0, first.length() - delimiter.length()) : first;
+            refuseHeader(TextTable.split(body, delimiter), i + 1, first);
         }
         AccountingField[] known = lookup(names);
         boolean joins = isControlDelimiter(delimiter);
@@ -121,11 +126,17 @@ public final class AccountingTable {
             int lineNo = i + 1;
             if (joins) {
                 // a value holding a line break: the row goes on until it has every delimiter
-                while (count(line, delimiter) < expected && i + 1 < lines.size()) {
-                    i++;
-                    line = line + "\n" + lines.get(i);
-                }
+                // (joined once and counted line by line: linear however many lines it takes)
                 int n = count(line, delimiter);
+                if (n < expected && i + 1 < lines.size()) {
+                    StringBuilder joined = new StringBuilder(line);
+                    while (n < expected && i + 1 < lines.size()) {
+                        i++;
+                        joined.append('\n').append(lines.get(i));
+                        n += count(lines.get(i), delimiter);
+                    }
+                    line = joined.toString();
+                }
                 if (n < expected) {
                     throw new SlurmParseException(command, lineNo, null, line, "row ends with fewer '" + delimiter
                             + "' than the header has");
@@ -148,6 +159,55 @@ public final class AccountingTable {
             out.add(build(names, known, values, Collections.emptySet(), lineNo, line));
         }
         return out;
+    }
+
+    /** A field name as sacct and sstat print them in a header; {@code +} ends one cut by its width. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*\\+?");
+
+    /**
+     * Refuses a line read as the header that is not one: every name must look like a field name
+     * and at least one must be a field slurm4j knows. The first row of output printed with
+     * {@code -n} is neither, and reading it as the header would lose it.
+     */
+    private void checkHeader(List<String> names, int lineNo, String line) {
+        boolean known = false;
+        for (String n : names) {
+            String name = n.strip();
+            if (!FIELD_NAME.matcher(name).matches()) {
+                throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
+                        + " (field names such as JobID|State), but '" + name + "' is not a field name "
+                        + "(output printed with -n/--noheader? then give the parser its -o fields)");
+            }
+            known |= AccountingField.lookup(name) != null;
+        }
+        if (!known) {
+            throw new SlurmParseException(command, lineNo, "header", line, "expected the header line of " + command
+                    + ", but none of its names is a known field (output printed with -n/--noheader? then give the "
+                    + "parser its -o fields)");
+        }
+    }
+
+    /**
+     * Refuses output read without header whose first line is the header of the expected fields (a
+     * name cut by its width ends with {@code +}): read as a row, it would be a phantom job.
+     */
+    private void refuseHeader(List<String> cells, int lineNo, String line) {
+        if (cells.size() != fields.size()) {
+            return;
+        }
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c).strip().toLowerCase(Locale.ROOT);
+            String name = fields.get(c).strip().toLowerCase(Locale.ROOT);
+            AccountingField f = AccountingField.lookup(name);
+            boolean same = cell.equals(name) || (f != null && f == AccountingField.lookup(cell))
+                    || (cell.length() > 1 && cell.endsWith("+") && name.startsWith(cell.substring(0, cell.length() - 1)));
+            if (!same) {
+                return;
+            }
+        }
+        throw new SlurmParseException(command, lineNo, "header", line, "expected rows of " + command + " -o "
+                + String.join(",", fields) + " printed with -n/--noheader, but the output starts with its header line "
+                + "(read it with a parser that expects the header)");
     }
 
     /**
@@ -269,11 +329,24 @@ public final class AccountingTable {
                 names.add(name);
                 left.add(!c.text().startsWith(" "));
             }
+            checkHeader(names, start + 1, headerText);
             first = start + 2;
         } else {
             spans = TextTable.spansOf(widths);
             names = fields;
             first = 0;
+            int start = 0;
+            while (start < lines.size() && TextTable.isBlank(lines.get(start))) {
+                start++;
+            }
+            if (start < lines.size()) {
+                String text = Texts.decode(lines.get(start));
+                List<String> cells = new ArrayList<>();
+                for (TextTable.Cell c : TextTable.cut(lines.get(start), spans, null, command, start + 1, text)) {
+                    cells.add(c.text());
+                }
+                refuseHeader(cells, start + 1, text);
+            }
         }
         AccountingField[] known = lookup(names);
         for (int i = first; i < lines.size(); i++) {

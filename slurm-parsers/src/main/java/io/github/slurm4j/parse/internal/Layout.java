@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The printed layout of a squeue/sinfo format: a leading literal and the columns, each with the
@@ -65,10 +67,14 @@ public final class Layout {
 
     /**
      * Resolves sinfo's dynamic widths from the lines of one table (header included when printed):
-     * a dynamic column is as wide as its widest value. Columns after an unbounded one, and
-     * columns with no lines to measure, stay unbounded.
+     * a dynamic column is as wide as its widest value or its title, whichever is wider (sinfo pads
+     * {@code %#P} to the width of {@code PARTITION} with {@code -h} too: fixture
+     * {@code sinfo-default-noheader}). Columns after an unbounded one, and columns with no lines
+     * to measure, stay unbounded.
+     *
+     * @param titles the printed titles by column key
      */
-    public Layout resolve(List<byte[]> lines) {
+    public Layout resolve(List<byte[]> lines, Map<String, List<String>> titles) {
         if (!hasDynamicWidths()) {
             return this;
         }
@@ -82,6 +88,11 @@ public final class Layout {
                 if (known) {
                     for (byte[] line : lines) {
                         w = Math.max(w, span(line, offset, c.rightJustified()));
+                    }
+                    if (w > 0) {
+                        for (String t : titles.getOrDefault(c.key(), List.of())) {
+                            w = Math.max(w, t.getBytes(StandardCharsets.UTF_8).length);
+                        }
                     }
                 }
                 if (w <= 0) {
@@ -172,6 +183,15 @@ public final class Layout {
      * @throws SlurmParseException if the line does not have the format's shape
      */
     public Cell[] split(byte[] line, int lineNo) {
+        String delim = uniformDelimiter();
+        if (delim != null) {
+            // the command prints every delimiter, empty values too: a row with fewer lacks values
+            int n = count(line, delim);
+            if (n < columns.size() - 1) {
+                throw error(lineNo, columns.get(n + 1).key(), line, "row has " + n + " '" + delim + "', the format "
+                        + (columns.size() - 1) + ": values are missing");
+            }
+        }
         byte[] leadBytes = lead.getBytes(StandardCharsets.UTF_8);
         int pos = 0;
         if (leadBytes.length > 0) {
@@ -226,20 +246,9 @@ public final class Layout {
      * surplus is moved there; otherwise the line is rejected rather than guessed.
      */
     private Cell[] repair(Cell[] cells, byte[] line, int lineNo) {
-        if (columns.size() < 2) {
+        String delim = uniformDelimiter();
+        if (delim == null) {
             return cells;
-        }
-        String delim = columns.get(0).after();
-        // only spaces make a width-aligned table; control characters such as U+001F (which
-        // String.isBlank counts as white space) are real delimiters and must be checked
-        if (delim.isEmpty() || delim.chars().allMatch(ch -> ch == ' ')) {
-            return cells;
-        }
-        for (int i = 0; i < columns.size() - 1; i++) {
-            Column c = columns.get(i);
-            if (c.width() != Column.UNBOUNDED || !c.after().equals(delim)) {
-                return cells;
-            }
         }
         Column lastCol = columns.get(columns.size() - 1);
         String lastText = cells[cells.length - 1].text();
@@ -279,6 +288,29 @@ public final class Layout {
         return out;
     }
 
+    /**
+     * The delimiter of a purely delimited layout (no widths, one delimiter that is not blanks after
+     * every column but the last), else {@code null}.
+     */
+    private String uniformDelimiter() {
+        if (columns.size() < 2) {
+            return null;
+        }
+        String delim = columns.get(0).after();
+        // only spaces make a width-aligned table; control characters such as U+001F (which
+        // String.isBlank counts as white space) are real delimiters and must be checked
+        if (delim.isEmpty() || delim.chars().allMatch(ch -> ch == ' ')) {
+            return null;
+        }
+        for (int i = 0; i < columns.size() - 1; i++) {
+            Column c = columns.get(i);
+            if (c.width() != Column.UNBOUNDED || !c.after().equals(delim)) {
+                return null;
+            }
+        }
+        return delim;
+    }
+
     private static int trimmedLength(byte[] line, int from, int to) {
         while (to > from && line[to - 1] == ' ') {
             to--;
@@ -312,6 +344,65 @@ public final class Layout {
             }
         }
         return -1;
+    }
+
+    /** What a title looks like where slurm4j does not know a column's title: upper case, digits, {@code _():/%+.#-}. */
+    private static final Pattern TITLE_SHAPE = Pattern.compile("[A-Z0-9_:/()%+.#-]*[A-Z][A-Z0-9_:/()%+.#-]*");
+
+    /**
+     * The first column whose cell is not the title this format prints over it, or {@code null} when
+     * the split line is this format's header. A known title ({@code titles}, keyed by column key;
+     * several when the command prints one of them, as squeue prints {@code STEPID} for {@code %i}
+     * under {@code -s}) must be printed whole, or cut where its column is full; a column without a
+     * known title must hold an upper-case title-like text.
+     *
+     * @param cells the line split by this layout
+     * @param titles the printed titles by column key
+     */
+    public Column headerMismatch(Cell[] cells, Map<String, List<String>> titles) {
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            String text = cells[i].text();
+            List<String> known = titles.get(c.key());
+            if (known == null) {
+                if (!TITLE_SHAPE.matcher(text).matches()) {
+                    return c;
+                }
+                continue;
+            }
+            boolean ok = false;
+            for (String t : known) {
+                if (t.equals(text) || (!text.isEmpty() && cells[i].truncated() && t.startsWith(text))) {
+                    ok = true;
+                    break;
+                }
+            }
+            if (!ok) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a split line is this format's header, for output read without one: every column as
+     * {@link #headerMismatch} wants it, and at least one column with a known title (so a data row
+     * of title-like words is not mistaken for it).
+     */
+    public boolean isHeader(Cell[] cells, Map<String, List<String>> titles) {
+        return headerMismatch(cells, titles) == null && columns.stream().anyMatch(c -> titles.containsKey(c.key()));
+    }
+
+    /**
+     * The reason of a header refusal: which column, what was found, what was expected.
+     *
+     * @param format the format as given, for the message
+     */
+    public static String headerReason(String command, String format, Column column, String found, List<String> expected) {
+        return "expected the header line of " + command + " format '" + format + "', but column " + column.spec()
+                + " reads '" + found + "' where " + (expected == null ? "an upper-case title"
+                        : "'" + String.join("' or '", expected) + "'")
+                + " belongs (output printed with -h/--noheader? then build the parser withoutHeader())";
     }
 
     SlurmParseException error(int lineNo, String field, byte[] line, String reason) {

@@ -55,6 +55,15 @@ class ShellWordsTest {
     }
 
     @Test
+    void commentsRunToTheLineEndButAHashInsideAWordIsText() {
+        List<ShellWords.SimpleCommand> all = ShellWords.split("squeue -h -o '%i|%j' -n p9-run   # jobs: sbatch -c 1 --wrap 'x'\nsinfo");
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).words()).containsExactly("squeue", "-h", "-o", "%i|%j", "-n", "p9-run");
+        assertThat(all.get(1).words()).containsExactly("sinfo");
+        assertThat(ShellWords.split("echo a#b '#c'").get(0).words()).containsExactly("echo", "a#b", "#c");
+    }
+
+    @Test
     void badQuotingIsRefused() {
         assertThatThrownBy(() -> ShellWords.split("echo 'x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("single quote");
         assertThatThrownBy(() -> ShellWords.split("echo \"x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("double quote");
