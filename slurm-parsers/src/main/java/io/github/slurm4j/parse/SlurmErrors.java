@@ -211,7 +211,9 @@ public final class SlurmErrors {
                     "Slurm unable to initialize jobcomp plugin"),
             regex(ACCOUNTING, "\\bDBD_[A-Z_]+ failure"),
             // whatever the controller answered a submission with (an outage above wins)
-            texts(REJECTED, "Batch job submission failed:", "Job submit/allocate failed:", "Unable to allocate resources:"),
+            // ("allocation failure:" is how sbatch --test-only reports the same refusals)
+            texts(REJECTED, "Batch job submission failed:", "Job submit/allocate failed:", "Unable to allocate resources:",
+                    "allocation failure:"),
             // the caller may not
             texts(ACCESS, "Access/permission denied", "Changes to job priority are not persistent",
                     "Access denied to requested reservation", "User's group not permitted to use this partition",

@@ -1,5 +1,6 @@
 package io.github.slurm4j.parse;
 
+import io.github.slurm4j.parse.scontrol.ScontrolParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -146,6 +146,9 @@ class SlurmErrorsTest {
     /** The lab-22.05 error cases (captured for the classification): case, expected type, the exact message kept. */
     static Stream<Arguments> labErrorCases() {
         return Stream.of(
+                // sbatch --test-only refuses with "allocation failure:" instead of "Batch job submission failed:"
+                Arguments.of("sbatch-test-only-error-invalid-partition", SlurmErrorType.SUBMIT_REJECTED,
+                        "sbatch: error: invalid partition specified: nosuch\nallocation failure: Invalid partition name specified"),
                 // slurmctld stopped; squeue --json says so only in its errors array, exit code 0
                 Arguments.of("ctld-down-squeue-json", SlurmErrorType.CONTROLLER_UNAVAILABLE,
                         "Failed while looking for jobs: Unspecified error"),
