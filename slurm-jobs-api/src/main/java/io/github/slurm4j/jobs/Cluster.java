@@ -2,6 +2,7 @@ package io.github.slurm4j.jobs;
 
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.slurm.SlurmClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,15 +22,17 @@ import java.util.Set;
  * @param preemptible the partitions and QOS whose jobs may be preempted (rows say so); empty = none
  * @param priorityUnit Slurm priority points per step of the 1..1000 console scale ({@link Priorities})
  * @param timeout the timeout of each command
+ * @param clock the clock for "now" (the token look-up's window); the system's by default
  */
 public record Cluster(String name, Shell shell, String slurmCluster, ZoneId zone, String host, List<String> partitions,
-        Set<String> preemptible, long priorityUnit, Duration timeout) {
+        Set<String> preemptible, long priorityUnit, Duration timeout, Clock clock) {
     public Cluster {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(shell, "shell");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(clock, "clock");
         partitions = List.copyOf(partitions);
         preemptible = Set.copyOf(preemptible);
         if (priorityUnit <= 0) {
@@ -62,6 +65,7 @@ public record Cluster(String name, Shell shell, String slurmCluster, ZoneId zone
         private Set<String> preemptible = Set.of();
         private long priorityUnit = Priorities.DEFAULT_UNIT;
         private Duration timeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
 
         private Builder(String name, Shell shell) {
             this.name = Objects.requireNonNull(name, "name");
@@ -108,9 +112,15 @@ public record Cluster(String name, Shell shell, String slurmCluster, ZoneId zone
             return this;
         }
 
+        /** The clock for "now" (tests with a simulated cluster give its clock). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
         public Cluster build() {
             return new Cluster(name, shell, slurmCluster, zone, host == null ? name : host, partitions, preemptible,
-                    priorityUnit, timeout);
+                    priorityUnit, timeout, clock);
         }
     }
 }

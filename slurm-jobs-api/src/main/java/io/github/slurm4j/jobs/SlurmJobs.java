@@ -148,7 +148,7 @@ public final class SlurmJobs implements AutoCloseable {
         for (int attempt = 1; attempt <= 1 + submitRetries; attempt++) {
             try {
                 if (last != null) {
-                    JobId found = findByToken(client, token);
+                    JobId found = findByToken(client, token, c.clock().instant());
                     if (found != null) {
                         return new Submission(found, cluster, token, attempt, true);
                     }
@@ -165,14 +165,14 @@ public final class SlurmJobs implements AutoCloseable {
     }
 
     /** The job whose comment carries {@code token}: {@code squeue} (every state), then {@code sacct}; {@code null} when neither has it. */
-    static JobId findByToken(SlurmClient client, String token) {
+    static JobId findByToken(SlurmClient client, String token, Instant now) {
         for (SqueueRow r : client.jobs(everyState(JobQuery.builder()))) {
             if (token.equals(SubmitTokens.tokenOf(r.extras().get("Comment")))) {
                 return JobId.of(r.arrayJobId() != null ? r.arrayJobId() : r.toJob().identity().jobId());
             }
         }
         AccountingQuery.Builder q = AccountingQuery.builder().allUsers().allocationsOnly();
-        for (AccountingRecord r : client.accounting(q, Instant.now().minus(TOKEN_LOOKBACK), null)) {
+        for (AccountingRecord r : client.accounting(q, now.minus(TOKEN_LOOKBACK), null)) {
             if (token.equals(SubmitTokens.tokenOf(r.comment())) && r.jobId() != null) {
                 return JobId.of(r.jobId().id());
             }
@@ -453,7 +453,7 @@ public final class SlurmJobs implements AutoCloseable {
         Instant finished = status.phase().isFinal() ? Rows.instant(job.timing().endTime(), c) : null;
         Duration duration = job.timing().runTime();
         if (duration == null && started != null) {
-            duration = Duration.between(started, finished != null ? finished : Instant.now());
+            duration = Duration.between(started, finished != null ? finished : c.clock().instant());
         }
         Integer restarts = job.status().restarts();
         return new JobDetail(job, fromAccounting, acct == null ? List.of() : acct.steps(), eff, status, submitted, submitted,
