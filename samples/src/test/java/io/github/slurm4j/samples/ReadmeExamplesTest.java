@@ -30,4 +30,19 @@ class ReadmeExamplesTest {
                 .collect(Collectors.joining("\n")).strip() + "\n";
         assertThat(shown.strip() + "\n").isEqualTo(compiled);
     }
+
+    @Test
+    void theConsoleBackendExampleIsTheCompiledClass() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("### A console back-end");
+        assertThat(section).as("README section").isPositive();
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        int end = readme.indexOf("```", start);
+        String shown = readme.substring(start, end);
+
+        String source = Files.readString(Path.of("src/test/java/com/example/console/ConsoleBackend.java"));
+        String compiled = source.substring(source.indexOf("public final class ConsoleBackend")).strip() + "\n";
+        assertThat(shown.strip() + "\n").isEqualTo(compiled);
+        assertThat(shown.strip().lines().count()).isLessThanOrEqualTo(24);
+    }
 }

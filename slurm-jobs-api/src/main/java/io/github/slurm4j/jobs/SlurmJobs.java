@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -320,9 +319,19 @@ public final class SlurmJobs implements AutoCloseable {
             byKey.put(k, seen == null ? row : merged(seen, row));
             keyOfId.putIfAbsent(row.id(), k);
         }
-        List<JobRow> out = new ArrayList<>(byKey.values());
-        out.sort(Comparator.comparing(JobRow::submitted, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-                .thenComparing(SlurmJobs::ownId).reversed());
+        // newest first: submit time, then job id (parsed once per row, not per comparison)
+        List<Map.Entry<Long, JobRow>> keyed = new ArrayList<>(byKey.size());
+        for (JobRow r : byKey.values()) {
+            keyed.add(Map.entry(ownId(r), r));
+        }
+        keyed.sort((x, y) -> {
+            Instant a = x.getValue().submitted();
+            Instant b = y.getValue().submitted();
+            int byTime = a == null ? (b == null ? 0 : 1) : b == null ? -1 : b.compareTo(a);
+            return byTime != 0 ? byTime : Long.compare(y.getKey(), x.getKey());
+        });
+        List<JobRow> out = new ArrayList<>(keyed.size());
+        keyed.forEach(e -> out.add(e.getValue()));
         return out;
     }
 
