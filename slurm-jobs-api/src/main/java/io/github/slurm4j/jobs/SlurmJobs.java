@@ -265,7 +265,9 @@ public final class SlurmJobs implements AutoCloseable {
      * All of a user's jobs: the queue's ({@code squeue --user=U}, every state, so jobs that ended
      * but slurmctld still holds are there too) and accounting's ({@code sacct --user=U -X} from
      * {@code since}; {@code null} = sacct's default, midnight today) — exactly 2 commands. One row
-     * per job, keyed by (job id, submit time), newest first.
+     * per job, keyed by (job id, submit time), newest first: rows of the same id are one job when
+     * their submit times are less than {@link #SAME_JOB_WINDOW} apart (a requeue moves the submit
+     * time), two jobs when further apart (ids reused after a database reset).
      *
      * <p>squeue runs first, sacct second, so a job that leaves the queue between the two is in
      * sacct's answer, and a job submitted between them is in sacct's answer too (sacct lists
@@ -285,15 +287,22 @@ public final class SlurmJobs implements AutoCloseable {
         return page(merge(queue, acct, c), options);
     }
 
+    /**
+     * Two rows with the same job id whose submit times are closer than this are one job: a
+     * requeued job's submit time moves, and squeue and sacct can show it at different moments of
+     * that move (seen on the lab). Ids reused after a database reset are further apart.
+     */
+    static final Duration SAME_JOB_WINDOW = Duration.ofDays(1);
+
     static List<JobRow> merge(List<SqueueRow> queue, List<AccountingRecord> acct, Cluster c) {
         Map<String, JobRow> byKey = new LinkedHashMap<>();
-        Map<String, String> keyOfId = new LinkedHashMap<>();
+        Map<String, List<String>> keysOfId = new LinkedHashMap<>();
         Set<Long> queuedArrays = new HashSet<>();
         for (SqueueRow r : queue) {
             JobRow row = Rows.fromQueue(r, c);
             String k = key(row);
             byKey.put(k, row);
-            keyOfId.putIfAbsent(row.id(), k);
+            keysOfId.computeIfAbsent(row.id(), x -> new ArrayList<>(1)).add(k);
             if (r.arrayJobId() != null) {
                 queuedArrays.add(r.arrayJobId());
             }
@@ -307,17 +316,18 @@ public final class SlurmJobs implements AutoCloseable {
             }
             JobRow row = Rows.fromAccounting(r, c);
             String k = key(row);
-            JobRow seen = byKey.get(k);
-            if (seen == null && (row.submitted() == null || byKey.containsKey(row.id() + "@?"))) {
-                // one side without a submit time: the same id is the same job
-                String other = keyOfId.get(row.id());
-                if (other != null) {
+            List<String> sameId = keysOfId.computeIfAbsent(row.id(), x -> new ArrayList<>(1));
+            for (String other : sameId) {
+                if (sameJob(byKey.get(other), row)) {
                     k = other;
-                    seen = byKey.get(k);
+                    break;
                 }
             }
+            JobRow seen = byKey.get(k);
             byKey.put(k, seen == null ? row : merged(seen, row));
-            keyOfId.putIfAbsent(row.id(), k);
+            if (seen == null) {
+                sameId.add(k);
+            }
         }
         // newest first: submit time, then job id (parsed once per row, not per comparison)
         List<Map.Entry<Long, JobRow>> keyed = new ArrayList<>(byKey.size());
@@ -341,6 +351,13 @@ public final class SlurmJobs implements AutoCloseable {
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    private static boolean sameJob(JobRow a, JobRow b) {
+        if (a.submitted() == null || b.submitted() == null) {
+            return true;
+        }
+        return Duration.between(a.submitted(), b.submitted()).abs().compareTo(SAME_JOB_WINDOW) < 0;
     }
 
     private static String key(JobRow r) {
