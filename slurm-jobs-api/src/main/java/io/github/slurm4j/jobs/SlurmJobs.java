@@ -474,8 +474,9 @@ public final class SlurmJobs implements AutoCloseable {
             }
         }
         Instant submitted = Rows.instant(job.timing().submitTime(), c);
-        Instant started = status.phase() == JobPhase.QUEUED || status.phase() == JobPhase.SCHEDULING && job.timing().startTime() == null
-                ? null : Rows.instant(job.timing().startTime(), c);
+        // a pending job's StartTime is the scheduler's expectation, not a start
+        boolean neverStarted = job.status().state().is(JobState.Name.PENDING) || status.phase() == JobPhase.QUEUED;
+        Instant started = neverStarted ? null : Rows.instant(job.timing().startTime(), c);
         Instant finished = status.phase().isFinal() ? Rows.instant(job.timing().endTime(), c) : null;
         Duration duration = job.timing().runTime();
         if (duration == null && started != null) {

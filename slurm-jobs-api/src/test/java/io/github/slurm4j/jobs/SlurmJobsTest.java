@@ -214,6 +214,7 @@ class SlurmJobsTest {
         assertThat(phase(run)).isEqualTo(JobPhase.RUNNING);
         jobs(fake).pause("lab", pend);
         assertThat(phase(pend)).isEqualTo(JobPhase.PAUSED);
+        assertThat(jobs(fake).detail("lab", pend).started()).isNull();
         jobs(fake).resume("lab", pend);
         assertThat(phase(pend)).isEqualTo(JobPhase.QUEUED);
         // a user may not suspend: Slurm's refusal, typed
