@@ -25,7 +25,12 @@ public final class Main {
             System.out.println("         [--comment C] [--chdir DIR] (--script FILE | --wrap CMD) [-- script args]");
             System.out.println("                                       sbatch; prints only the new job id");
             System.out.println("  cancel ID                            scancel -v ID");
-            System.out.println("  jobs, submit and cancel run locally, or on a login node with");
+            System.out.println("  job ID                               the console JSON of a job's detail page");
+            System.out.println("  my-jobs [--user U]                   my jobs of the last 7 days (queue + accounting), newest first");
+            System.out.println("  active-jobs                          every user's queued, scheduling and paused jobs");
+            System.out.println("  pause ID | resume ID | kill ID       suspend or hold / resume or release / cancel");
+            System.out.println("  priority ID P                        P in 1..1000 (100 = default; above 100 needs an operator)");
+            System.out.println("  every Slurm sample runs locally, or on a login node with");
             System.out.println("  --ssh user@host[:port] --identity FILE --known-hosts FILE");
             return args.length == 0 ? 1 : 0;
         }
@@ -39,6 +44,18 @@ public final class Main {
                 return SlurmSamples.submit(rest, System.out, System.err);
             case "cancel":
                 return SlurmSamples.cancel(rest, System.out, System.err);
+            case "job":
+                return JobsSamples.job(rest, System.out, System.err);
+            case "my-jobs":
+                return JobsSamples.myJobs(rest, System.out, System.err);
+            case "active-jobs":
+                return JobsSamples.activeJobs(rest, System.out, System.err);
+            case "pause":
+            case "resume":
+            case "kill":
+                return JobsSamples.control(args[0], rest, System.out, System.err);
+            case "priority":
+                return JobsSamples.priority(rest, System.out, System.err);
             default:
                 System.err.println("unknown sample: " + args[0] + " (try --help)");
                 return 1;

@@ -150,6 +150,21 @@ final class SlurmSamples {
     }
 
     private static int run(String[] argv, Set<String> valued, Set<String> flags, PrintStream err, Body body) {
+        return withShell(argv, valued, flags, err, (args, shell) -> body.run(args, new SlurmClient(shell)));
+    }
+
+    /** A sample's body given the parsed arguments and the shell they chose. */
+    @FunctionalInterface
+    interface ShellBody {
+        int run(SampleArgs args, Shell shell);
+    }
+
+    /**
+     * Parses the arguments (plus the SSH options), opens the shell they ask for, runs the body,
+     * and turns errors into one line on stderr: exit code 2 for a wrong command line, 1 for a
+     * typed Slurm or shell error.
+     */
+    static int withShell(String[] argv, Set<String> valued, Set<String> flags, PrintStream err, ShellBody body) {
         Set<String> allValued = new HashSet<>(valued);
         allValued.addAll(SampleShells.SSH_OPTIONS);
         SampleArgs args;
@@ -160,7 +175,7 @@ final class SlurmSamples {
             return 2;
         }
         try (Shell shell = SampleShells.open(args)) {
-            return body.run(args, new SlurmClient(shell));
+            return body.run(args, shell);
         } catch (IllegalArgumentException e) {
             err.println("error: usage: " + oneLine(e.getMessage()));
             return 2;

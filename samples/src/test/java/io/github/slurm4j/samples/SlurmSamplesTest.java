@@ -79,6 +79,12 @@ class SlurmSamplesTest {
         assertUsage(new String[] {"--identity", "k", "1"}, "cancel", "--identity and --known-hosts need --ssh");
         assertUsage(new String[] {"--ssh", "nohost", "--identity", "k", "--known-hosts", "h", "1"}, "cancel",
                 "--ssh wants user@host[:port]");
+        assertUsage(new String[] {}, "job", "job takes exactly one job id");
+        assertUsage(new String[] {"x"}, "my-jobs", "my-jobs takes no arguments");
+        assertUsage(new String[] {"--all"}, "active-jobs", "unknown option: --all");
+        assertUsage(new String[] {"1", "2"}, "pause", "pause takes exactly one job id");
+        assertUsage(new String[] {"1", "high"}, "priority", "whole number 1..1000");
+        assertUsage(new String[] {"1", "2000"}, "priority", "priority must be in 1..1000");
     }
 
     private static void assertUsage(String[] args, String sample, String expected) {
@@ -89,6 +95,11 @@ class SlurmSamplesTest {
         int rc = switch (sample) {
             case "jobs" -> SlurmSamples.jobs(args, o, e);
             case "submit" -> SlurmSamples.submit(args, o, e);
+            case "job" -> JobsSamples.job(args, o, e);
+            case "my-jobs" -> JobsSamples.myJobs(args, o, e);
+            case "active-jobs" -> JobsSamples.activeJobs(args, o, e);
+            case "pause" -> JobsSamples.control("pause", args, o, e);
+            case "priority" -> JobsSamples.priority(args, o, e);
             default -> SlurmSamples.cancel(args, o, e);
         };
         String stderr = err.toString(StandardCharsets.UTF_8);

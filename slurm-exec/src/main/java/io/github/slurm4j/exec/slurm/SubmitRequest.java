@@ -262,6 +262,14 @@ public final class SubmitRequest {
             return opt("dependency", Args.word("dependency", dependency));
         }
 
+        /**
+         * {@code --begin}: the job is not started before this time ({@code 2026-12-24T18:00:00},
+         * {@code now+1hour}, {@code 16:00}; Slurm's own syntax, in the cluster's local time).
+         */
+        public Builder begin(String time) {
+            return opt("begin", Args.word("begin time", time));
+        }
+
         /** {@code --hold}: submitted held (pending with reason JobHeldUser) until released. */
         public Builder hold() {
             return flag("hold");

@@ -1,0 +1,100 @@
+package io.github.slurm4j.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.slurm4j.model.job.AccountingRecord;
+import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.model.job.JobNodeAllocation;
+import io.github.slurm4j.model.job.JobView;
+import io.github.slurm4j.model.seff.SeffReport;
+import io.github.slurm4j.model.seff.SeffView;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job's detail page: the {@link Job} ({@code scontrol -o -d show job}, or made from {@code sacct}
+ * once slurmctld has forgotten it), its steps with exit codes ({@code sacct}), its efficiency
+ * ({@code seff} or computed like it), status and timestamps.
+ *
+ * @param job the job; its comment is the user's (submission token removed)
+ * @param fromAccounting whether {@code job} was made from sacct (then many keys of the console
+ *     environment are {@code null}: see the README)
+ * @param steps the sacct rows of its steps ({@code batch}, {@code extern}, {@code 0}, ...), with
+ *     exit codes; empty when accounting is not reachable
+ * @param efficiency the seff report, or {@code null} (pending, or accounting not reachable)
+ * @param status the status in both vocabularies
+ * @param created when Slurm accepted it (its submit time; Slurm has no other creation time)
+ * @param submitted the submit time
+ * @param started the start time, or {@code null}
+ * @param finished the end time, or {@code null} while it has not ended
+ * @param duration run time so far, or in all
+ * @param restarts how often it was requeued, or {@code null} when not known
+ * @param allocation per node: CPU ids, memory, GRES ({@code scontrol -d}); empty from sacct
+ * @param jobKey {@code <id>-<cluster host>}
+ * @param zone the cluster's time zone
+ */
+public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> steps, SeffReport efficiency,
+        JobStatus status, Instant created, Instant submitted, Instant started, Instant finished, Duration duration,
+        Integer restarts, List<JobNodeAllocation> allocation, String jobKey, ZoneId zone) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    public JobDetail {
+        steps = List.copyOf(steps);
+        allocation = List.copyOf(allocation);
+    }
+
+    /**
+     * The shape the known console reads:
+     * <pre>{@code
+     * {"showData": {"id", "createTime", "updateTime", "environment": {109 keys}, "jobStatus",
+     *   "jobKey", "name", "checkPoints": [], "downloadStatus": null, "description": ""},
+     *  "stopData": {seff map, empty until the job has ended}, "runData": [], "isLogFile": false}
+     * }</pre>
+     * {@code createTime} is the submit time, {@code updateTime} the latest of submit, start and
+     * end time, both in epoch seconds; {@code jobStatus} is the {@link JobPhase} name.
+     */
+    public Map<String, Object> toConsoleMap() {
+        Map<String, Object> show = new LinkedHashMap<>();
+        show.put("id", job.identity().jobId());
+        show.put("createTime", epoch(created));
+        Instant update = submitted;
+        for (Instant t : new Instant[] {started, finished}) {
+            if (t != null && (update == null || t.isAfter(update))) {
+                update = t;
+            }
+        }
+        show.put("updateTime", epoch(update));
+        show.put("environment", JobView.toMap(job, zone));
+        show.put("jobStatus", status.phase().name());
+        show.put("jobKey", jobKey);
+        show.put("name", job.identity().name());
+        show.put("checkPoints", List.of());
+        show.put("downloadStatus", null);
+        show.put("description", "");
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("showData", show);
+        root.put("stopData", efficiency != null && status.phase().isFinal() ? SeffView.stopData(efficiency) : Map.of());
+        root.put("runData", List.of());
+        root.put("isLogFile", false);
+        return root;
+    }
+
+    /** {@link #toConsoleMap()} as JSON text. */
+    public String toConsoleJson() {
+        try {
+            return JSON.writeValueAsString(toConsoleMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the console map holds only JSON values", e);
+        }
+    }
+
+    private static Long epoch(Instant t) {
+        return t == null ? null : t.getEpochSecond();
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.slurm4j.jobs;
+
+/**
+ * The console's priority scale, 1 to 1000 (default 100), and Slurm's numbers. One unit
+ * {@code u} per cluster ({@link Cluster#priorityUnit()}, default {@value #DEFAULT_UNIT}):
+ *
+ * <table>
+ *   <caption>console priority p ↔ Slurm</caption>
+ *   <tr><th>who</th><th>p → Slurm</th><th>Slurm → p</th></tr>
+ *   <tr><td>operator</td><td>{@code Priority = p × u}</td><td>{@code p = clamp(round(Priority / u), 1, 1000)}</td></tr>
+ *   <tr><td>user, p ≤ 100</td><td>{@code Nice = (100 − p) × u} (100 ↔ nice 0, 1 ↔ nice 99u)</td><td>{@code p = 100 − Nice / u}</td></tr>
+ *   <tr><td>user, p &gt; 100</td><td>refused: needs a negative nice, which only an operator may set</td><td></td></tr>
+ * </table>
+ *
+ * Both directions are monotonic (a higher p never gives a lower Slurm priority), and the user's
+ * mapping moves a job by the same Slurm points as the operator's: multifactor priority subtracts
+ * the nice value, so lowering p by one lowers the job's priority by {@code u} either way.
+ */
+public final class Priorities {
+    public static final int MIN = 1;
+    public static final int MAX = 1000;
+    public static final int DEFAULT = 100;
+    public static final long DEFAULT_UNIT = 10;
+
+    private Priorities() {
+    }
+
+    static int check(int p) {
+        if (p < MIN || p > MAX) {
+            throw new IllegalArgumentException("priority must be in " + MIN + ".." + MAX + ": " + p);
+        }
+        return p;
+    }
+
+    /** The Slurm priority an operator sets for console priority {@code p}. */
+    public static long toSlurmPriority(int p, long unit) {
+        return check(p) * unit;
+    }
+
+    /** The console priority of a Slurm priority. */
+    public static int fromSlurmPriority(long priority, long unit) {
+        long p = Math.round((double) priority / unit);
+        return (int) Math.max(MIN, Math.min(MAX, p));
+    }
+
+    /** The nice value a user sets for console priority {@code p} (at most 100). */
+    public static int toNice(int p, long unit) {
+        check(p);
+        if (p > DEFAULT) {
+            throw new IllegalArgumentException("priority above " + DEFAULT + " needs operator rights (a negative nice)");
+        }
+        return Math.toIntExact((DEFAULT - p) * unit);
+    }
+
+    /** The console priority a nice value stands for. */
+    public static int fromNice(int nice, long unit) {
+        long p = DEFAULT - Math.round((double) nice / unit);
+        return (int) Math.max(MIN, Math.min(MAX, p));
+    }
+}

@@ -1,0 +1,751 @@
+package io.github.slurm4j.jobs;
+
+import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.exec.ExecResult;
+import io.github.slurm4j.exec.ShellException;
+import io.github.slurm4j.exec.slurm.AccountingQuery;
+import io.github.slurm4j.exec.slurm.JobQuery;
+import io.github.slurm4j.exec.slurm.JobUpdate;
+import io.github.slurm4j.exec.slurm.SlurmClient;
+import io.github.slurm4j.exec.slurm.SubmitRequest;
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.SlurmCommandException;
+import io.github.slurm4j.model.SlurmError;
+import io.github.slurm4j.model.SlurmErrorType;
+import io.github.slurm4j.model.job.AccountingJob;
+import io.github.slurm4j.model.job.AccountingRecord;
+import io.github.slurm4j.model.job.ActionResult;
+import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.model.job.SqueueRow;
+import io.github.slurm4j.model.seff.SeffReport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The jobs façade a console back-end calls: submit from a form, "my jobs", "all active jobs", a
+ * job's detail with the console JSON, and the control buttons, on one or more named clusters.
+ *
+ * <pre>{@code
+ * SlurmJobs jobs = SlurmJobs.builder().cluster(Cluster.builder("hpc", LocalShell.create()).build()).build();
+ * Submission s = jobs.submit("hpc", JobConf.fromMap(form));
+ * List<JobRow> mine = jobs.myJobs("hpc", "alice", Instant.now().minus(Duration.ofDays(7)));
+ * String json = jobs.detail("hpc", s.jobId()).toConsoleJson();
+ * jobs.pause("hpc", s.jobId());
+ * }</pre>
+ *
+ * <p>Every method also exists as {@code ...Async}, run on the executor given to the builder.
+ * Errors are those of {@link SlurmClient}: a refusal by Slurm is a {@link SlurmCommandException}
+ * with its type ({@code access_denied}, {@code invalid_argument}, {@code submit_rejected}, ...),
+ * a command that could not run a {@link ShellException}; a form refused before Slurm is called
+ * is a {@link JobConfException}. Thread-safe.
+ */
+public final class SlurmJobs implements AutoCloseable {
+    /** The states squeue is asked for by {@link #myJobs}: every base state, so finished jobs slurmctld still holds are listed. */
+    static final Set<JobState.Name> QUEUE_STATES = EnumSet.of(JobState.Name.PENDING, JobState.Name.RUNNING,
+            JobState.Name.SUSPENDED, JobState.Name.COMPLETED, JobState.Name.CANCELLED, JobState.Name.FAILED,
+            JobState.Name.TIMEOUT, JobState.Name.NODE_FAIL, JobState.Name.PREEMPTED, JobState.Name.BOOT_FAIL,
+            JobState.Name.DEADLINE, JobState.Name.OUT_OF_MEMORY, JobState.Name.COMPLETING, JobState.Name.CONFIGURING,
+            JobState.Name.RESIZING, JobState.Name.REQUEUED, JobState.Name.REQUEUE_FED, JobState.Name.REQUEUE_HOLD,
+            JobState.Name.SPECIAL_EXIT, JobState.Name.STOPPED, JobState.Name.SIGNALING, JobState.Name.STAGE_OUT,
+            JobState.Name.REVOKED, JobState.Name.RESV_DEL_HOLD);
+
+    /** How far back the look-up of a submission token reads accounting. */
+    static final Duration TOKEN_LOOKBACK = Duration.ofDays(2);
+
+    private final Map<String, Cluster> clusters;
+    private final Map<String, SlurmClient> clients;
+    private final Executor executor;
+    private final ExecutorService ownExecutor;
+    private final int submitRetries;
+
+    private SlurmJobs(Builder b) {
+        if (b.clusters.isEmpty()) {
+            throw new IllegalArgumentException("no cluster");
+        }
+        this.clusters = Map.copyOf(b.clusters);
+        Map<String, SlurmClient> cs = new LinkedHashMap<>();
+        b.clusters.forEach((n, c) -> cs.put(n, c.client()));
+        this.clients = Map.copyOf(cs);
+        if (b.executor == null) {
+            this.ownExecutor = Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "slurm4j-jobs");
+                t.setDaemon(true);
+                return t;
+            });
+            this.executor = ownExecutor;
+        } else {
+            this.ownExecutor = null;
+            this.executor = b.executor;
+        }
+        this.submitRetries = b.submitRetries;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The names of the clusters this façade serves. */
+    public Set<String> clusters() {
+        return clusters.keySet();
+    }
+
+    /** The cluster of that name. */
+    public Cluster cluster(String name) {
+        Cluster c = clusters.get(Objects.requireNonNull(name, "cluster"));
+        if (c == null) {
+            throw new IllegalArgumentException("unknown cluster " + name + "; known: " + clusters.keySet());
+        }
+        return c;
+    }
+
+    /** The command layer of a cluster, for what the façade does not offer. */
+    public SlurmClient client(String cluster) {
+        cluster(cluster);
+        return clients.get(cluster);
+    }
+
+    // ------------------------------------------------------------------ submit
+
+    /**
+     * Validates the job ({@link JobConf#validate}: {@link JobConfException} with a message per
+     * field) and submits it with {@code sbatch}. The comment carries a fresh token; when the
+     * connection fails after sbatch was sent (a {@link ShellException}), the job is looked up by
+     * its token ({@code squeue}, then {@code sacct}) before sbatch is tried again, up to the
+     * builder's {@code submitRetries}: a retry never makes a second job. When the look-up itself
+     * fails, nothing is submitted until a later look-up succeeds.
+     *
+     * @throws SlurmCommandException {@code submit_rejected} with Slurm's message when sbatch refused it
+     */
+    public Submission submit(String cluster, JobConf conf) {
+        Cluster c = cluster(cluster);
+        Map<String, String> errors = conf.validate(c.partitions());
+        if (!errors.isEmpty()) {
+            throw new JobConfException(errors);
+        }
+        String token = SubmitTokens.newToken();
+        SubmitRequest request = request(conf, token);
+        SlurmClient client = clients.get(cluster);
+        if (conf.writeScriptTo() != null) {
+            c.shell().writeFile(conf.writeScriptTo(), conf.script().getBytes(StandardCharsets.UTF_8), 0700);
+        }
+        ShellException last = null;
+        for (int attempt = 1; attempt <= 1 + submitRetries; attempt++) {
+            try {
+                if (last != null) {
+                    JobId found = findByToken(client, token, c.clock().instant());
+                    if (found != null) {
+                        return new Submission(found, cluster, token, attempt, true);
+                    }
+                }
+                return new Submission(client.submit(request).jobId(), cluster, token, attempt, false);
+            } catch (ShellException e) {
+                if (last != null) {
+                    e.addSuppressed(last);
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** The job whose comment carries {@code token}: {@code squeue} (every state), then {@code sacct}; {@code null} when neither has it. */
+    static JobId findByToken(SlurmClient client, String token, Instant now) {
+        for (SqueueRow r : client.jobs(everyState(JobQuery.builder()))) {
+            if (token.equals(SubmitTokens.tokenOf(r.extras().get("Comment")))) {
+                return JobId.of(r.arrayJobId() != null ? r.arrayJobId() : r.toJob().identity().jobId());
+            }
+        }
+        AccountingQuery.Builder q = AccountingQuery.builder().allUsers().allocationsOnly();
+        for (AccountingRecord r : client.accounting(q, now.minus(TOKEN_LOOKBACK), null)) {
+            if (token.equals(SubmitTokens.tokenOf(r.comment())) && r.jobId() != null) {
+                return JobId.of(r.jobId().id());
+            }
+        }
+        return null;
+    }
+
+    private static JobQuery everyState(JobQuery.Builder q) {
+        QUEUE_STATES.forEach(q::state);
+        return q.build();
+    }
+
+    static SubmitRequest request(JobConf conf, String token) {
+        SubmitRequest.Builder b;
+        if (conf.script() != null && conf.writeScriptTo() == null) {
+            b = SubmitRequest.script(conf.script());
+        } else {
+            b = SubmitRequest.scriptPath(conf.writeScriptTo() != null ? conf.writeScriptTo() : conf.scriptPath());
+        }
+        try {
+            if (conf.name() != null) {
+                b.name(conf.name());
+            }
+            if (conf.workDir() != null) {
+                b.workingDirectory(conf.workDir());
+            }
+            if (conf.timeLimitMinutes() != null) {
+                b.timeLimit(Duration.ofMinutes(conf.timeLimitMinutes()));
+            }
+            if (conf.partition() != null) {
+                b.partition(conf.partition());
+            }
+            if (conf.cores() != null) {
+                b.cpusPerTask(conf.cores());
+            }
+            if (conf.memoryGb() != null) {
+                b.memoryPerNodeMb(Math.max(1, Math.round(conf.memoryGb() * 1024)));
+            }
+            if (conf.nodes() != null) {
+                b.nodes(conf.nodes());
+            }
+            if (conf.gpus() != null && conf.gpus() > 0) {
+                b.gpus(Integer.toString(conf.gpus()));
+            }
+            if (conf.account() != null) {
+                b.account(conf.account());
+            }
+            if (conf.qos() != null) {
+                b.qos(conf.qos());
+            }
+            conf.env().forEach(b::env);
+            if (conf.dependency() != null) {
+                b.dependency(conf.dependency());
+            }
+            if (conf.array() != null) {
+                b.array(conf.array());
+            }
+            if (conf.output() != null) {
+                b.output(conf.output());
+            }
+            if (conf.error() != null) {
+                b.error(conf.error());
+            }
+            if (conf.begin() != null) {
+                b.begin(conf.begin());
+            }
+            if (conf.hold()) {
+                b.hold();
+            }
+            if (conf.exclusive()) {
+                b.exclusive();
+            }
+            b.comment(SubmitTokens.tag(token, conf.comment()));
+            if (!conf.args().isEmpty()) {
+                b.scriptArgs(conf.args());
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new JobConfException(Map.of("request", e.getMessage()));
+        }
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    /** {@link #myJobs(String, String, Instant, ListOptions)} without paging or filter. */
+    public List<JobRow> myJobs(String cluster, String user, Instant since) {
+        return myJobs(cluster, user, since, ListOptions.ALL).rows();
+    }
+
+    /**
+     * All of a user's jobs: the queue's ({@code squeue --user=U}, every state, so jobs that ended
+     * but slurmctld still holds are there too) and accounting's ({@code sacct --user=U -X} from
+     * {@code since}; {@code null} = sacct's default, midnight today) — exactly 2 commands. One row
+     * per job, keyed by (job id, submit time), newest first: rows of the same id are one job when
+     * their submit times are less than {@link #SAME_JOB_WINDOW} apart (a requeue moves the submit
+     * time), two jobs when further apart (ids reused after a database reset).
+     *
+     * <p>squeue runs first, sacct second, so a job that leaves the queue between the two is in
+     * sacct's answer, and a job submitted between them is in sacct's answer too (sacct lists
+     * pending jobs). When both have a job, the row with the later state wins (an ended state over
+     * an active one: the job ended between the commands); with the same kind of state, an ended
+     * job is taken from sacct (it has the exit code and TRES) and an active one from squeue (sacct
+     * lags behind the controller), with the GPU count from sacct. A pending array's remainder
+     * ({@code 17_[3-6]} in sacct) is left out when squeue lists its tasks one by one.
+     */
+    public Page<JobRow> myJobs(String cluster, String user, Instant since, ListOptions options) {
+        Cluster c = cluster(cluster);
+        SlurmClient client = clients.get(cluster);
+        Objects.requireNonNull(user, "user");
+        List<SqueueRow> queue = client.jobs(everyState(JobQuery.builder().user(user)));
+        AccountingQuery.Builder q = AccountingQuery.builder().user(user).allocationsOnly();
+        List<AccountingRecord> acct = client.accounting(q, since, null);
+        return page(merge(queue, acct, c), options);
+    }
+
+    /**
+     * Two rows with the same job id whose submit times are closer than this are one job: a
+     * requeued job's submit time moves, and squeue and sacct can show it at different moments of
+     * that move (seen on the lab). Ids reused after a database reset are further apart.
+     */
+    static final Duration SAME_JOB_WINDOW = Duration.ofDays(1);
+
+    static List<JobRow> merge(List<SqueueRow> queue, List<AccountingRecord> acct, Cluster c) {
+        Map<String, JobRow> byKey = new LinkedHashMap<>();
+        Map<String, List<String>> keysOfId = new LinkedHashMap<>();
+        Set<Long> queuedArrays = new HashSet<>();
+        for (SqueueRow r : queue) {
+            JobRow row = Rows.fromQueue(r, c);
+            String k = key(row);
+            byKey.put(k, row);
+            keysOfId.computeIfAbsent(row.id(), x -> new ArrayList<>(1)).add(k);
+            if (r.arrayJobId() != null) {
+                queuedArrays.add(r.arrayJobId());
+            }
+        }
+        for (AccountingRecord r : acct) {
+            if (r.jobId() == null || r.jobId().isStep()) {
+                continue;
+            }
+            if (r.jobId().isArrayRange() && queuedArrays.contains(r.jobId().id())) {
+                continue;
+            }
+            JobRow row = Rows.fromAccounting(r, c);
+            String k = key(row);
+            List<String> sameId = keysOfId.computeIfAbsent(row.id(), x -> new ArrayList<>(1));
+            for (String other : sameId) {
+                if (sameJob(byKey.get(other), row)) {
+                    k = other;
+                    break;
+                }
+            }
+            JobRow seen = byKey.get(k);
+            byKey.put(k, seen == null ? row : merged(seen, row));
+            if (seen == null) {
+                sameId.add(k);
+            }
+        }
+        // newest first: submit time, then job id (parsed once per row, not per comparison)
+        List<Map.Entry<Long, JobRow>> keyed = new ArrayList<>(byKey.size());
+        for (JobRow r : byKey.values()) {
+            keyed.add(Map.entry(ownId(r), r));
+        }
+        keyed.sort((x, y) -> {
+            Instant a = x.getValue().submitted();
+            Instant b = y.getValue().submitted();
+            int byTime = a == null ? (b == null ? 0 : 1) : b == null ? -1 : b.compareTo(a);
+            return byTime != 0 ? byTime : Long.compare(y.getKey(), x.getKey());
+        });
+        List<JobRow> out = new ArrayList<>(keyed.size());
+        keyed.forEach(e -> out.add(e.getValue()));
+        return out;
+    }
+
+    private static long ownId(JobRow r) {
+        try {
+            return JobId.parse(r.id()).id();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static boolean sameJob(JobRow a, JobRow b) {
+        if (a.submitted() == null || b.submitted() == null) {
+            return true;
+        }
+        return Duration.between(a.submitted(), b.submitted()).abs().compareTo(SAME_JOB_WINDOW) < 0;
+    }
+
+    private static String key(JobRow r) {
+        return r.id() + "@" + (r.submitted() == null ? "?" : Long.toString(r.submitted().getEpochSecond()));
+    }
+
+    /** The rule for one job seen by both commands (see {@link #myJobs}). */
+    private static JobRow merged(JobRow queued, JobRow accounted) {
+        boolean qEnded = queued.status().phase().isFinal();
+        boolean aEnded = accounted.status().phase().isFinal();
+        if (aEnded) {
+            return accounted;
+        }
+        if (qEnded) {
+            return queued;
+        }
+        if (accounted.gpus()) {
+            return new JobRow(queued.id(), queued.jobKey(), queued.name(), queued.user(), queued.partition(), queued.status(),
+                    accounted.devices(), true, queued.preemptible(), queued.priority(), queued.submitted(), queued.started(),
+                    queued.finished(), queued.reason(), queued.comment(), true);
+        }
+        return queued;
+    }
+
+    /** {@link #activeJobs(String, ListOptions)} without paging or filter. */
+    public List<JobRow> activeJobs(String cluster) {
+        return activeJobs(cluster, ListOptions.ALL).rows();
+    }
+
+    /**
+     * Every user's queued, scheduling and paused jobs (phases QUEUED, SCHEDULING, PAUSED: no
+     * running, no finished), in squeue's order (pending jobs by priority first): one {@code squeue}.
+     * Devices are CPU counts here (squeue's listing has no GPU column).
+     */
+    public Page<JobRow> activeJobs(String cluster, ListOptions options) {
+        Cluster c = cluster(cluster);
+        Set<JobPhase> active = EnumSet.of(JobPhase.QUEUED, JobPhase.SCHEDULING, JobPhase.PAUSED);
+        List<JobRow> rows = new ArrayList<>();
+        for (SqueueRow r : clients.get(cluster).jobs(JobQuery.all())) {
+            JobRow row = Rows.fromQueue(r, c);
+            if (active.contains(row.phase())) {
+                rows.add(row);
+            }
+        }
+        return page(rows, options);
+    }
+
+    private static Page<JobRow> page(List<JobRow> rows, ListOptions o) {
+        List<JobRow> kept = rows.stream().filter(o::accepts).toList();
+        int from = (int) Math.min(kept.size(), (long) o.offset());
+        int to = (int) Math.min(kept.size(), (long) from + o.limit());
+        return new Page<>(kept.subList(from, to), kept.size());
+    }
+
+    // ------------------------------------------------------------------ detail
+
+    /**
+     * The job's detail: {@code scontrol -o -d show job}, or, when slurmctld has forgotten the
+     * job, a {@link Job} made from its {@code sacct} row; its steps from {@code sacct}; its
+     * efficiency once it runs or has ended. When accounting is unreachable the detail still
+     * comes from scontrol, without steps and efficiency.
+     *
+     * @throws SlurmCommandException {@code job_not_found} when neither knows the job
+     */
+    public JobDetail detail(String cluster, JobId id) {
+        Cluster c = cluster(cluster);
+        SlurmClient client = clients.get(cluster);
+        Objects.requireNonNull(id, "id");
+        Job job = null;
+        SlurmCommandException notFound = null;
+        try {
+            job = client.job(id);
+        } catch (SlurmCommandException e) {
+            if (e.type() != SlurmErrorType.JOB_NOT_FOUND) {
+                throw e;
+            }
+            notFound = e;
+        }
+        List<AccountingRecord> records = List.of();
+        try {
+            records = client.accounting(AccountingQuery.builder().allUsers().jobId(id).build());
+        } catch (SlurmCommandException e) {
+            if (job == null || (e.type() != SlurmErrorType.ACCOUNTING_UNAVAILABLE && e.type() != SlurmErrorType.UNKNOWN)) {
+                throw e;
+            }
+        }
+        AccountingJob acct = null;
+        for (AccountingJob a : AccountingJob.group(records)) {
+            if (a.job() != null && id.matchesRow(a.job().jobId(), a.job().jobIdRaw() == null ? null : a.job().jobIdRaw().id())) {
+                acct = a;
+            }
+        }
+        boolean fromAccounting = false;
+        if (job == null) {
+            if (acct == null || acct.job() == null) {
+                throw notFound;
+            }
+            job = Rows.jobFromAccounting(acct.job());
+            fromAccounting = true;
+        }
+        job = Rows.withUserComment(job);
+        JobStatus status = JobStatuses.of(job.status().state(), job.status().reason());
+        SeffReport eff = null;
+        if (status.phase() != JobPhase.QUEUED && status.phase() != JobPhase.SCHEDULING && acct != null) {
+            try {
+                eff = client.efficiency(id);
+            } catch (SlurmCommandException e) {
+                eff = null;
+            }
+        }
+        Instant submitted = Rows.instant(job.timing().submitTime(), c);
+        // a pending job's StartTime is the scheduler's expectation, not a start
+        boolean neverStarted = job.status().state().is(JobState.Name.PENDING) || status.phase() == JobPhase.QUEUED;
+        Instant started = neverStarted ? null : Rows.instant(job.timing().startTime(), c);
+        Instant finished = status.phase().isFinal() ? Rows.instant(job.timing().endTime(), c) : null;
+        Duration duration = job.timing().runTime();
+        if (duration == null && started != null) {
+            duration = Duration.between(started, finished != null ? finished : c.clock().instant());
+        }
+        Integer restarts = job.status().restarts();
+        return new JobDetail(job, fromAccounting, acct == null ? List.of() : acct.steps(), eff, status, submitted, submitted,
+                started, finished, duration, restarts, job.nodeAllocations(), JobId.of(job.identity().jobId()) + "-" + c.host(),
+                c.zone());
+    }
+
+    // ------------------------------------------------------------------ control
+
+    /** {@code scancel}. */
+    public ActionResult cancel(String cluster, JobId id) {
+        return client(cluster).cancel(id);
+    }
+
+    /** {@code scancel --signal}. */
+    public ActionResult signal(String cluster, JobId id, String signal) {
+        return client(cluster).signal(id, signal);
+    }
+
+    /** {@code scontrol hold}. */
+    public ActionResult hold(String cluster, JobId id) {
+        return client(cluster).hold(id);
+    }
+
+    /** {@code scontrol release}. */
+    public ActionResult release(String cluster, JobId id) {
+        return client(cluster).release(id);
+    }
+
+    /** {@code scontrol requeue}. */
+    public ActionResult requeue(String cluster, JobId id) {
+        return client(cluster).requeue(id);
+    }
+
+    /** {@code scontrol update TimeLimit=}: a user may only lower it. */
+    public ActionResult setTimeLimit(String cluster, JobId id, long minutes) {
+        if (minutes <= 0) {
+            throw new IllegalArgumentException("the time limit must be a positive number of minutes: " + minutes);
+        }
+        return client(cluster).update(id, JobUpdate.builder().timeLimit(Duration.ofMinutes(minutes)).build());
+    }
+
+    /** {@code scontrol update JobName=}. */
+    public ActionResult rename(String cluster, JobId id, String name) {
+        return client(cluster).update(id, JobUpdate.builder().name(name).build());
+    }
+
+    /**
+     * Pauses a job: a running one is suspended ({@code scontrol suspend}, which needs an
+     * operator), a pending one is held ({@code scontrol hold}). In any other state Slurm is asked
+     * to suspend it and its refusal is thrown as {@code invalid_argument} with Slurm's message.
+     */
+    public ActionResult pause(String cluster, JobId id) {
+        SlurmClient client = client(cluster);
+        io.github.slurm4j.exec.slurm.JobStatus st = statusOf(client, id);
+        JobStatus s = JobStatuses.of(st.state(), st.reason());
+        if (st.state().state() == JobState.Name.RUNNING) {
+            return client.suspend(id);
+        }
+        if (st.state().state() == JobState.Name.PENDING && s.phase() == JobPhase.QUEUED) {
+            return client.hold(id);
+        }
+        return senseless(() -> client.suspend(id));
+    }
+
+    /**
+     * Resumes a paused job: a suspended one is resumed ({@code scontrol resume}, operator), a held
+     * one released ({@code scontrol release}). In any other state (a running job) Slurm is asked
+     * to resume it and its refusal ({@code Job is not suspended}) is thrown as
+     * {@code invalid_argument}.
+     */
+    public ActionResult resume(String cluster, JobId id) {
+        SlurmClient client = client(cluster);
+        io.github.slurm4j.exec.slurm.JobStatus st = statusOf(client, id);
+        JobState.Name n = st.state().state();
+        if (n == JobState.Name.SUSPENDED) {
+            return client.resume(id);
+        }
+        if (JobStatuses.of(st.state(), st.reason()).phase() == JobPhase.PAUSED && n != JobState.Name.STOPPED) {
+            return client.release(id);
+        }
+        return senseless(() -> client.resume(id));
+    }
+
+    private static io.github.slurm4j.exec.slurm.JobStatus statusOf(SlurmClient client, JobId id) {
+        io.github.slurm4j.exec.slurm.JobStatus st = client.statusOf(List.of(id)).get(id);
+        if (st == null) {
+            throw new SlurmCommandException(new SlurmError(SlurmErrorType.JOB_NOT_FOUND, "Invalid job id specified: " + id),
+                    "squeue/sacct --jobs=" + id, 1);
+        }
+        return st;
+    }
+
+    /** Runs an action Slurm should refuse; a refusal not about rights or existence becomes {@code invalid_argument}. */
+    private static ActionResult senseless(Supplier<ActionResult> action) {
+        try {
+            return action.get();
+        } catch (SlurmCommandException e) {
+            SlurmErrorType t = e.type();
+            if (t == SlurmErrorType.ACCESS_DENIED || t == SlurmErrorType.JOB_NOT_FOUND || t == SlurmErrorType.INVALID_ARGUMENT
+                    || t == SlurmErrorType.CONTROLLER_UNAVAILABLE) {
+                throw e;
+            }
+            SlurmCommandException out = new SlurmCommandException(new SlurmError(SlurmErrorType.INVALID_ARGUMENT,
+                    e.error().message()), e.command(), e.exitCode());
+            out.addSuppressed(e);
+            throw out;
+        }
+    }
+
+    /**
+     * Sets the console priority {@code p} (1..1000, default 100; {@link Priorities}): Slurm's
+     * {@code Priority = p × unit} when the caller is an operator; otherwise (Slurm refused that
+     * with {@code access_denied}) {@code Nice = (100 − p) × unit}, which a user may set for
+     * {@code p ≤ 100}. Above 100 a user is refused with {@code access_denied} saying it needs
+     * operator rights.
+     */
+    public ActionResult setPriority(String cluster, JobId id, int p) {
+        Priorities.check(p);
+        Cluster c = cluster(cluster);
+        SlurmClient client = clients.get(cluster);
+        try {
+            return client.update(id, JobUpdate.builder().priority(Priorities.toSlurmPriority(p, c.priorityUnit())).build());
+        } catch (SlurmCommandException e) {
+            if (e.type() != SlurmErrorType.ACCESS_DENIED) {
+                throw e;
+            }
+            if (p > Priorities.DEFAULT) {
+                SlurmCommandException out = new SlurmCommandException(new SlurmError(SlurmErrorType.ACCESS_DENIED,
+                        "a priority above " + Priorities.DEFAULT + " needs operator rights (Slurm: "
+                                + e.error().message().strip() + ")"), e.command(), e.exitCode());
+                out.addSuppressed(e);
+                throw out;
+            }
+            return client.update(id, JobUpdate.builder().nice(Priorities.toNice(p, c.priorityUnit())).build());
+        }
+    }
+
+    // ------------------------------------------------------------------ raw commands
+
+    /**
+     * Runs a raw command on the cluster ({@code argv}, no shell in between) and returns what it
+     * printed and its exit code. <b>Privileged:</b> it runs anything the account the cluster's
+     * shell uses may run; the host application must decide who may call it.
+     */
+    public CommandOutput run(String cluster, List<String> argv) {
+        Cluster c = cluster(cluster);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("an empty command");
+        }
+        ExecResult r = c.shell().run(ExecRequest.builder(argv).timeout(c.timeout()).build());
+        return new CommandOutput(r.exitCode(), r.stdout(), r.stderr());
+    }
+
+    // ------------------------------------------------------------------ async
+
+    private <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, executor);
+    }
+
+    public CompletableFuture<Submission> submitAsync(String cluster, JobConf conf) {
+        return async(() -> submit(cluster, conf));
+    }
+
+    public CompletableFuture<List<JobRow>> myJobsAsync(String cluster, String user, Instant since) {
+        return async(() -> myJobs(cluster, user, since));
+    }
+
+    public CompletableFuture<Page<JobRow>> myJobsAsync(String cluster, String user, Instant since, ListOptions options) {
+        return async(() -> myJobs(cluster, user, since, options));
+    }
+
+    public CompletableFuture<List<JobRow>> activeJobsAsync(String cluster) {
+        return async(() -> activeJobs(cluster));
+    }
+
+    public CompletableFuture<Page<JobRow>> activeJobsAsync(String cluster, ListOptions options) {
+        return async(() -> activeJobs(cluster, options));
+    }
+
+    public CompletableFuture<JobDetail> detailAsync(String cluster, JobId id) {
+        return async(() -> detail(cluster, id));
+    }
+
+    public CompletableFuture<ActionResult> cancelAsync(String cluster, JobId id) {
+        return async(() -> cancel(cluster, id));
+    }
+
+    public CompletableFuture<ActionResult> signalAsync(String cluster, JobId id, String signal) {
+        return async(() -> signal(cluster, id, signal));
+    }
+
+    public CompletableFuture<ActionResult> pauseAsync(String cluster, JobId id) {
+        return async(() -> pause(cluster, id));
+    }
+
+    public CompletableFuture<ActionResult> resumeAsync(String cluster, JobId id) {
+        return async(() -> resume(cluster, id));
+    }
+
+    public CompletableFuture<ActionResult> holdAsync(String cluster, JobId id) {
+        return async(() -> hold(cluster, id));
+    }
+
+    public CompletableFuture<ActionResult> releaseAsync(String cluster, JobId id) {
+        return async(() -> release(cluster, id));
+    }
+
+    public CompletableFuture<ActionResult> requeueAsync(String cluster, JobId id) {
+        return async(() -> requeue(cluster, id));
+    }
+
+    public CompletableFuture<ActionResult> setTimeLimitAsync(String cluster, JobId id, long minutes) {
+        return async(() -> setTimeLimit(cluster, id, minutes));
+    }
+
+    public CompletableFuture<ActionResult> renameAsync(String cluster, JobId id, String name) {
+        return async(() -> rename(cluster, id, name));
+    }
+
+    public CompletableFuture<ActionResult> setPriorityAsync(String cluster, JobId id, int p) {
+        return async(() -> setPriority(cluster, id, p));
+    }
+
+    public CompletableFuture<CommandOutput> runAsync(String cluster, List<String> argv) {
+        return async(() -> run(cluster, argv));
+    }
+
+    /** Stops the façade's own executor (not one given to the builder); the shells are not closed. */
+    @Override
+    public void close() {
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+    }
+
+    /** Builds a {@link SlurmJobs}. */
+    public static final class Builder {
+        private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+        private Executor executor;
+        private int submitRetries = 2;
+
+        private Builder() {
+        }
+
+        /** Adds a cluster under its name. */
+        public Builder cluster(Cluster cluster) {
+            if (clusters.putIfAbsent(cluster.name(), cluster) != null) {
+                throw new IllegalArgumentException("two clusters named " + cluster.name());
+            }
+            return this;
+        }
+
+        /** The executor of the {@code ...Async} methods (default: 4 daemon threads of the façade's own). */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** How often a submission is tried again after a lost connection (default 2). */
+        public Builder submitRetries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("negative retries");
+            }
+            this.submitRetries = retries;
+            return this;
+        }
+
+        public SlurmJobs build() {
+            return new SlurmJobs(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.slurm4j.jobs;
+
+import io.github.slurm4j.exec.Shell;
+import io.github.slurm4j.exec.local.LocalShell;
+
+/** {@link AbstractJobsIT} on the machine the JVM runs on, as root (a Slurm operator). */
+class LocalJobsIT extends AbstractJobsIT {
+    @Override
+    protected Shell createShell() {
+        return LocalShell.create();
+    }
+
+    @Override
+    protected String user() {
+        return System.getProperty("user.name");
+    }
+
+    @Override
+    protected boolean operator() {
+        return "root".equals(user());
+    }
+}
