@@ -59,6 +59,7 @@ public final class ClusterCollector implements AutoCloseable {
     private volatile Fence fence;
     private volatile ClusterStats pending;
     private volatile Outcome last;
+    private volatile ClusterStats lastWritten;
 
     private ClusterCollector(Builder b) {
         this.source = b.source;
@@ -81,6 +82,11 @@ public final class ClusterCollector implements AutoCloseable {
     /** The outcome of the last cycle, or null before the first. */
     public Outcome lastOutcome() {
         return last;
+    }
+
+    /** The last snapshot this collector wrote, or null before the first. */
+    public ClusterStats lastWritten() {
+        return lastWritten;
     }
 
     /** Whether this instance holds the lock now (always true without locking). */
@@ -130,6 +136,7 @@ public final class ClusterCollector implements AutoCloseable {
         if (o == Outcome.FENCED) {
             fence = null;
         } else if (o == Outcome.WRITTEN) {
+            lastWritten = stats;
             Map<String, String> s = new LinkedHashMap<>();
             s.put("last_success", stats.updateTime());
             s.put("cycle_ms", Long.toString(ms(t3 - t0)));
