@@ -48,7 +48,9 @@ public final class RedisStore implements StatsStore {
             "  if tonumber(ARGV[1]) < f then redis.call('DEL', KEYS[1]) return 0 end",
             "  redis.call('SET', KEYS[3], ARGV[1])",
             "end",
-            "if ARGV[2] == 'del' then redis.call('DEL', KEYS[2]) else redis.call('RENAME', KEYS[1], KEYS[2]) end",
+            // UNLINK frees the old value in the background: a large old list does not block readers
+            "redis.call('UNLINK', KEYS[2])",
+            "if ARGV[2] ~= 'del' then redis.call('RENAME', KEYS[1], KEYS[2]) end",
             "if tonumber(ARGV[3]) > 0 and ARGV[2] ~= 'del' then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end",
             "return 1");
     static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then "

@@ -106,6 +106,18 @@ public class RedisSnapshotBenchmark {
         return store.write(s, null);
     }
 
+    /** The split: computing the statistics alone. */
+    @Benchmark
+    public ClusterStats computeOnly() {
+        return StatsCalculator.compute(nodeList, jobList, PowerReading.NONE, now);
+    }
+
+    /** The split: the atomic write of an already computed snapshot. */
+    @Benchmark
+    public boolean writeOnly() {
+        return store.write(prepared, null);
+    }
+
     /** The floor: the same prepared bytes, DEL + pipelined RPUSH (batches of 1,000) + HSET, one sync. */
     @Benchmark
     public int floorPipelined() {

@@ -128,6 +128,7 @@ public final class StatsCalculator {
         long[] gpu = new long[7];
         long[] cpu = new long[7];
         List<String> nodeRows = new ArrayList<>(byName.size());
+        Json.Row row = new Json.Row();
         double watts = 0;
         boolean energy = false;
         for (Node n : byName.values()) {
@@ -143,16 +144,11 @@ public final class StatsCalculator {
                 watts += w;
                 energy = true;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", n.name());
-            row.put("type", f.gpu ? "gpu" : "cpu");
-            row.put("state", n.state() == null ? "" : n.state().raw());
-            row.put("res_tot", f.gpu ? f.cardTot : f.cpuTot);
-            row.put("res_alloc", f.gpu ? f.cardAlloc : f.cpuAlloc);
-            row.put("cpu_avg_load", n.usage().cpuLoad());
-            row.put("mem_tot", mib(n.hardware().realMemoryBytes()));
-            row.put("mem_alloc", mib(n.usage().allocMemoryBytes()));
-            nodeRows.add(Json.object(row));
+            nodeRows.add(row.begin().str("name", n.name()).str("type", f.gpu ? "gpu" : "cpu")
+                    .str("state", n.state() == null ? "" : n.state().raw())
+                    .num("res_tot", f.gpu ? f.cardTot : f.cpuTot).num("res_alloc", f.gpu ? f.cardAlloc : f.cpuAlloc)
+                    .num("cpu_avg_load", n.usage().cpuLoad()).num("mem_tot", mib(n.hardware().realMemoryBytes()))
+                    .num("mem_alloc", mib(n.usage().allocMemoryBytes())).end());
         }
         Map<String, String> node = new LinkedHashMap<>();
         put(node, "all_cpu", "all_node", all);
@@ -212,20 +208,13 @@ public final class StatsCalculator {
                 pendingTimes.add(new Timed(j, waited(j, local)));
                 used = nonNegative(j.timing().runTime());
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("job_id", j.displayId().toString());
-            row.put("name", nz(j.name()));
-            row.put("account", nz(j.identity().account()));
-            row.put("user", user);
-            row.put("partition", nz(j.identity().partition()));
-            row.put("qos", nz(j.identity().qos()));
-            row.put("nodes", j.resources().numNodes());
-            row.put("cpus", j.resources().numCpus());
-            row.put("state", st.state().name());
-            row.put("time_used", SlurmDuration.format(used));
-            row.put("time_used_seconds", used.getSeconds());
-            row.put("info", isRunning ? nz(j.placement().nodeList()) : nz(j.status().reason()));
-            jobRows.add(Json.object(row));
+            jobRows.add(row.begin().str("job_id", j.displayId().toString()).str("name", nz(j.name()))
+                    .str("account", nz(j.identity().account())).str("user", user)
+                    .str("partition", nz(j.identity().partition())).str("qos", nz(j.identity().qos()))
+                    .num("nodes", j.resources().numNodes()).num("cpus", j.resources().numCpus())
+                    .str("state", st.state().name()).str("time_used", SlurmDuration.format(used))
+                    .num("time_used_seconds", used.getSeconds())
+                    .str("info", isRunning ? nz(j.placement().nodeList()) : nz(j.status().reason())).end());
         }
         String pendingTop = top5(pendingTimes);
         Map<String, String> job = new LinkedHashMap<>();
@@ -301,22 +290,32 @@ public final class StatsCalculator {
     private record Timed(Job job, Duration time) {
     }
 
+    private static final Comparator<Timed> LONGEST_FIRST =
+            Comparator.comparing(Timed::time).reversed().thenComparingLong(t -> t.job().jobId());
+
     /** The five longest, longest first (ties: the lower job id first), as a JSON array. */
     private static String top5(List<Timed> timed) {
+        // one pass keeping the best five: the queue may hold 100,000 pending jobs
+        List<Timed> best = new ArrayList<>(6);
+        for (Timed t : timed) {
+            if (best.size() < 5 || LONGEST_FIRST.compare(t, best.get(best.size() - 1)) < 0) {
+                int i = best.size();
+                while (i > 0 && LONGEST_FIRST.compare(t, best.get(i - 1)) < 0) {
+                    i--;
+                }
+                best.add(i, t);
+                if (best.size() > 5) {
+                    best.remove(5);
+                }
+            }
+        }
         List<String> out = new ArrayList<>(5);
-        timed.stream()
-                .sorted(Comparator.comparing(Timed::time).reversed().thenComparingLong(t -> t.job().jobId()))
-                .limit(5)
-                .forEach(t -> {
-                    Map<String, Object> o = new LinkedHashMap<>();
-                    o.put("job_id", t.job().displayId().toString());
-                    o.put("name", nz(t.job().name()));
-                    o.put("user", userOf(t.job()));
-                    o.put("partition", nz(t.job().identity().partition()));
-                    o.put("time_used", SlurmDuration.format(t.time()));
-                    o.put("time_used_seconds", t.time().getSeconds());
-                    out.add(Json.object(o));
-                });
+        Json.Row o = new Json.Row();
+        for (Timed t : best) {
+            out.add(o.begin().str("job_id", t.job().displayId().toString()).str("name", nz(t.job().name()))
+                    .str("user", userOf(t.job())).str("partition", nz(t.job().identity().partition()))
+                    .str("time_used", SlurmDuration.format(t.time())).num("time_used_seconds", t.time().getSeconds()).end());
+        }
         return Json.array(out);
     }
 
