@@ -12,6 +12,7 @@ import io.github.slurm4j.redis.RedisStore;
 import io.github.slurm4j.redis.StatsStore;
 import io.github.slurm4j.redis.collect.ClusterCollector;
 import io.github.slurm4j.redis.collect.SlurmClusterSource;
+import io.github.slurm4j.redis.stats.ClusterStats;
 import io.github.slurm4j.testkit.FakeSlurm;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,10 +89,17 @@ final class ClusterStatsSample {
                 if (args.has("once")) {
                     return cycle(collector, jedis == null, keys, out, err) ? 0 : 1;
                 }
-                long every = args.has("interval") ? args.intValue("interval") * 1000L : 30_000L;
+                // the collector's own schedule (with lease renewal between cycles under --lock);
+                // this thread only reports each new snapshot
+                collector.start();
+                ClusterStats shown = null;
                 while (!Thread.currentThread().isInterrupted()) {
-                    cycle(collector, jedis == null, keys, out, err);
-                    Thread.sleep(every);
+                    Thread.sleep(200);
+                    ClusterStats s = collector.lastWritten();
+                    if (s != null && s != shown) {
+                        shown = s;
+                        report(s, jedis == null, keys, out, err);
+                    }
                 }
                 return 0;
             }
@@ -114,12 +122,16 @@ final class ClusterStatsSample {
                     + (o == ClusterCollector.Outcome.SLURM_FAILED ? " (see " + keys.collectorStatus() + ")" : ""));
             return false;
         }
-        if (print) {
-            out.println(pretty(c.lastWritten().toJson()));
-        } else {
-            err.println("wrote " + keys.snapshotKeys() + " at " + c.lastWritten().updateTime());
-        }
+        report(c.lastWritten(), print, keys, out, err);
         return true;
+    }
+
+    private static void report(ClusterStats s, boolean print, RedisKeys keys, PrintStream out, PrintStream err) {
+        if (print) {
+            out.println(pretty(s.toJson()));
+        } else {
+            err.println("wrote " + keys.snapshotKeys() + " at " + s.updateTime());
+        }
     }
 
     private static String pretty(String json) {
