@@ -66,11 +66,21 @@ class CollectorLabIT {
                 List<String[]> sinfo = rows(run("sinfo", "-h", "-N", "-O", "NodeList:|,StateLong:|,CPUsState:|,Gres:|,GresUsed:"));
                 List<String[]> squeue = rows(run("squeue", "-h", "-t", "R,PD", "-O",
                         "JobID:|,StateCompact:|,UserName:|,tres-per-node:|,tres-per-job:|,tres-alloc:"));
-                mismatch = jobsMismatch(job, jobs, squeue);
+                Map<String, String> withBrief = new LinkedHashMap<>(job);
+                withBrief.put("job_running_ratio", hgetall(keys.clusterBrief()).get("job_running"));
+                mismatch = jobsMismatch(withBrief, jobs, squeue);
                 if (mismatch != null) {
                     continue; // the queue moved between the cycle and squeue: collect again
                 }
-                assertThat(node).isEqualTo(expectedNodes(sinfo, node.get("update_time")));
+                Map<String, String> expectedNode = expectedNodes(sinfo, node.get("update_time"));
+                assertThat(node).isEqualTo(expectedNode);
+                Map<String, String> brief = hgetall(keys.clusterBrief());
+                long nodeTot = Long.parseLong(expectedNode.get("all_node_tot"));
+                assertThat(brief.get("node_error")).isEqualTo(ratio(Long.parseLong(expectedNode.get("all_node_error")), nodeTot));
+                assertThat(brief.get("node_running")).isEqualTo(ratio(Long.parseLong(expectedNode.get("all_node_running")), nodeTot));
+                long coreTot = Long.parseLong(expectedNode.get("cpu_cpu_tot")) + Long.parseLong(expectedNode.get("gpu_card_tot"));
+                assertThat(brief.get("core_error")).isEqualTo(ratio(Long.parseLong(expectedNode.get("cpu_cpu_error"))
+                        + Long.parseLong(expectedNode.get("gpu_card_error")), coreTot));
                 assertNodeList(nodes, sinfo);
                 assertThat(job.get("pengding_top5")).isEqualTo(job.get("pending_top5"));
                 assertThat(job.get("update_time")).isEqualTo(node.get("update_time"));
@@ -88,6 +98,8 @@ class CollectorLabIT {
     private static String jobsMismatch(Map<String, String> job, List<String> jobs, List<String[]> squeue) {
         long running = 0, pending = 0, gpuRunning = 0, gpuPending = 0;
         Set<String> users = new HashSet<>(), runningUsers = new HashSet<>(), pendingUsers = new HashSet<>();
+        Set<String> cpuUsers = new HashSet<>(), gpuUsers = new HashSet<>(), cpuRunningUsers = new HashSet<>(),
+                cpuPendingUsers = new HashSet<>(), gpuRunningUsers = new HashSet<>(), gpuPendingUsers = new HashSet<>();
         Set<String> ids = new TreeSet<>();
         for (String[] r : squeue) {
             boolean run = r[1].equals("R");
@@ -95,6 +107,8 @@ class CollectorLabIT {
             ids.add(r[0]);
             users.add(r[2]);
             (run ? runningUsers : pendingUsers).add(r[2]);
+            (gpu ? gpuUsers : cpuUsers).add(r[2]);
+            (gpu ? (run ? gpuRunningUsers : gpuPendingUsers) : (run ? cpuRunningUsers : cpuPendingUsers)).add(r[2]);
             if (run) {
                 running++;
                 gpuRunning += gpu ? 1 : 0;
@@ -113,6 +127,14 @@ class CollectorLabIT {
         expected.put("users", Integer.toString(users.size()));
         expected.put("running_users", Integer.toString(runningUsers.size()));
         expected.put("pending_users", Integer.toString(pendingUsers.size()));
+        expected.put("cpu_users", Integer.toString(cpuUsers.size()));
+        expected.put("gpu_users", Integer.toString(gpuUsers.size()));
+        expected.put("cpu_running_users", Integer.toString(cpuRunningUsers.size()));
+        expected.put("cpu_pending_users", Integer.toString(cpuPendingUsers.size()));
+        expected.put("gpu_running_users", Integer.toString(gpuRunningUsers.size()));
+        expected.put("gpu_pending_users", Integer.toString(gpuPendingUsers.size()));
+        String brief = String.format(java.util.Locale.ROOT, "%.4f", running + pending == 0 ? 0.0 : (double) running / (running + pending));
+        expected.put("job_running_ratio", brief);
         for (Map.Entry<String, String> e : expected.entrySet()) {
             if (!e.getValue().equals(job.get(e.getKey()))) {
                 return e.getKey() + ": redis " + job.get(e.getKey()) + ", squeue " + e.getValue();
@@ -130,6 +152,10 @@ class CollectorLabIT {
             }
         }
         return listed.equals(ids) ? null : "job ids: redis " + listed + ", squeue " + ids;
+    }
+
+    private static String ratio(long part, long total) {
+        return total == 0 ? "0.0000" : String.format(java.util.Locale.ROOT, "%.4f", (double) part / total);
     }
 
     private static boolean gpu(String tres) {
