@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v mvn >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jdk-headless maven; }
 jar=samples/target/slurm4j-samples.jar
-if [ ! -f "$jar" ] || [ -n "$(find slurm-model slurm-parsers slurm-shell slurm-exec slurm-testkit slurm-redis samples -name '*.java' -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find slurm-model slurm-parsers slurm-shell slurm-exec slurm-exec-ssh slurm-testkit slurm-redis samples -name '*.java' -newer "$jar" -print -quit)" ]; then
   mvn -B -q -ntp -DskipTests -Djacoco.skip=true -pl samples -am package
 fi
 exec java -jar "$jar" cluster-stats --demo --once "$@"

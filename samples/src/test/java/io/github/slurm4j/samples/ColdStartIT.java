@@ -42,11 +42,38 @@ class ColdStartIT {
 
         assertThat(run.exitCode).as("exit code; stderr: %s", run.stderr).isZero();
         assertThat(run.stdout.strip()).as("jobs prints a JSON array").startsWith("[").endsWith("]");
+        assertThat(run.stderr).isEmpty();
         assertThat(run.classes).as("classes loaded (the log must be real)")
                 .contains("io.github.slurm4j.samples.Main", "io.github.slurm4j.exec.local.LocalShell");
         assertThat(run.classes.stream().filter(c -> NOT_FOR_LOCAL.stream().anyMatch(c::startsWith)).toList())
                 .as("sshj, BouncyCastle or Jackson databind classes loaded by a local `jobs --all`")
                 .isEmpty();
+    }
+
+    /**
+     * The samples bring a quiet slf4j binding: a run prints no "No SLF4J providers" warning (nor
+     * anything else) on stderr. Needs no lab: the parse tool on a captured sbatch output.
+     */
+    @Test
+    void aRunPrintsNoLoggingWarning(@TempDir Path tmp) throws Exception {
+        Path out = Files.writeString(tmp.resolve("out.txt"), "4242\n");
+        Run run = run(tmp, List.of("parse", "--cmd", "sbatch --parsable", "--stdout", out.toString()));
+
+        assertThat(run.exitCode).as("exit code; stderr: %s", run.stderr).isZero();
+        assertThat(run.stdout).contains("4242");
+        assertThat(run.stderr).isEmpty();
+    }
+
+    /** A refused host key: one stderr line, the typed error; no sshj ERROR lines, no stack trace. */
+    @Test
+    void aRefusedHostKeyIsOneLine(@TempDir Path tmp) throws Exception {
+        Lab.requireSshd();
+        Run run = run(tmp, List.of("jobs", "--ssh", Lab.SSH_USER + "@" + Lab.SSH_HOST + ":" + Lab.SSH_PORT,
+                "--identity", Lab.userKey().toString(), "--known-hosts", "/dev/null"));
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.stderr.lines().toList()).hasSize(1);
+        assertThat(run.stderr).startsWith("error: host_key_rejected: ").contains("SHA256:");
     }
 
     /** The same check sees sshj and BouncyCastle when they are used: the test above cannot pass by accident. */
@@ -63,6 +90,7 @@ class ColdStartIT {
         assertThat(run.stdout.strip()).startsWith("[").endsWith("]");
         assertThat(run.classes).anyMatch(c -> c.startsWith("net.schmizz.sshj."));
         assertThat(run.classes).anyMatch(c -> c.startsWith("org.bouncycastle."));
+        assertThat(run.stderr).as("sshj's INFO lines are DEBUG").isEmpty();
     }
 
     private record Run(int exitCode, String stdout, String stderr, List<String> classes) {

@@ -1,5 +1,6 @@
 package io.github.slurm4j.parse;
 
+import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.job.ActionResult;
 
 /**
@@ -18,10 +19,15 @@ public final class ActionOutputParser {
 
     /**
      * @param command the tool or command line, e.g. {@code scontrol hold 41}
-     * @return ok with the messages, or the classified error with the messages printed besides it
+     * @return the messages of an accepted action
+     * @throws SlurmCommandException with the classified error when Slurm refused the action (also
+     *     when it said so with exit code 0)
      */
     public static ActionResult parse(String command, String stdout, String stderr, int exitCode) {
         SlurmErrors.Analysis a = SlurmErrors.analyze(command, stdout, stderr, exitCode, true);
-        return new ActionResult(a.error(), a.info());
+        if (a.error() != null) {
+            throw new SlurmCommandException(a.error(), command, exitCode);
+        }
+        return ActionResult.ok(a.info());
     }
 }

@@ -2,6 +2,7 @@ package io.github.slurm4j.parse;
 
 import io.github.slurm4j.model.PartitionView;
 import io.github.slurm4j.model.ReservationView;
+import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
 import io.github.slurm4j.model.SlurmTable;
 import io.github.slurm4j.model.cluster.LicenseView;
@@ -115,6 +116,16 @@ public final class CommandOutputParser {
         if (error.isPresent()) {
             return ParsedOutput.error(tool, kind, error.get());
         }
+        try {
+            return new ParsedOutput(tool, kind, items(c, tool, stdout, stderr, rc, zone), null);
+        } catch (SlurmCommandException e) {
+            // a refusal only a parser sees (scancel -v says it with exit code 0)
+            return ParsedOutput.error(tool, kind, e.error());
+        }
+    }
+
+    private static List<Map<String, Object>> items(SlurmCommandLine c, String tool, String stdout, String stderr, int rc,
+            ZoneId zone) {
         List<Map<String, Object>> items;
         switch (tool) {
             case "scontrol":
@@ -163,7 +174,7 @@ public final class CommandOutputParser {
             default:
                 throw new IllegalArgumentException("no parser for command '" + tool + "'");
         }
-        return new ParsedOutput(tool, kind, items, null);
+        return items;
     }
 
     private static final String[][] SHOW_ENTITIES = {

@@ -1,8 +1,10 @@
 package io.github.slurm4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slurm4j.fixtures.Fixtures;
+import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
 import io.github.slurm4j.model.SlurmErrorType;
 import io.github.slurm4j.model.job.ActionResult;
@@ -51,9 +53,6 @@ class ActionOutputParserTest {
     void silentSuccesses(String name, String cmd) {
         assertThat(Fixtures.load(name).cmd()).isEqualTo(cmd);
         ActionResult r = parse(name);
-        assertThat(r.isOk()).isTrue();
-        assertThat(r.error()).isNull();
-        assertThat(r.errorIfAny()).isEmpty();
         assertThat(r.messages()).isEmpty();
     }
 
@@ -65,7 +64,7 @@ class ActionOutputParserTest {
                 .isEqualTo(ActionResult.ok(List.of("Reservation created: gpu02_maint")));
     }
 
-    /** Refused actions: type and message, plus info lines printed beside the error. */
+    /** Refused actions: thrown with their type and Slurm's message (the info lines printed beside it are not the error). */
     static Stream<Arguments> refused() {
         return Stream.of(
                 Arguments.of("scancel-error-bad-option", SlurmErrorType.INVALID_ARGUMENT, "unrecognized option '--bogus'", List.of()),
@@ -93,30 +92,24 @@ class ActionOutputParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void refusedActions(String name, SlurmErrorType type, String fragment, List<String> messages) {
-        ActionResult r = parse(name);
-        assertThat(r.isOk()).isFalse();
-        assertThat(r.error().type()).isEqualTo(type);
-        assertThat(r.error().message()).contains(fragment);
-        assertThat(r.error().message()).doesNotContain("Terminating job");
-        assertThat(r.messages()).isEqualTo(messages);
+        assertThatThrownBy(() -> parse(name)).isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+            assertThat(e.error().type()).isEqualTo(type);
+            assertThat(e.error().message()).contains(fragment);
+            assertThat(e.error().message()).doesNotContain("Terminating job");
+            assertThat(e.exitCode()).isEqualTo(Fixtures.load(name).rc());
+        });
     }
 
     @Test
     void pingDownKeepsOnlyTheMeaningfulLines() {
-        ActionResult r = parse("ctld-down-scontrol-ping");
-        assertThat(r.error()).isEqualTo(new SlurmError(SlurmErrorType.CONTROLLER_UNAVAILABLE,
-                "Slurmctld(primary) at vm is DOWN\n** RESTORE SLURMCTLD DAEMON TO SERVICE **"));
-        assertThat(r.messages()).isEmpty();
+        assertThatThrownBy(() -> parse("ctld-down-scontrol-ping")).isInstanceOfSatisfying(SlurmCommandException.class,
+                e -> assertThat(e.error()).isEqualTo(new SlurmError(SlurmErrorType.CONTROLLER_UNAVAILABLE,
+                        "Slurmctld(primary) at vm is DOWN\n** RESTORE SLURMCTLD DAEMON TO SERVICE **")));
     }
 
     @Test
     void view() {
         Map<String, Object> ok = ActionResultView.toMap(parse("scontrol-create-reservation"));
-        assertThat(ok).containsEntry("ok", true).containsEntry("error", null)
-                .containsEntry("messages", List.of("Reservation created: cpu_future"));
-        Map<String, Object> bad = ActionResultView.toMap(parse("scontrol-hold-error-invalid-id"));
-        assertThat(bad).containsEntry("ok", false);
-        assertThat(bad.get("error")).isEqualTo(Map.of("type", "job_not_found",
-                "message", "Invalid job id specified for job 999999\nslurm_suspend error: Invalid job id specified"));
+        assertThat(ok).containsExactly(Map.entry("messages", List.of("Reservation created: cpu_future")));
     }
 }

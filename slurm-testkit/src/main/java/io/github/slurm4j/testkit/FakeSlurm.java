@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  *
  * <h2>What it models</h2>
  * <ul>
- *   <li>Commands: {@code squeue --noheader [--array] -O ...} with {@code --user --jobs --states
- *       --partition}; {@code scontrol -o [-d] show job|node|partition|reservation|step},
+ *   <li>Commands: {@code squeue --noheader [--array] -O ...} with {@code --user --me --jobs --states
+ *       --partition --account --name --qos}; {@code scontrol -o [-d] show job|node|partition|reservation|step},
  *       {@code scontrol suspend|resume|hold|uhold|release|requeue|requeuehold ID},
  *       {@code scontrol update JobId=ID Name|Comment|TimeLimit|Nice|Priority|Partition|QOS=...},
  *       {@code scontrol listpids ID}, {@code scontrol ping}; {@code sbatch --parsable} with the
@@ -329,6 +329,10 @@ public final class FakeSlurm implements Shell {
         List<String> ids = null;
         Set<String> states = null;
         List<String> partitions = List.of();
+        boolean me = false;
+        List<String> accounts = List.of();
+        List<String> names = List.of();
+        List<String> qos = List.of();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--noheader") || a.equals("-h")) {
@@ -345,6 +349,14 @@ public final class FakeSlurm implements Shell {
                 states = new LinkedHashSet<>(Arrays.asList(value(a).toUpperCase(Locale.ROOT).split(",")));
             } else if (a.startsWith("--partition=")) {
                 partitions = List.of(value(a).split(","));
+            } else if (a.equals("--me")) {
+                me = true;
+            } else if (a.startsWith("--account=")) {
+                accounts = List.of(value(a).split(","));
+            } else if (a.startsWith("--name=")) {
+                names = List.of(value(a).split(","));
+            } else if (a.startsWith("--qos=")) {
+                qos = List.of(value(a).split(","));
             } else {
                 throw new NotModelledError("squeue option " + a);
             }
@@ -369,6 +381,10 @@ public final class FakeSlurm implements Shell {
                 continue;
             }
             if (!partitions.isEmpty() && !partitions.contains(j.partition)) {
+                continue;
+            }
+            if ((me && j.uid != user.uid()) || (!accounts.isEmpty() && !accounts.contains(j.account))
+                    || (!names.isEmpty() && !names.contains(j.name)) || (!qos.isEmpty() && !qos.contains(j.qos))) {
                 continue;
             }
             if (states == null ? j.finished() : !(states.contains("ALL") || states.contains(j.state))) {
@@ -673,6 +689,9 @@ public final class FakeSlurm implements Shell {
                 }
             }
             case "requeue", "requeuehold" -> {
+                if (!j.requeue) {
+                    throw new NotModelledError("scontrol " + verb + " of a job submitted with --no-requeue");
+                }
                 if (j.state.equals("PENDING")) {
                     return Reply.err(1, "Job is pending execution for job " + id + "\n");
                 }
@@ -912,7 +931,7 @@ public final class FakeSlurm implements Shell {
 
     private static final Set<String> SBATCH_OPTIONS = Set.of("job-name", "partition", "account", "qos", "time", "nodes",
             "ntasks", "cpus-per-task", "mem", "mem-per-cpu", "gres", "gpus", "chdir", "output", "error", "comment",
-            "array", "dependency", "hold", "nice", "priority", "export", "wrap");
+            "array", "dependency", "hold", "nice", "priority", "export", "wrap", "requeue", "no-requeue");
 
     private Reply submit(Map<String, String> o, String script, ExecRequest request, boolean multiCluster) {
         for (String k : o.keySet()) {
@@ -993,6 +1012,7 @@ public final class FakeSlurm implements Shell {
         j.command = null;
         // sbatch --hold is a user hold, whoever submits (an operator's scontrol hold is an admin hold)
         j.hold = o.containsKey("hold") ? "user" : null;
+        j.requeue = !o.containsKey("no-requeue");
         if (o.containsKey("dependency")) {
             j.dependency = dependencyOf(o.get("dependency"));
         }

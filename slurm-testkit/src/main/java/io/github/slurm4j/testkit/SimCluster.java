@@ -153,6 +153,8 @@ final class SimCluster {
         String comment;
         String dependency;
         String submitHost;
+        /** {@code false} for {@code sbatch --no-requeue}: printed {@code Requeue=0}. */
+        boolean requeue = true;
 
         Instant submit;
         Instant eligible;
@@ -628,6 +630,7 @@ final class SimCluster {
         t.comment = m.comment;
         t.dependency = m.dependency;
         t.submitHost = m.submitHost;
+        t.requeue = m.requeue;
         t.submit = m.submit;
         t.eligible = m.eligible;
         t.begin = m.begin;

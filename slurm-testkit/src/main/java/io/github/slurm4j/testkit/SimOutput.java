@@ -112,7 +112,7 @@ final class SimOutput {
         s.append(" Account=").append(j.account).append(" QOS=").append(j.qos);
         s.append(" JobState=").append(j.state).append(" Reason=").append(j.reason);
         s.append(" Dependency=").append(dependency(j));
-        s.append(" Requeue=1 Restarts=").append(j.restarts).append(" BatchFlag=1 Reboot=0");
+        s.append(" Requeue=").append(j.requeue ? 1 : 0).append(" Restarts=").append(j.restarts).append(" BatchFlag=1 Reboot=0");
         s.append(" ExitCode=").append(j.exitCode).append(':').append(j.signal);
         s.append(" DerivedExitCode=0:0");
         s.append(" RunTime=").append(clock(j.runTime(now)));

@@ -7,6 +7,7 @@ import io.github.slurm4j.exec.ShellException;
 import io.github.slurm4j.exec.ShellTimeoutException;
 import io.github.slurm4j.exec.StdoutReader;
 import io.github.slurm4j.exec.StreamResult;
+import io.github.slurm4j.exec.internal.Logs;
 import io.github.slurm4j.exec.internal.ShellThreads;
 import io.github.slurm4j.exec.internal.SlurmEnvironment;
 import java.io.IOException;
@@ -37,7 +38,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands on this machine with a {@link ProcessBuilder}: no shell in between, so the
@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * <p>Safe for concurrent use. {@link #close()} kills the commands still running.
  */
 public final class LocalShell implements Shell {
-    private static final Logger LOG = LoggerFactory.getLogger(LocalShell.class);
+    private static final Logger LOG = Logs.logger(LocalShell.class);
 
     /**
      * Whether {@code name} is never passed on to a command: a variable that changes what Slurm

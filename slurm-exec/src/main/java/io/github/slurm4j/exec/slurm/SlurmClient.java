@@ -17,6 +17,7 @@ import io.github.slurm4j.model.job.AccountingJob;
 import io.github.slurm4j.model.job.AccountingRecord;
 import io.github.slurm4j.model.job.ActionResult;
 import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.job.JobStep;
 import io.github.slurm4j.model.job.SqueueRow;
 import io.github.slurm4j.model.job.StepStatRecord;
@@ -75,6 +76,8 @@ public final class SlurmClient {
     private final String cluster;
     private final Duration timeout;
     private final ZoneId zone;
+    private final Duration pollInterval;
+    private final Sleeper sleeper;
     private final Object seffLock = new Object();
     private volatile Boolean seffInstalled;
 
@@ -88,6 +91,8 @@ public final class SlurmClient {
         this.cluster = b.cluster;
         this.timeout = b.timeout;
         this.zone = b.zone;
+        this.pollInterval = b.pollInterval;
+        this.sleeper = b.sleeper;
     }
 
     public static Builder builder(Shell shell) {
@@ -128,9 +133,9 @@ public final class SlurmClient {
         return List.copyOf(out);
     }
 
-    /** Every job in the queue, as {@link Job}s holding what squeue prints ({@link SqueueRow#toJob()}). */
-    public List<Job> jobs() {
-        return jobs(JobQuery.all()).stream().map(SqueueRow::toJob).toList();
+    /** Every job in the queue: {@code jobs(JobQuery.all())}. */
+    public List<SqueueRow> jobs() {
+        return jobs(JobQuery.all());
     }
 
     /**
@@ -224,13 +229,72 @@ public final class SlurmClient {
     // ------------------------------------------------------------------ scontrol show
 
     /**
-     * {@code scontrol -o -d show job ID}: every record of the job (an array prints one per
-     * element, a heterogeneous job one per component).
+     * The job {@code id} names, in detail ({@code scontrol -o -d show job ID}): a job, an array
+     * element ({@code 17_3}), a het component ({@code 21+1}); for an array's or a het job's own id,
+     * the record that carries that id (every record: {@link #jobRecords}).
      *
      * @throws SlurmCommandException {@code job_not_found} for an unknown id
      */
-    public List<Job> job(JobId id) {
+    public Job job(JobId id) {
+        List<Job> records = jobRecords(id);
+        for (Job j : records) {
+            if (id.matchesRow(j.displayId(), j.jobId())) {
+                return j;
+            }
+        }
+        throw new SlurmCommandException(new SlurmError(SlurmErrorType.JOB_NOT_FOUND,
+                "scontrol show job " + id + " printed no record for " + id), "scontrol show job " + id, 0);
+    }
+
+    /**
+     * {@code scontrol -o -d show job ID}: every record of the job: an array prints one per element
+     * that has started and one for the elements still pending, a heterogeneous job one per component.
+     *
+     * @throws SlurmCommandException {@code job_not_found} for an unknown id
+     */
+    public List<Job> jobRecords(JobId id) {
         return execute(SlurmCommands.showJob(cluster, Objects.requireNonNull(id, "id")));
+    }
+
+    /**
+     * Waits until the job is in one of {@code states}, asking {@link #statusOf} every poll interval
+     * ({@link Builder#pollInterval}, 1 s by default; one {@code squeue}, plus one {@code sacct} once
+     * the job has left the queue).
+     *
+     * @return the status that matched
+     * @throws JobWaitTimeoutException when {@code timeout} passes first (it carries the last status seen)
+     */
+    public JobStatus awaitState(JobId id, Set<JobState.Name> states, Duration timeout) {
+        Objects.requireNonNull(id, "id");
+        Set<JobState.Name> wanted = Set.copyOf(states);
+        return await(id, s -> wanted.contains(s.state().state()), "a state in " + wanted, timeout);
+    }
+
+    /** Waits until the job has ended, whatever the end (see {@link #awaitState}). */
+    public JobStatus awaitFinished(JobId id, Duration timeout) {
+        return await(Objects.requireNonNull(id, "id"), s -> !s.state().isActive(), "its end", timeout);
+    }
+
+    private JobStatus await(JobId id, java.util.function.Predicate<JobStatus> done, String what, Duration timeout) {
+        long waited = 0;
+        JobStatus last = null;
+        while (true) {
+            last = statusOf(List.of(id)).get(id);
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            if (waited >= timeout.toMillis()) {
+                throw new JobWaitTimeoutException(id, what, timeout, last);
+            }
+            long step = Math.min(pollInterval.toMillis(), timeout.toMillis() - waited);
+            try {
+                sleeper.sleep(Duration.ofMillis(step));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JobWaitTimeoutException(id, what + " (interrupted)", Duration.ofMillis(waited), last);
+            }
+            waited += step;
+        }
     }
 
     /**
@@ -567,6 +631,8 @@ public final class SlurmClient {
         private String cluster;
         private Duration timeout = ExecRequest.DEFAULT_TIMEOUT;
         private ZoneId zone = ZoneId.systemDefault();
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
 
         private Builder(Shell shell) {
             this.shell = Objects.requireNonNull(shell, "shell");
@@ -596,8 +662,32 @@ public final class SlurmClient {
             return this;
         }
 
+        /** How often {@link SlurmClient#awaitState} asks (default 1 s). */
+        public Builder pollInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("poll interval must be positive: " + interval);
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * How {@link SlurmClient#awaitState} waits between polls (default: {@link Thread#sleep}); a
+         * test with {@code FakeSlurm} passes {@code fake::advance} so that waiting moves the fake clock.
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
         public SlurmClient build() {
             return new SlurmClient(this);
         }
+    }
+
+    /** Waits between two polls of {@link SlurmClient#awaitState}. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
     }
 }

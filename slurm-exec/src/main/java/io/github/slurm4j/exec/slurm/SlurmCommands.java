@@ -124,6 +124,18 @@ final class SlurmCommands {
             if (!q.partitions().isEmpty()) {
                 a.add("--partition=" + String.join(",", q.partitions()));
             }
+            if (q.me()) {
+                a.add("--me");
+            }
+            if (!q.accounts().isEmpty()) {
+                a.add("--account=" + String.join(",", q.accounts()));
+            }
+            if (!q.names().isEmpty()) {
+                a.add("--name=" + String.join(",", q.names()));
+            }
+            if (!q.qos().isEmpty()) {
+                a.add("--qos=" + String.join(",", q.qos()));
+            }
             this.argv = List.copyOf(a);
             this.multiCluster = cluster != null;
         }
@@ -438,11 +450,7 @@ final class SlurmCommands {
             if (r.truncated()) {
                 check(r, where);
             }
-            ActionResult result = ActionOutputParser.parse(where, r.stdout(), r.stderr(), r.exitCode());
-            if (!result.isOk()) {
-                throw new SlurmCommandException(result.error(), where, r.exitCode());
-            }
-            return result;
+            return ActionOutputParser.parse(where, r.stdout(), r.stderr(), r.exitCode());
         }
     }
 

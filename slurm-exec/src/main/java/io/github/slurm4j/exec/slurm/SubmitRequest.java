@@ -133,6 +133,25 @@ public final class SubmitRequest {
             return this;
         }
 
+        /**
+         * An sbatch option this builder does not model, e.g. {@code option("--mail-type", "END")},
+         * {@code option("--ntasks-per-node", "4")}. The name must be one of sbatch's long options
+         * ({@link SbatchOptions}); the value is one argument, passed verbatim (no shell ever reads
+         * it) and may not hold control characters. Options the client sets itself or that change
+         * what sbatch prints ({@code --parsable}, {@code --wrap}, {@code --export}, {@code --clusters},
+         * {@code --test-only}, …) are refused: use {@link #wrap}, {@link #env}, the client's cluster.
+         * A later call for the same option replaces the earlier one (typed methods included).
+         */
+        public Builder option(String name, String value) {
+            String n = SbatchOptions.check(name, true);
+            return opt(n, Args.text(name, Objects.requireNonNull(value, "value")));
+        }
+
+        /** An sbatch flag this builder does not model, e.g. {@code option("--requeue")} (see {@link #option(String, String)}). */
+        public Builder option(String name) {
+            return flag(SbatchOptions.check(name, false));
+        }
+
         private Builder opt(String name, String value) {
             options.put(name, "--" + name + "=" + value);
             return this;

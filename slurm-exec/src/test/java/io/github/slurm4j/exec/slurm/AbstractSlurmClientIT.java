@@ -149,7 +149,7 @@ abstract class AbstractSlurmClientIT {
     }
 
     Job detail(JobId id) {
-        List<Job> jobs = slurm.job(id);
+        List<Job> jobs = slurm.jobRecords(id);
         assertThat(jobs).as("scontrol show job %s", id).hasSize(1);
         return jobs.get(0);
     }
@@ -324,7 +324,7 @@ abstract class AbstractSlurmClientIT {
             assertThat(s.state().state()).isEqualTo(JobState.Name.COMPLETED);
             assertThat(s.exitCode()).isEqualTo(ExitCode.SUCCESS);
         });
-        List<Job> records = slurm.job(id);
+        List<Job> records = slurm.jobRecords(id);
         assertThat(records).hasSize(4);
         assertThat(records).allSatisfy(j -> assertThat(j.identity().arrayJobId()).isEqualTo(id.id()));
         List<AccountingRecord> acct = slurm.accounting(AccountingQuery.builder().jobId(id).allocationsOnly().build());
@@ -446,7 +446,7 @@ abstract class AbstractSlurmClientIT {
         assertThat(m.jobs(JobQuery.builder().jobId(id).build())).singleElement()
                 .satisfies(r -> assertThat(r.name()).isEqualTo("it-cluster"));
         assertThat(m.jobs(JobQuery.builder().user(user()).build())).extracting(SqueueRow::jobId).contains(id);
-        assertThat(m.job(id)).singleElement().satisfies(j -> assertThat(j.name()).isEqualTo("it-cluster"));
+        assertThat(m.jobRecords(id)).singleElement().satisfies(j -> assertThat(j.name()).isEqualTo("it-cluster"));
         assertThat(m.statusOf(List.of(id)).get(id).state().state()).isEqualTo(JobState.Name.PENDING);
         assertThat(m.ping()).extracting(ControllerStatus::up).containsExactly(true);
         assertThat(m.node("localhost").hardware().cpuTotal()).isEqualTo(8);

@@ -192,7 +192,7 @@ class FakeSlurmFidelityIT {
             await(c, alice, main, JobState.Name.CANCELLED);
             record(seen, "cancelled job", () -> alice.job(main));
             // slurmctld looks at dependencies again on its next scheduling pass
-            for (int i = 0; i < 60 && "Dependency".equals(alice.job(dep).get(0).status().reason()); i++) {
+            for (int i = 0; i < 60 && "Dependency".equals(alice.job(dep).status().reason()); i++) {
                 c.tick();
             }
             record(seen, "dependent job after its dependency failed", () -> alice.job(dep));
@@ -207,7 +207,7 @@ class FakeSlurmFidelityIT {
             for (int task = 1; task <= 3; task++) {
                 await(c, alice, new JobId(array.id(), Integer.toString(task), null, null), JobState.Name.COMPLETED);
             }
-            record(seen, "array tasks", () -> alice.job(array));
+            record(seen, "array tasks", () -> alice.jobRecords(array));
             record(seen, "array in accounting", () -> alice.accounting(AccountingQuery.builder().jobIds(List.of(array)).start(since).build()));
             record(seen, "failed job", () -> alice.job(failing));
             record(seen, "failed job in accounting", () -> alice.accounting(AccountingQuery.builder().jobIds(List.of(failing)).start(since).build()));
@@ -235,7 +235,7 @@ class FakeSlurmFidelityIT {
             }, cleanup);
             if (tooLong[0] != null) {
                 // right after submission slurmctld may still say PartitionConfig; its scheduler settles on PartitionTimeLimit
-                for (int i = 0; i < 30 && !"PartitionTimeLimit".equals(alice.job(tooLong[0]).get(0).status().reason()); i++) {
+                for (int i = 0; i < 30 && !"PartitionTimeLimit".equals(alice.job(tooLong[0]).status().reason()); i++) {
                     c.tick();
                 }
                 record(seen, "a job past its partition's limit waits", () -> alice.job(tooLong[0]));

@@ -41,13 +41,13 @@ class FakeSlurmTest {
     void aJobRunsForItsSleepAndCompletes() {
         JobId id = slurm.submit(job("#!/bin/sh\nsleep 30\n").name("train").build()).jobId();
         assertThat(state(id)).isEqualTo(JobState.Name.RUNNING);
-        Job running = slurm.job(id).get(0);
+        Job running = slurm.job(id);
         assertThat(running.placement().nodeList()).isEqualTo("localhost");
         assertThat(running.io().stdOut()).isEqualTo("/tmp/out-" + id.id() + ".txt");
         fake.advance(Duration.ofSeconds(29));
         assertThat(state(id)).isEqualTo(JobState.Name.RUNNING);
         fake.advance(Duration.ofSeconds(1));
-        Job done = slurm.job(id).get(0);
+        Job done = slurm.job(id);
         assertThat(done.state().state()).isEqualTo(JobState.Name.COMPLETED);
         assertThat(done.timing().runTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(done.status().exitCode()).isEqualTo(new ExitCode(0, 0));
@@ -62,14 +62,14 @@ class FakeSlurmTest {
         JobId late = c.submit(job("#!/bin/sh\nsleep 600\n").timeLimit(Duration.ofMinutes(1)).build()).jobId();
         JobId leaky = c.submit(job("#!/bin/sh\n./train\n").name("leaky").build()).jobId();
         f.advance(Duration.ofMinutes(2));
-        Job failed = c.job(failing).get(0);
+        Job failed = c.job(failing);
         assertThat(failed.state().state()).isEqualTo(JobState.Name.FAILED);
         assertThat(failed.status().exitCode()).isEqualTo(new ExitCode(3, 0));
         assertThat(failed.status().reason()).isEqualTo("NonZeroExitCode");
-        Job timedOut = c.job(late).get(0);
+        Job timedOut = c.job(late);
         assertThat(timedOut.state().state()).isEqualTo(JobState.Name.TIMEOUT);
         assertThat(timedOut.timing().runTime()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(c.job(leaky).get(0).state().state()).isEqualTo(JobState.Name.OUT_OF_MEMORY);
+        assertThat(c.job(leaky).state().state()).isEqualTo(JobState.Name.OUT_OF_MEMORY);
         // accounting keeps the steps: the batch step of the timed-out job was cancelled
         List<AccountingRecord> acct = c.accounting(AccountingQuery.builder().jobIds(List.of(late)).build());
         assertThat(acct).extracting(r -> r.jobId().toString()).containsExactly(late + "", late + ".batch", late + ".extern");
@@ -86,7 +86,7 @@ class FakeSlurmTest {
         assertThat(state(ids.get(0))).isEqualTo(JobState.Name.RUNNING);
         assertThat(state(ids.get(1))).isEqualTo(JobState.Name.RUNNING);
         assertThat(state(ids.get(2))).isEqualTo(JobState.Name.PENDING);
-        assertThat(slurm.job(ids.get(2)).get(0).status().reason()).isEqualTo("Resources");
+        assertThat(slurm.job(ids.get(2)).status().reason()).isEqualTo("Resources");
         Node node = slurm.node("localhost");
         assertThat(node.usage().cpuAlloc()).isEqualTo(6);
         assertThat(node.state().raw()).isEqualTo("MIXED");
@@ -101,7 +101,7 @@ class FakeSlurmTest {
     void holdReleaseSuspendResumeRequeueAndCancel() {
         SlurmClient root = new SlurmClient(fake.as("root"));
         JobId id = slurm.submit(job("#!/bin/sh\nsleep 300\n").hold().build()).jobId();
-        Job held = slurm.job(id).get(0);
+        Job held = slurm.job(id);
         assertThat(held.status().reason()).isEqualTo("JobHeldUser");
         assertThat(held.status().priority()).isZero();
         slurm.release(id);
@@ -113,7 +113,7 @@ class FakeSlurmTest {
         assertThat(state(id)).as("a suspended job's time stands still").isEqualTo(JobState.Name.SUSPENDED);
         root.resume(id);
         slurm.requeue(id);
-        Job requeued = slurm.job(id).get(0);
+        Job requeued = slurm.job(id);
         assertThat(requeued.status().restarts()).isEqualTo(1);
         assertThat(requeued.state().state()).isEqualTo(JobState.Name.PENDING);
         assertThat(requeued.status().reason()).as("22.05 lets a requeued job start 121 s later").isEqualTo("BeginTime");
@@ -180,17 +180,17 @@ class FakeSlurmTest {
         JobId array = slurm.submit(job("#!/bin/sh\nsleep 10\n").array("1-3").cpusPerTask(4).build()).jobId();
         JobId after = slurm.submit(job("#!/bin/sh\nsleep 1\n").dependency("afterok:" + array.id()).build()).jobId();
         // two tasks fit on the 8 CPUs; the third waits in the array's own record
-        List<Job> records = slurm.job(array);
+        List<Job> records = slurm.jobRecords(array);
         assertThat(records).hasSize(2 + 1);
-        assertThat(slurm.job(after).get(0).status().reason()).isEqualTo("Dependency");
+        assertThat(slurm.job(after).status().reason()).isEqualTo("Dependency");
         assertThat(slurm.jobs(JobQuery.builder().jobId(array).build())).extracting(r -> r.jobId().toString())
                 .containsExactlyInAnyOrder(array.id() + "_1", array.id() + "_2", array.id() + "_3");
         fake.advance(Duration.ofSeconds(20));
-        assertThat(slurm.job(array)).allSatisfy(j -> assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED));
+        assertThat(slurm.jobRecords(array)).allSatisfy(j -> assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED));
         assertThat(state(after)).isEqualTo(JobState.Name.RUNNING);
         // the record with the array's id is the last task to start
-        assertThat(slurm.job(array).get(0).jobId()).isEqualTo(array.id());
-        assertThat(slurm.job(array).get(0).identity().arrayTaskId().raw()).isEqualTo("3");
+        assertThat(slurm.job(array).jobId()).isEqualTo(array.id());
+        assertThat(slurm.job(array).identity().arrayTaskId().raw()).isEqualTo("3");
     }
 
     @Test
@@ -198,7 +198,7 @@ class FakeSlurmTest {
         JobId first = slurm.submit(job("#!/bin/sh\nexit 1\n").build()).jobId();
         JobId second = slurm.submit(job("#!/bin/sh\nsleep 1\n").dependency("afterok:" + first.id()).build()).jobId();
         fake.advance(Duration.ofSeconds(5));
-        Job waiting = slurm.job(second).get(0);
+        Job waiting = slurm.job(second);
         assertThat(waiting.status().reason()).isEqualTo("DependencyNeverSatisfied");
         assertThat(waiting.status().dependency()).isEqualTo("afterok:" + first.id() + "(failed)");
     }
@@ -223,6 +223,54 @@ class FakeSlurmTest {
         // nothing can start on a node that is not responding
         SlurmClient c = new SlurmClient(seeded);
         JobId id = c.submit(job("#!/bin/sh\nsleep 1\n").build()).jobId();
-        assertThat(c.job(id).get(0).status().reason()).isEqualTo("Resources");
+        assertThat(c.job(id).status().reason()).isEqualTo("Resources");
+    }
+
+    @Test
+    void awaitStateWaitsOnTheFakeClockAndTimesOutWithTheLastStatus() {
+        SlurmClient waiting = SlurmClient.builder(fake).sleeper(fake::advance).pollInterval(Duration.ofSeconds(5)).build();
+        JobId id = waiting.submit(job("#!/bin/sh\nsleep 42\n").build()).jobId();
+        JobStatus done = waiting.awaitFinished(id, Duration.ofMinutes(5));
+        assertThat(done.state().state()).isEqualTo(JobState.Name.COMPLETED);
+        // polled every 5 s of fake time: finished at 42 s, seen at 45 s
+        assertThat(fake.now()).isEqualTo(java.time.Instant.parse("2026-01-05T09:00:45Z"));
+
+        JobId held = waiting.submit(job("#!/bin/sh\nsleep 1\n").hold().build()).jobId();
+        assertThatThrownBy(() -> waiting.awaitState(held, java.util.Set.of(JobState.Name.RUNNING), Duration.ofSeconds(20)))
+                .isInstanceOfSatisfying(JobWaitTimeoutException.class, e -> {
+                    assertThat(e.lastStatus().state().state()).isEqualTo(JobState.Name.PENDING);
+                    assertThat(e.getMessage()).contains("RUNNING").contains("PENDING");
+                });
+    }
+
+    @Test
+    void queueFiltersByMeAccountNameAndQos() {
+        slurm.submit(job("#!/bin/sh\nsleep 100\n").name("a-phys").account("physics").build());
+        slurm.submit(job("#!/bin/sh\nsleep 100\n").name("a-chem").account("chemistry").qos("high").build());
+        new SlurmClient(fake.as("bob")).submit(job("#!/bin/sh\nsleep 100\n").name("b-chem").build());
+        assertThat(slurm.jobs(JobQuery.builder().me().build())).extracting(SqueueRowName::of).containsExactlyInAnyOrder("a-phys", "a-chem");
+        assertThat(slurm.jobs(JobQuery.builder().account("chemistry").build())).extracting(SqueueRowName::of)
+                .containsExactlyInAnyOrder("a-chem", "b-chem");
+        assertThat(slurm.jobs(JobQuery.builder().name("b-chem").build())).extracting(SqueueRowName::of).containsExactly("b-chem");
+        assertThat(slurm.jobs(JobQuery.builder().qos("high").me().build())).extracting(SqueueRowName::of).containsExactly("a-chem");
+        assertThat(slurm.jobs()).hasSize(3);
+    }
+
+    private static final class SqueueRowName {
+        static String of(io.github.slurm4j.model.job.SqueueRow r) {
+            return r.name();
+        }
+    }
+
+    @Test
+    void jobNamesTheRecordAndJobRecordsListsThemAll() {
+        JobId array = slurm.submit(job("#!/bin/sh\nsleep 10\n").array("1-2").build()).jobId();
+        // both tasks run: task 1 split off with a new id, task 2 kept the array's id
+        assertThat(slurm.jobRecords(array)).hasSize(2);
+        Job own = slurm.job(array);
+        assertThat(own.jobId()).isEqualTo(array.id());
+        Job first = slurm.job(JobId.parse(array.id() + "_1"));
+        assertThat(first.identity().arrayTaskId().raw()).isEqualTo("1");
+        assertThat(first.jobId()).isNotEqualTo(array.id());
     }
 }

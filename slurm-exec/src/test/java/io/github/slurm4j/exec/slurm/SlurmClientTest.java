@@ -290,7 +290,7 @@ class SlurmClientTest {
     @Test
     void jobDetailParsesScontrolOutputAndMapsNotFound() {
         shell.enqueue(List.of("scontrol", "-o", "-d", "show", "job", "14"), fixture("scontrol-job-oneliner-running"));
-        List<Job> jobs = slurm.job(JobId.of(14));
+        List<Job> jobs = slurm.jobRecords(JobId.of(14));
         assertThat(jobs).hasSize(1);
         assertThat(jobs.get(0).jobId()).isEqualTo(14);
         assertThat(jobs.get(0).status().state().state()).isEqualTo(JobState.Name.RUNNING);
@@ -508,6 +508,37 @@ class SlurmClientTest {
                 "--nice=10", "--reservation=r1", "--constraint=intel&ib", "--exclusive", "--export=MY_VAR");
         assertThat(new String(sent.stdinBytes(), StandardCharsets.UTF_8)).isEqualTo("#!/bin/sh\nsleep 1\n");
         assertThat(sent.environment()).containsEntry("MY_VAR", "a,b=c d").containsEntry("SLURM_TIME_FORMAT", "standard");
+    }
+
+    @Test
+    void optionsTheBuilderDoesNotModelPassVerbatimAndOnlyRealSbatchOptionsAreTaken() {
+        shell.enqueuePrefix(List.of("sbatch"), FakeReply.ok("59\n").repeating());
+        slurm.submit(SubmitRequest.wrap("true").option("--mail-type", "END,FAIL").option("ntasks-per-node", "4")
+                .option("--requeue").option("--begin", "now+1hour; rm -rf ~").build());
+        assertThat(shell.lastRequest().command()).containsExactly("sbatch", "--parsable", "--mail-type=END,FAIL",
+                "--ntasks-per-node=4", "--requeue", "--begin=now+1hour; rm -rf ~", "--wrap=true");
+        // a later call for the same option replaces the earlier one, the typed methods' too
+        slurm.submit(SubmitRequest.wrap("true").partition("debug").option("--partition", "gpu").build());
+        assertThat(shell.lastRequest().command()).containsExactly("sbatch", "--parsable", "--partition=gpu", "--wrap=true");
+
+        SubmitRequest.Builder b = SubmitRequest.wrap("true");
+        assertThatThrownBy(() -> b.option("--mail-typo", "END")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an sbatch option");
+        assertThatThrownBy(() -> b.option("--x; rm -rf ~", "1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.option("--parsable")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("set by the client");
+        assertThatThrownBy(() -> b.option("--export", "ALL")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.option("--clusters", "c2")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.option("--mail-user", "a@b\nc")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control character");
+    }
+
+    @Test
+    void queueFiltersBecomeSqueueOptions() {
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok("").repeating());
+        slurm.jobs(JobQuery.builder().me().account("physics").name("train").qos("high").build());
+        assertThat(shell.lastRequest().command()).contains("--me", "--account=physics", "--name=train", "--qos=high");
+        assertThatThrownBy(() -> JobQuery.builder().name("a,b").build()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

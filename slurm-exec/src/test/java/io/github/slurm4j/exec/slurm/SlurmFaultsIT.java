@@ -126,7 +126,7 @@ class SlurmFaultsIT {
             fails("job", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.job(finished));
             fails("nodes", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.nodes());
             fails("submit", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND,
-                    () -> quick.submit(SubmitRequest.wrap("true").output("/dev/null").build()));
+                    () -> quick.submit(SubmitRequest.wrap("true").output("/dev/null").workingDirectory("/tmp").build()));
             fails("statusOf", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.statusOf(List.of(finished)));
             fails("hold", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.hold(finished));
             // ping is the health check: every controller DOWN is its answer, not an error
@@ -145,7 +145,7 @@ class SlurmFaultsIT {
             Lab.control("start", "slurmctld");
         }
         assertThat(quick.ping()).extracting(ControllerStatus::up).containsExactly(true);
-        assertThat(patient.job(finished)).singleElement()
+        assertThat(patient.jobRecords(finished)).singleElement()
                 .satisfies(j -> assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED));
         assertThat(patient.node("localhost").hardware().cpuTotal()).isEqualTo(8);
         assertThat(patient.jobs(JobQuery.all())).isNotNull();
@@ -163,7 +163,7 @@ class SlurmFaultsIT {
                     () -> patient.efficiency(finished));
             // the queue does not need slurmdbd
             assertThat(patient.nodes()).isNotEmpty();
-            assertThat(patient.job(finished)).singleElement()
+            assertThat(patient.jobRecords(finished)).singleElement()
                     .satisfies(j -> assertThat(j.state().state()).isEqualTo(JobState.Name.COMPLETED));
             assertThat(patient.jobs(JobQuery.all())).isNotNull();
             // a job slurmctld still holds: the queue's (final) state, without the exit code sacct would add

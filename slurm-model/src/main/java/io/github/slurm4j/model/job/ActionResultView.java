@@ -8,21 +8,9 @@ public final class ActionResultView {
     private ActionResultView() {
     }
 
-    /**
-     * {@code ok}, {@code error} ({@code null}, or a map of {@code type} in snake_case and
-     * {@code message}) and {@code messages}.
-     */
+    /** {@code messages}: the lines the accepted action printed. */
     public static Map<String, Object> toMap(ActionResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", r.isOk());
-        if (r.error() == null) {
-            m.put("error", null);
-        } else {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", r.error().type().wireName());
-            e.put("message", r.error().message());
-            m.put("error", e);
-        }
         m.put("messages", r.messages());
         return m;
     }

@@ -7,6 +7,7 @@ import io.github.slurm4j.exec.ShellException;
 import io.github.slurm4j.exec.ShellTimeoutException;
 import io.github.slurm4j.exec.StdoutReader;
 import io.github.slurm4j.exec.StreamResult;
+import io.github.slurm4j.exec.internal.Logs;
 import io.github.slurm4j.exec.internal.ShellThreads;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +53,6 @@ import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.password.PasswordUtils;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Shell} that runs commands on a host over SSH (sshj), on one authenticated connection
@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * RemoteShell is created.
  */
 public final class RemoteShell implements Shell {
-    private static final Logger LOG = LoggerFactory.getLogger(RemoteShell.class);
+    private static final Logger LOG = Logs.logger(RemoteShell.class);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final Map<Signal, Integer> SIGNAL_NUMBERS = Map.ofEntries(
             Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2), Map.entry(Signal.QUIT, 3), Map.entry(Signal.ILL, 4),
@@ -532,7 +532,7 @@ public final class RemoteShell implements Shell {
     private SSHClient connected(SshConfig c, DirectConnection tunnel) {
         String where = "ssh " + c.address() + (tunnel == null ? "" : " (via jump host)");
         HostKeys.KnownHosts knownHosts = c.knownHosts() == null ? null : HostKeys.loadKnownHosts(c.knownHosts(), where);
-        DefaultConfig sshConfig = new DefaultConfig();
+        DefaultConfig sshConfig = new SshjLogging.QuietConfig();
         sshConfig.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient client = new SSHClient(sshConfig);
         HostKeys.Verifier verifier = new HostKeys.Verifier(c, knownHosts, names(sshConfig.getKeyAlgorithms()));
@@ -565,6 +565,9 @@ public final class RemoteShell implements Shell {
                 HostKeyVerificationException refused = verifier.refusal();
                 if (refused != null && (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE
                         || !client.isConnected())) {
+                    // the one line a refused key logs (sshj's own lines about it are DEBUG: SshjLogging)
+                    LOG.warn("{}: host key refused ({} {} {}); no command ran", where, refused.reason(),
+                            refused.keyType(), refused.fingerprint());
                     throw refused;
                 }
                 throw new ShellException("", "cannot connect to " + where + ": " + message(e), e);

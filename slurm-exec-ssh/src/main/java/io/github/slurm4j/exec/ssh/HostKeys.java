@@ -1,6 +1,7 @@
 package io.github.slurm4j.exec.ssh;
 
 import io.github.slurm4j.exec.ShellException;
+import io.github.slurm4j.exec.internal.Logs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,14 +21,13 @@ import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Host key checks: OpenSSH fingerprints, known_hosts lookups, and the host key algorithms to offer
  * so that the server presents a key we can verify. Package-private.
  */
 final class HostKeys {
-    private static final Logger LOG = LoggerFactory.getLogger(RemoteShell.class);
+    private static final Logger LOG = Logs.logger(RemoteShell.class);
 
     /** Host key algorithm (as negotiated) to the key type it signs with (as written in known_hosts). */
     private static final Map<String, String> ALGORITHM_KEY_TYPE = Map.of(
