@@ -30,5 +30,18 @@ elif ! scripts/lab.sh status; then
   echo "the lab is not up (bringing it up needs root: 'sudo scripts/lab.sh up'); its ITs will be skipped" >&2
 fi
 
+# the Redis servers of slurm-redis's ITs (scripts/redis.sh: standalone with requirepass + a cluster of
+# three masters, loopback ports; installs redis-server when missing). SLURM4J_REDIS=off skips it;
+# the Redis ITs then skip, except with CI=true where they fail.
+if [ "${SLURM4J_REDIS:-on}" = off ]; then
+  echo "SLURM4J_REDIS=off: not bringing up Redis" >&2
+elif ! scripts/redis.sh up; then
+  if [ "${CI:-}" = true ]; then
+    echo "CI=true and Redis could not be brought up" >&2
+    exit 1
+  fi
+  echo "Redis could not be brought up; the Redis ITs will be skipped" >&2
+fi
+
 # unit tests, integration tests, coverage gate (slurm-parsers >= 90% lines), samples smoke runs
 mvn -B -ntp verify "$@"

@@ -20,6 +20,8 @@ public final class Main {
             System.out.println("samples:");
             System.out.println("  parse --cmd '<command line>' --stdout FILE [--stderr FILE] [--rc N] [--tz ZONE]");
             System.out.println("        parse a Slurm command's captured output and print it as JSON");
+            System.out.println("  cluster-stats [--demo] [--cluster NAME] [--redis URI] [--interval N | --once]  (-h for more)");
+            System.out.println("                                       dashboard statistics of one snapshot, to Redis or as JSON");
             System.out.println("  jobs [--user U] [--all]              the queue as a JSON array of job views");
             System.out.println("  submit [--name N] [--partition P] [--time MIN] [--cores N] [--mem-gb N] [--nodes N]");
             System.out.println("         [--comment C] [--chdir DIR] (--script FILE | --wrap CMD) [-- script args]");
@@ -38,6 +40,8 @@ public final class Main {
         switch (args[0]) {
             case "parse":
                 return ParseTool.run(rest, System.out, System.err);
+            case "cluster-stats":
+                return ClusterStatsSample.run(rest, System.out, System.err);
             case "jobs":
                 return SlurmSamples.jobs(rest, System.out, System.err);
             case "submit":

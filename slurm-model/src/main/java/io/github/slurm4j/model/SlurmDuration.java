@@ -124,7 +124,20 @@ public final class SlurmDuration {
         long h = (total % 86_400) / 3600;
         long m = (total % 3600) / 60;
         long s = total % 60;
-        String hms = String.format("%02d:%02d:%02d", h, m, s);
-        return days > 0 ? days + "-" + hms : hms;
+        // by hand, not String.format: the statistics format one duration per job of the queue
+        StringBuilder sb = new StringBuilder(12);
+        if (days > 0) {
+            sb.append(days).append('-');
+        }
+        two(sb, h).append(':');
+        two(sb, m).append(':');
+        return two(sb, s).toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, long v) {
+        if (v < 10) {
+            sb.append('0');
+        }
+        return sb.append(v);
     }
 }

@@ -1,0 +1,12 @@
+package io.github.slurm4j.redis;
+
+import io.github.slurm4j.model.SlurmException;
+
+/** The store could not be reached or refused a command (Redis down, wrong password, …). */
+public class StoreException extends SlurmException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.slurm4j.redis.stats;
+
+import io.github.slurm4j.model.node.NodeState;
+import io.github.slurm4j.model.node.NodeState.Base;
+import io.github.slurm4j.model.node.NodeState.Flag;
+
+/**
+ * The one class of a node on the dashboard: every node is in exactly one. A base state gives the
+ * class ({@link #ofBase}); a flag either leaves it ({@link FlagEffect#NONE}) or makes the node an
+ * error ({@link FlagEffect#ERROR}); {@link #of} combines them. Both switches are exhaustive, so
+ * a state or flag added to {@code NodeState} does not compile until it is classified here.
+ */
+public enum NodeClass {
+    /** ALLOCATED, MIXED, or COMPLETING, with no error flag. */
+    RUNNING,
+    /** IDLE (powered down or powering up included: it can take work), with no error flag. */
+    AVAILABLE,
+    /** DOWN, any DRAIN, FAIL, INVAL, NOT_RESPONDING, UNKNOWN, REBOOT_ISSUED, MAINT, … */
+    ERROR;
+
+    /** What a flag does to the class of its base state. */
+    public enum FlagEffect {
+        /** The class of the base state stands. */
+        NONE,
+        /** The node is an error, whatever its base. */
+        ERROR,
+        /** The node runs something (COMPLETING on an IDLE node): running unless an error flag is set. */
+        RUNNING
+    }
+
+    /** The class of a base state alone. */
+    public static NodeClass ofBase(Base base) {
+        return switch (base) {
+            case ALLOCATED, MIXED -> RUNNING;
+            case IDLE -> AVAILABLE;
+            // FUTURE: configured but not yet in service; OTHER: a state this version does not know
+            case DOWN, ERROR, FUTURE, UNKNOWN, OTHER -> ERROR;
+        };
+    }
+
+    /** What a flag does to the class. */
+    public static FlagEffect effectOf(Flag flag) {
+        return switch (flag) {
+            case DRAIN, NOT_RESPONDING, NO_RESPOND, FAIL, INVAL, MAINT, REBOOT_ISSUED -> FlagEffect.ERROR;
+            // a flag this version does not know: the dashboard cannot vouch for the node
+            case OTHER -> FlagEffect.ERROR;
+            case COMPLETING -> FlagEffect.RUNNING;
+            // power saving (the node is resumed when work comes), planned/blocked by the scheduler,
+            // reservations other than maintenance, cloud and dynamic nodes, pending admin actions
+            case RESERVED, CLOUD, PLANNED, BLOCKED, POWERED_DOWN, POWERING_DOWN, POWER_DOWN, POWERING_UP, POWER_UP,
+                    REBOOT_REQUESTED, DYNAMIC_NORM, DYNAMIC_FUTURE, PERFCTRS, RESUME, UNDRAIN -> FlagEffect.NONE;
+        };
+    }
+
+    /** The class of a node in {@code state}; {@code null} (no state printed) is an error. */
+    public static NodeClass of(NodeState state) {
+        if (state == null) {
+            return ERROR;
+        }
+        boolean running = false;
+        for (Flag f : state.flags()) {
+            FlagEffect e = effectOf(f);
+            if (e == FlagEffect.ERROR) {
+                return ERROR;
+            }
+            running |= e == FlagEffect.RUNNING;
+        }
+        NodeClass base = ofBase(state.base());
+        if (base == AVAILABLE && running) {
+            return RUNNING;
+        }
+        return base;
+    }
+}

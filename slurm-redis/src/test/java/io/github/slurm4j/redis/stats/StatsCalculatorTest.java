@@ -1,0 +1,144 @@
+package io.github.slurm4j.redis.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.github.slurm4j.model.node.Node;
+import io.github.slurm4j.model.node.NodeState;
+import io.github.slurm4j.redis.RedisKeys;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fixture cluster of {@link FixtureCluster}, figures computed by hand:
+ * <pre>
+ * node  state                   class  CPU tot/alloc/free/err  cards tot/alloc/free/err
+ * n1    MIXED (listed twice)    run     8 / 6 / 2 / 0           2 / 1 / 1 / 0   GresUsed gpu:1
+ * g2    IDLE                    avail  16 / 0 /16 / 0           4 / 0 / 4 / 0   gpu:a100:2,gpu:v100:2
+ * g3    MIXED+DRAIN             error   8 / 4 / 0 / 4           4 / 2 / 0 / 2   GresUsed gpu:a100:2(IDX:0,3)
+ * g4    UNKNOWN+NOT_RESPONDING  error   8 / 0 / 0 / 8           4 / 0 / 0 / 4
+ * g5    ALLOCATED               run     4 / 4 / 0 / 0           4 / 3 / 1 / 0   AllocTRES gres/gpu=3,gres/gpu:a100=3
+ * c1    IDLE+DRAIN              error  16 / 0 / 0 /16
+ * c2    ALLOCATED               run    32 /32 / 0 / 0
+ * c3    IDLE                    avail  32 / 0 /32 / 0
+ * c4    DOWN+NOT_RESPONDING     error  16 / 0 / 0 /16
+ * c5    idle~ (powered down)    avail   8 / 0 / 8 / 0
+ * c6    IDLE+COMPLETING         run     8 / 2 / 6 / 0
+ * all: 11 nodes = 4 run + 3 avail + 4 error; CPUs 156 = 48 + 64 + 44
+ * gpu:  5 nodes = 2 + 1 + 2; cards 18 = 6 + 6 + 6       cpu: 6 nodes = 2 + 2 + 2; CPUs 112 = 34 + 46 + 32
+ * </pre>
+ */
+class StatsCalculatorTest {
+    private final ClusterStats s = StatsCalculator.compute(FixtureCluster.nodes(), FixtureCluster.jobs(),
+            PowerReading.NONE, FixtureCluster.NOW);
+
+    @Test
+    void nodeHashIsTheHandComputedFigures() {
+        assertThat(s.node()).containsExactly(
+                entry("all_cpu_alloc", "48"), entry("all_cpu_error", "44"), entry("all_cpu_free", "64"),
+                entry("all_cpu_tot", "156"), entry("all_node_tot", "11"), entry("all_node_error", "4"),
+                entry("all_node_available", "3"), entry("all_node_running", "4"),
+                entry("gpu_card_alloc", "6"), entry("gpu_card_error", "6"), entry("gpu_card_free", "6"),
+                entry("gpu_card_tot", "18"), entry("gpu_node_error", "2"), entry("gpu_node_running", "2"),
+                entry("gpu_node_available", "1"), entry("gpu_node_tot", "5"),
+                entry("cpu_cpu_alloc", "34"), entry("cpu_cpu_error", "32"), entry("cpu_cpu_free", "46"),
+                entry("cpu_cpu_tot", "112"), entry("cpu_node_tot", "6"), entry("cpu_node_error", "2"),
+                entry("cpu_node_available", "2"), entry("cpu_node_running", "2"),
+                entry("update_time", "2026-12-02 12:00:00"));
+        assertThat(s.node().keySet()).containsExactlyElementsOf(RedisKeys.NODE_FIELDS);
+    }
+
+    @Test
+    void jobHashCountsRunningAndPendingJobsAndDistinctUsers() {
+        // running 101 gpu alice, 102 cpu bob, 103 cpu alice, 108 gpu erin (AllocTRES only);
+        // pending 104 gpu carol (TresPerJob), 105 cpu bob, 107 cpu alice; 106 COMPLETED is not counted
+        assertThat(s.job()).contains(entry("running_jobs", "4"), entry("pending_jobs", "3"),
+                entry("cpu_running_jobs", "2"), entry("cpu_pending_jobs", "2"), entry("gpu_running_jobs", "2"),
+                entry("gpu_pending_jobs", "1"), entry("running_users", "3"), entry("pending_users", "3"),
+                entry("users", "4"), entry("cpu_users", "2"), entry("gpu_users", "3"),
+                entry("cpu_running_users", "2"), entry("cpu_pending_users", "2"), entry("gpu_running_users", "2"),
+                entry("gpu_pending_users", "1"), entry("update_time", "2026-12-02 12:00:00"));
+        assertThat(s.job().keySet()).containsExactlyElementsOf(RedisKeys.JOB_FIELDS);
+    }
+
+    @Test
+    void topFiveAreLongestFirstWithWaitsFromEligibleElseSubmit() {
+        assertThat(s.job().get("running_top5")).isEqualTo("["
+                + "{\"job_id\":\"103\",\"name\":\"job 103\",\"user\":\"alice\",\"partition\":\"cpu\",\"time_used\":\"1-01:00:00\",\"time_used_seconds\":90000},"
+                + "{\"job_id\":\"101\",\"name\":\"train\",\"user\":\"alice\",\"partition\":\"gpu\",\"time_used\":\"02:00:00\",\"time_used_seconds\":7200},"
+                + "{\"job_id\":\"102\",\"name\":\"job 102\",\"user\":\"bob\",\"partition\":\"cpu\",\"time_used\":\"00:30:00\",\"time_used_seconds\":1800},"
+                + "{\"job_id\":\"108\",\"name\":\"infer\",\"user\":\"erin\",\"partition\":\"gpu\",\"time_used\":\"00:00:10\",\"time_used_seconds\":10}]");
+        // 107: eligible 2026-12-01 12:00:10 -> 23:59:50; 104: eligible 11:00 -> 1 h; 105: eligible Unknown, submitted 11:30
+        assertThat(s.job().get("pengding_top5")).isEqualTo("["
+                + "{\"job_id\":\"107\",\"name\":\"old\",\"user\":\"alice\",\"partition\":\"cpu\",\"time_used\":\"23:59:50\",\"time_used_seconds\":86390},"
+                + "{\"job_id\":\"104\",\"name\":\"big\",\"user\":\"carol\",\"partition\":\"gpu\",\"time_used\":\"01:00:00\",\"time_used_seconds\":3600},"
+                + "{\"job_id\":\"105\",\"name\":\"wait\",\"user\":\"bob\",\"partition\":\"cpu\",\"time_used\":\"00:30:00\",\"time_used_seconds\":1800}]");
+        assertThat(s.job().get("pending_top5")).isEqualTo(s.job().get("pengding_top5"));
+    }
+
+    @Test
+    void briefRatiosHaveFourDecimalsAndCountCoresAndCardsTogether() {
+        // nodes 4/11 3/11 4/11; cores+cards 130 = 40 alloc + 52 free + 38 error; jobs 4/7 3/7
+        assertThat(s.brief()).containsExactly(entry("node_running", "0.3636"), entry("node_available", "0.2727"),
+                entry("node_error", "0.3636"), entry("core_running", "0.3077"), entry("core_available", "0.4000"),
+                entry("core_error", "0.2923"), entry("job_running", "0.5714"), entry("job_pending", "0.4286"));
+    }
+
+    @Test
+    void emptyClusterHasZerosAndZeroRatios() {
+        ClusterStats e = StatsCalculator.compute(List.of(), List.of(), PowerReading.NONE, FixtureCluster.NOW);
+        assertThat(e.node().get("all_node_tot")).isEqualTo("0");
+        assertThat(e.brief().values()).containsOnly("0.0000");
+        assertThat(e.job().get("running_top5")).isEqualTo("[]");
+        assertThat(e.jobs()).isEmpty();
+        assertThat(e.pue()).isEmpty();
+    }
+
+    @Test
+    void listsHoldOneJsonObjectPerRunningOrPendingJobAndPerNode() {
+        assertThat(s.jobs()).hasSize(7);
+        assertThat(s.jobs().get(0)).isEqualTo("{\"job_id\":\"101\",\"name\":\"train\",\"account\":\"physics\","
+                + "\"user\":\"alice\",\"partition\":\"gpu\",\"qos\":\"normal\",\"nodes\":1,\"cpus\":4,\"state\":\"RUNNING\","
+                + "\"time_used\":\"02:00:00\",\"time_used_seconds\":7200,\"info\":\"n1\"}");
+        assertThat(s.jobs()).anySatisfy(j -> assertThat(j).contains("\"job_id\":\"104\"").contains("\"info\":\"Resources\""));
+        assertThat(s.nodes()).hasSize(11);
+        assertThat(s.nodes().get(0)).isEqualTo("{\"name\":\"n1\",\"type\":\"gpu\",\"state\":\"MIXED\",\"res_tot\":2,"
+                + "\"res_alloc\":1,\"cpu_avg_load\":1.5,\"mem_tot\":64000,\"mem_alloc\":1000}");
+        assertThat(s.nodes()).anySatisfy(n -> assertThat(n).startsWith("{\"name\":\"c2\",\"type\":\"cpu\",\"state\":\"ALLOCATED\",\"res_tot\":32,\"res_alloc\":32"));
+    }
+
+    @Test
+    void gpuCardsOfEverySpelling() {
+        assertThat(StatsCalculator.gpuCards(io.github.slurm4j.model.node.GresItem.parseList("gpu:4"))).isEqualTo(4);
+        assertThat(StatsCalculator.gpuCards(io.github.slurm4j.model.node.GresItem.parseList("gpu:a100:4"))).isEqualTo(4);
+        assertThat(StatsCalculator.gpuCards(io.github.slurm4j.model.node.GresItem.parseList("gpu:a100:2,gpu:v100:2"))).isEqualTo(4);
+        assertThat(StatsCalculator.gpuCards(io.github.slurm4j.model.node.GresItem.parseList("gpu:a100:4(S:0-1)"))).isEqualTo(4);
+        assertThat(StatsCalculator.gpuCards(io.github.slurm4j.model.node.GresItem.parseList("gpu:a100:2(IDX:0,3),gpu:v100:1(IDX:1)"))).isEqualTo(3);
+        assertThat(StatsCalculator.gpuCards(io.github.slurm4j.model.node.GresItem.parseList("gpu:a100:0(IDX:N/A),mps:100"))).isZero();
+        Node typedAndTotal = FixtureCluster.node("x", "MIXED", 4, 1, "gpu:a100:4", null, "cpu=1,gres/gpu=2,gres/gpu:a100=2");
+        assertThat(StatsCalculator.gpuAllocated(typedAndTotal)).isEqualTo(2);
+        Node typedOnly = FixtureCluster.node("x", "MIXED", 4, 1, "gpu:a100:2,gpu:v100:2", null, "cpu=1,gres/gpu:a100=1,gres/gpu:v100=1");
+        assertThat(StatsCalculator.gpuAllocated(typedOnly)).isEqualTo(2);
+    }
+
+    @Test
+    void pueOnlyWithAFacilitySourceAndNeverMadeUp() {
+        assertThat(StatsCalculator.compute(FixtureCluster.nodes(), List.of(), new PowerReading(1000.0, null), FixtureCluster.NOW).pue())
+                .containsExactly(entry("power", "1000.0"), entry("update_time", "2026-12-02 12:00:00"));
+        assertThat(StatsCalculator.compute(FixtureCluster.nodes(), List.of(), new PowerReading(1000.0, 1350.0), FixtureCluster.NOW).pue())
+                .containsExactly(entry("pue", "1.3500"), entry("power", "1000.0"), entry("update_time", "2026-12-02 12:00:00"));
+        assertThat(PowerReading.parseIpmiDcmi("\n    Instantaneous power reading:                   220 Watts\n"
+                + "    Minimum during sampling period:                 4 Watts\n")).isEqualTo(220.0);
+    }
+
+    @Test
+    void sinfoUnknownStarIsNotFree() {
+        var f = StatsCalculator.figures(FixtureCluster.node("gpu01", "unk*", 8, 0, "gpu:a100:4", null, null));
+        assertThat(f.nodeClass()).isEqualTo(NodeClass.ERROR);
+        assertThat(f.cpuFree()).isZero();
+        assertThat(f.cpuError()).isEqualTo(8);
+        assertThat(f.cardError()).isEqualTo(4);
+        assertThat(NodeState.parse("drng").base()).isEqualTo(NodeState.Base.ALLOCATED);
+        assertThat(StatsCalculator.figures(FixtureCluster.node("d", "drng", 8, 8, null, null, null)).cpuAlloc()).isEqualTo(8);
+    }
+}
