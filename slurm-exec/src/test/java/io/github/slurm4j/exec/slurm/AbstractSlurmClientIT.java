@@ -23,6 +23,7 @@ import io.github.slurm4j.model.metrics.JobPid;
 import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.model.seff.SeffReport;
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.LabCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,9 +72,19 @@ abstract class AbstractSlurmClientIT {
     /** The user the shell runs commands as. */
     protected abstract String user();
 
+    /** The lab cluster the tests run on: 22.05 unless a subclass names another version. */
+    protected LabCluster cluster() {
+        return Lab.SLURM_22_05;
+    }
+
+    /** The cluster's release number (2205, 2411, 2605) for what differs between versions. */
+    int release() {
+        return cluster().release();
+    }
+
     @BeforeAll
     void setUp() throws IOException {
-        Lab.requireSlurm();
+        cluster().requireSlurm();
         shell = createShell();
         slurm = SlurmClient.builder(shell).timeout(Duration.ofSeconds(30)).build();
         Files.deleteIfExists(CANARY);
