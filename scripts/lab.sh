@@ -722,11 +722,17 @@ ensure_chroot_db() {
   local v=$1 db user
   db=$(cdb "$v")
   user=$(cdbuser "$v")
+  # the database belongs to the chroot: a new chroot (fresh slurmctld state, job ids from 1) starts
+  # with an empty one, or sacct would mix the jobs of both
+  if [ ! -f "$(croot "$v")/.slurm4j-lab-db" ]; then
+    mariadb -e "DROP DATABASE IF EXISTS $db" || die "$v: cannot drop the old database $db"
+  fi
   mariadb -e "CREATE DATABASE IF NOT EXISTS $db;
     CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$CHROOT_DB_PASS';
     CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$CHROOT_DB_PASS';
     GRANT ALL ON $db.* TO '$user'@'127.0.0.1';
     GRANT ALL ON $db.* TO '$user'@'localhost';" || die "$v: cannot create the database $db and user $user"
+  touch "$(croot "$v")/.slurm4j-lab-db"
 }
 
 # the daemons of a chroot: pid files and logs are the chroot's, seen from the host
@@ -1028,14 +1034,26 @@ main() {
   case $action in
     up)
       require_root up
+      # missing chroots are built in the background, both at once, while the 22.05 lab comes up
+      # (a first build is minutes of downloads and dpkg); each under its own lock, never the 22.05
+      # lab's (fault tests of other checkouts start and stop its daemons through that lock)
+      local v builds=() versions
+      versions=$(lab_versions)
+      for v in $versions; do
+        if ! chroot_built "$v"; then
+          [ -s "$CHROOT_CACHE/chroot-$v.tar" ] || command -v debootstrap >/dev/null || install_pkgs debootstrap
+          (chroot_lock "$v" && { chroot_built "$v" || step "$v: chroot $(croot "$v")" build_chroot "$v"; }) &
+          builds+=("$!")
+        fi
+      done
       lock
       up_sshd
       up_slurm
-      # the chroots have locks of their own: building one takes minutes, and the 22.05 lab's lock
-      # must not be held that long (fault tests of other checkouts start and stop its daemons)
       exec 9>&-
-      local v
-      for v in $(lab_versions); do
+      for v in "${builds[@]}"; do
+        wait "$v" || die "building a chroot failed (see above)"
+      done
+      for v in $versions; do
         chroot_lock "$v"
         up_chroot "$v"
       done
