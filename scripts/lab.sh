@@ -4,6 +4,9 @@
 #     (key, key with passphrase, password), files in $SLURM4J_LAB_DIR/ssh (default /var/lib/slurm4j-lab);
 #   - a single-node Slurm 22.05 with accounting: munge, MariaDB, slurmdbd, slurmctld, slurmd
 #     (the facts behind it are in LAB.md of the project's shared notes; config templates in scripts/lab/).
+#   - Slurm 24.11 and 26.05, each a single-node cluster in a Debian chroot under $SLURM4J_LAB_DIR/chroots
+#     with its own munge, slurmdbd (own database on the MariaDB above), slurmctld, slurmd and an sshd
+#     for alice: 127.0.0.1:2411 (24.11) and 127.0.0.1:2605 (26.05).
 #
 # Usage: scripts/lab.sh up                 install what is missing, start what does not answer (idempotent)
 #        scripts/lab.sh up-sshd            only the sshd part of `up`
@@ -12,9 +15,11 @@
 #        scripts/lab.sh start <service>    start one daemon and wait until it answers
 #        scripts/lab.sh restart <service>
 #        scripts/lab.sh status             one line per service; exit 0 only if all answer
-# services: sshd munge mariadb slurmdbd slurmctld slurmd
+# services: sshd munge mariadb slurmdbd slurmctld slurmd, and <service>@<version> for the chroot
+#           clusters (sshd munge slurmdbd slurmctld slurmd @24.11 or @26.05; see the chroot section)
 # Environment: SLURM4J_LAB_DIR (state folder), SMOKE=1 (force the smoke job on `up`),
-#              LAB_SKIP_APT=1 (never call apt-get).
+#              LAB_SKIP_APT=1 (never call apt-get), SLURM4J_LAB_VERSIONS (chroot versions; default
+#              "24.11 26.05", "" for only 22.05), SLURM4J_LAB_CACHE (chroot tarballs, /var/cache/slurm4j-lab).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -473,9 +478,9 @@ render_slurm_config() {
 # ---------------------------------------------------------------- accounting, scenery, smoke
 accounting_complete() {
   local accts assocs qos
-  accts=$(sacctmgr -n -P list account format=Account 2>/dev/null) || return 1
-  assocs=$(sacctmgr -n -P list assoc cluster=$CLUSTER format=Account,User 2>/dev/null) || return 1
-  qos=$(sacctmgr -n -P list qos format=Name 2>/dev/null) || return 1
+  accts=$(slc sacctmgr -n -P list account format=Account 2>/dev/null) || return 1
+  assocs=$(slc sacctmgr -n -P list assoc cluster=$CLUSTER format=Account,User 2>/dev/null) || return 1
+  qos=$(slc sacctmgr -n -P list qos format=Name 2>/dev/null) || return 1
   local a
   for a in research physics chemistry; do grep -qx "$a" <<<"$accts" || return 1; done
   grep -qx high <<<"$qos" || return 1
@@ -483,7 +488,7 @@ accounting_complete() {
 }
 
 # sacctmgr -i; "Nothing new added" is rc 1 on re-runs and is ignored
-sacct_add() { sacctmgr -i "$@" >/dev/null 2>&1 || true; }
+sacct_add() { slc sacctmgr -i "$@" >/dev/null 2>&1 || true; }
 ensure_accounting() {
   sacct_add add account research parent=root description=research organization=lab
   sacct_add add account physics parent=research fairshare=60 description=physics organization=lab
@@ -494,7 +499,7 @@ ensure_accounting() {
   sacct_add modify user alice set qos+=high
   sacct_add add user bob account=chemistry defaultaccount=chemistry
   sacct_add modify user bob where account=chemistry set maxjobs=1 maxsubmitjobs=3
-  accounting_complete || die "accounting objects are incomplete: $(sacctmgr -n -P list assoc format=Account,User 2>&1 | tr '\n' ' ')"
+  accounting_complete || die "accounting objects are incomplete: $(slc sacctmgr -n -P list assoc format=Account,User 2>&1 | tr '\n' ' ')"
 }
 
 ensure_cluster() {
@@ -504,26 +509,412 @@ ensure_cluster() {
 
 ensure_scenery() {
   local reason
-  reason=$(sinfo -h -N -n cpu01 -o %E 2>/dev/null | head -n1)
+  reason=$(slc sinfo -h -N -n cpu01 -o %E 2>/dev/null | head -n1)
   [ "$reason" = "disk replaced: wait for fsck" ] ||
-    scontrol update nodename=cpu01 state=drain reason="disk replaced: wait for fsck"
-  reason=$(sinfo -h -N -n cpu03 -o %E 2>/dev/null | head -n1)
+    slc scontrol update nodename=cpu01 state=drain reason="disk replaced: wait for fsck"
+  reason=$(slc sinfo -h -N -n cpu03 -o %E 2>/dev/null | head -n1)
   [ "$reason" = "PSU failure, ticket=INC-4711" ] ||
-    scontrol update nodename=cpu03 state=down reason="PSU failure, ticket=INC-4711"
+    slc scontrol update nodename=cpu03 state=down reason="PSU failure, ticket=INC-4711"
 }
 
 smoke_job() {
   local id state
-  id=$(sbatch --parsable --chdir=/tmp --output=/dev/null --job-name=lab-smoke --wrap 'sleep 2' 2>&1) ||
+  id=$(slc sbatch --parsable --chdir=/tmp --output=/dev/null --job-name=lab-smoke --wrap 'sleep 2' 2>&1) ||
     die "sbatch of the smoke job failed: $id" /var/log/slurmctld.log
   id=${id%%;*}
   smoke_done() {
-    state=$(sacct -n -X -P -j "$1" -o State 2>/dev/null | head -n1)
+    state=$(slc sacct -n -X -P -j "$1" -o State 2>/dev/null | head -n1)
     [ "$state" = COMPLETED ]
   }
   wait_for 60 smoke_done "$id" ||
-    die "smoke job $id is not COMPLETED in sacct after 60 s (state: $(sacct -n -X -P -j "$id" -o State 2>&1 | head -n1))" /var/log/slurmctld.log
+    die "smoke job $id is not COMPLETED in sacct after 60 s (state: $(slc sacct -n -X -P -j "$id" -o State 2>&1 | head -n1))" /var/log/slurmctld.log
   log "smoke job $id COMPLETED"
+}
+
+# ---------------------------------------------------------------- newer Slurm versions in chroots
+# Slurm 24.11 (Debian trixie) and 26.05 (Debian forky) run beside the host's 22.05, each in its own
+# debootstrap chroot under $CHROOT_BASE/<version>: its own munged (key and socket inside the chroot),
+# slurmdbd (own database on the host's MariaDB, over TCP), slurmctld, slurmd, sshd (alice, with the
+# lab's user keys and the chroot's own host keys), on its own ports. /proc and /dev are mounted into
+# the chroot; cgroups are not used there (proctrack/linuxproc, task/none, CgroupPlugin=disabled).
+# A built chroot is kept; a missing one is rebuilt, from a tarball in $CHROOT_CACHE when a previous
+# build left one, else with debootstrap (minutes: see the README).
+CHROOT_VERSIONS=(24.11 26.05)
+CHROOT_BASE=$LAB_DIR/chroots
+CHROOT_CACHE=${SLURM4J_LAB_CACHE:-/var/cache/slurm4j-lab}
+CHROOT_PKGS=munge,slurmctld,slurmd,slurm-client,slurmdbd,slurmrestd,openssh-server
+CHROOT_MIRROR=${SLURM4J_LAB_MIRROR:-http://deb.debian.org/debian}
+CHROOT_SERVICES=(sshd munge slurmdbd slurmctld slurmd)
+declare -A V_SUITE=([24.11]=trixie [26.05]=forky)
+declare -A V_SCRIPT=([24.11]=trixie [26.05]=sid) # bookworm's debootstrap has no forky script; sid's fits
+declare -A V_SSH=([24.11]=2411 [26.05]=2605)
+declare -A V_CTLD=([24.11]=24117 [26.05]=26057)
+declare -A V_SLURMD=([24.11]=24118 [26.05]=26058)
+declare -A V_DBD=([24.11]=24119 [26.05]=26059)
+CHROOT_DB_PASS=slurmdbpass
+
+croot() { echo "$CHROOT_BASE/$1"; }
+# the database of a version: never the 22.05 one (a newer slurmdbd upgrades the schema it is given)
+cdb() { echo "slurm_acct_db_${1//./_}"; }
+cdbuser() { echo "slurm_${1//./_}"; }
+# in_chroot <version> <command...>: runs it inside the chroot with a clean environment
+in_chroot() {
+  local v=$1
+  shift
+  env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root TERM=dumb chroot "$(croot "$v")" "$@"
+}
+# the commands of the Slurm helpers below (accounting, scenery, smoke): the host's, or a chroot's
+# when IN_VERSION is set
+slc() {
+  if [ -n "${IN_VERSION:-}" ]; then in_chroot "$IN_VERSION" "$@"; else "$@"; fi
+}
+# mounted <dir>: something is mounted at or below it
+mounted_below() { awk -v d="$1" '$2 == d || index($2, d "/") == 1 { f = 1 } END { exit !f }' /proc/mounts; }
+
+mount_chroot() {
+  local r
+  r=$(croot "$1")
+  mountpoint -q "$r/proc" || mount -t proc proc "$r/proc"
+  if ! mountpoint -q "$r/dev"; then
+    mount --rbind /dev "$r/dev"
+    mount --make-rslave "$r/dev"
+  fi
+}
+umount_chroot() {
+  local r=$1
+  mountpoint -q "$r/dev" && umount -R "$r/dev"
+  mountpoint -q "$r/proc" && umount "$r/proc"
+  ! mounted_below "$r" || die "$r still has mounts; not touching it"
+}
+
+chroot_built() { [ -f "$(croot "$1")/.slurm4j-lab-built" ]; }
+
+# build_chroot <version>: from the tarball cache if there is one, else debootstrap (then cache it)
+build_chroot() {
+  local v=$1 r tmp tarball
+  r=$(croot "$v")
+  tmp=$r.tmp
+  tarball=$CHROOT_CACHE/chroot-$v.tar
+  mkdir -p "$CHROOT_BASE" "$CHROOT_CACHE"
+  if [ -e "$tmp" ]; then
+    umount_chroot "$tmp"
+    rm -rf --one-file-system "$tmp"
+  fi
+  if [ -e "$r" ]; then # half there (no marker): start again
+    umount_chroot "$r"
+    rm -rf --one-file-system "$r"
+  fi
+  if [ -s "$tarball" ] && [ "$(cat "$tarball.pkgs" 2>/dev/null)" = "$CHROOT_PKGS" ]; then
+    log "$v: chroot from the cache $tarball"
+    mkdir -p "$tmp"
+    tar -C "$tmp" -xpf "$tarball" || die "cannot extract $tarball"
+  else
+    [ "${LAB_SKIP_APT:-0}" != 1 ] || die "$v: no chroot and LAB_SKIP_APT=1"
+    command -v debootstrap >/dev/null || install_pkgs debootstrap
+    log "$v: debootstrap ${V_SUITE[$v]} with $CHROOT_PKGS (minutes)"
+    mkdir -p "$CHROOT_CACHE/debs"
+    nice -n 5 debootstrap --variant=minbase --include="$CHROOT_PKGS" \
+      "${V_SUITE[$v]}" "$tmp" "$CHROOT_MIRROR" "/usr/share/debootstrap/scripts/${V_SCRIPT[$v]}" \
+      >"/tmp/slurm4j-lab-debootstrap-$v.log" 2>&1 ||
+      die "$v: debootstrap failed" "/tmp/slurm4j-lab-debootstrap-$v.log"
+    in_chroot_dir "$tmp" apt-get clean >/dev/null 2>&1 || true
+    if [ "${SLURM4J_LAB_TARBALL:-1}" = 1 ]; then
+      tar -C "$tmp" -cf "$tarball.part" . && mv "$tarball.part" "$tarball" && echo "$CHROOT_PKGS" >"$tarball.pkgs"
+      log "$v: cached as $tarball ($(du -sh "$tarball" | cut -f1))"
+    fi
+  fi
+  echo "$CHROOT_PKGS" >"$tmp/.slurm4j-lab-built"
+  mv "$tmp" "$r"
+}
+in_chroot_dir() {
+  local d=$1
+  shift
+  env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root chroot "$d" "$@"
+}
+
+# c_install <version> <rendered temp file> <path inside the chroot> <mode>: returns 0 if it changed
+c_install() { install_file "$2" "$(croot "$1")$3" "$4"; }
+
+# renders a version's config files; sets C_CHANGED_SLURM, C_CHANGED_DBD, C_CHANGED_SSHD
+render_chroot_config() {
+  local v=$1 r tmp ip host
+  r=$(croot "$v")
+  C_CHANGED_SLURM=0 C_CHANGED_DBD=0 C_CHANGED_SSHD=0
+  mkdir -p "$r/etc/slurm" "$r/var/spool/slurmctld" "$r/var/spool/slurmd" "$r/run/sshd" "$r/etc/ssh/slurm4j"
+  # slurmd finds its node through this machine's hostname: the chroot must resolve it
+  host=$(hostname)
+  ip=$(getent hosts "$host" | awk 'NR == 1 { print $1 }')
+  [ -n "$ip" ] || ip=127.0.1.1
+  tmp=$(mktemp)
+  {
+    echo "# slurm4j lab chroot (Slurm $v), rendered by scripts/lab.sh"
+    echo "127.0.0.1 localhost"
+    [ "$ip" = 127.0.0.1 ] && echo "127.0.0.1 $host" || echo "$ip $host"
+    printf '%s\n' "127.0.1.11 gpu01" "127.0.1.12 gpu02" "127.0.1.21 cpu01" "127.0.1.22 cpu02" "127.0.1.23 cpu03"
+  } >"$tmp"
+  c_install "$v" "$tmp" /etc/hosts 644 || true
+  # the 22.05 template, without cgroups, on the version's ports
+  tmp=$(mktemp)
+  sed -e "s|@PROCTRACK@|proctrack/linuxproc|" -e "s|@TASK@|task/none|" \
+    -e "s|@JOBACCT_PARAMS@|JobAcctGatherParams=OverMemoryKill|" \
+    -e "s|^# slurm4j lab: single-node Slurm 22.05,|# slurm4j lab: single-node Slurm $v in a chroot,|" \
+    "$TPL/slurm.conf" >"$tmp"
+  {
+    echo "# the chroot's own ports (22.05 on the host uses 6817-6819)"
+    echo "SlurmctldPort=${V_CTLD[$v]}"
+    echo "SlurmdPort=${V_SLURMD[$v]}"
+    echo "AccountingStoragePort=${V_DBD[$v]}"
+  } >>"$tmp"
+  c_install "$v" "$tmp" /etc/slurm/slurm.conf 644 && C_CHANGED_SLURM=1
+  tmp=$(mktemp)
+  printf '# slurm4j lab chroot: no cgroups (proctrack/linuxproc, task/none)\nCgroupPlugin=disabled\n' >"$tmp"
+  c_install "$v" "$tmp" /etc/slurm/cgroup.conf 644 && C_CHANGED_SLURM=1
+  tmp=$(mktemp)
+  sed "s|@GPU_FILES@|$GPU_FILES|g" "$TPL/gres.conf" >"$tmp"
+  c_install "$v" "$tmp" /etc/slurm/gres.conf 644 && C_CHANGED_SLURM=1
+  tmp=$(mktemp)
+  cp "$TPL/epilog.sh" "$tmp"
+  c_install "$v" "$tmp" /etc/slurm/epilog.sh 755 || true
+  rm -f "$r/etc/slurm/slow-epilog"
+  tmp=$(mktemp)
+  sed -e "s|^DbdPort=.*|DbdPort=${V_DBD[$v]}|" -e "s|^StorageHost=.*|StorageHost=127.0.0.1\nStoragePort=3306|" \
+    -e "s|^StorageUser=.*|StorageUser=$(cdbuser "$v")|" -e "s|^StorageLoc=.*|StorageLoc=$(cdb "$v")|" \
+    "$TPL/slurmdbd.conf" >"$tmp"
+  c_install "$v" "$tmp" /etc/slurm/slurmdbd.conf 600 && C_CHANGED_DBD=1
+  # sshd: the lab's template on the version's port, host keys of its own
+  local t bits
+  for t in ed25519 ecdsa rsa; do
+    bits=()
+    [ "$t" = rsa ] && bits=(-b 3072)
+    [ -f "$r/etc/ssh/slurm4j/ssh_host_${t}_key" ] ||
+      ssh-keygen -q -t "$t" "${bits[@]}" -N '' -C "slurm4j-lab-$v-host-$t" -f "$r/etc/ssh/slurm4j/ssh_host_${t}_key"
+  done
+  tmp=$(mktemp)
+  sed -e "s|@SSH_DIR@|/etc/ssh/slurm4j|g" -e "s|^Port 2222$|Port ${V_SSH[$v]}|" \
+    -e "s|^# slurm4j lab sshd: .*|# slurm4j lab sshd of the Slurm $v chroot on 127.0.0.1:${V_SSH[$v]}|" "$TPL/sshd_config" >"$tmp"
+  c_install "$v" "$tmp" /etc/ssh/slurm4j/sshd_config 644 && C_CHANGED_SSHD=1
+  tmp=$(mktemp)
+  for t in ed25519 ecdsa rsa; do
+    printf '[127.0.0.1]:%s %s\n' "${V_SSH[$v]}" "$(cut -d' ' -f1,2 "$r/etc/ssh/slurm4j/ssh_host_${t}_key.pub")"
+  done >"$tmp"
+  install_file "$tmp" "$SSH_DIR/known_hosts-$v" 644 || true
+}
+
+ensure_chroot_users() {
+  local v=$1 r u home tmp
+  r=$(croot "$v")
+  for u in alice bob; do
+    in_chroot "$v" getent passwd "$u" >/dev/null || in_chroot "$v" useradd -m -s /bin/sh "$u"
+  done
+  echo "alice:$ALICE_PASSWORD" | in_chroot "$v" chpasswd
+  home=$r/home/alice
+  tmp=$(mktemp)
+  cat "$SSH_DIR/id_ed25519.pub" "$SSH_DIR/id_ed25519_pass.pub" >"$tmp"
+  in_chroot "$v" install -d -m 700 -o alice -g alice /home/alice/.ssh
+  if ! cmp -s "$tmp" "$home/.ssh/authorized_keys"; then
+    install -m 600 "$tmp" "$home/.ssh/authorized_keys"
+    in_chroot "$v" chown alice:alice /home/alice/.ssh/authorized_keys
+  fi
+  rm -f "$tmp"
+}
+
+ensure_chroot_db() {
+  local v=$1 db user
+  db=$(cdb "$v")
+  user=$(cdbuser "$v")
+  # the database belongs to the chroot: a new chroot (fresh slurmctld state, job ids from 1) starts
+  # with an empty one, or sacct would mix the jobs of both
+  if [ ! -f "$(croot "$v")/.slurm4j-lab-db" ]; then
+    mariadb -e "DROP DATABASE IF EXISTS $db" || die "$v: cannot drop the old database $db"
+  fi
+  mariadb -e "CREATE DATABASE IF NOT EXISTS $db;
+    CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$CHROOT_DB_PASS';
+    CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$CHROOT_DB_PASS';
+    GRANT ALL ON $db.* TO '$user'@'127.0.0.1';
+    GRANT ALL ON $db.* TO '$user'@'localhost';" || die "$v: cannot create the database $db and user $user"
+  touch "$(croot "$v")/.slurm4j-lab-db"
+}
+
+# the daemons of a chroot: pid files and logs are the chroot's, seen from the host
+cpid() {
+  local r
+  r=$(croot "$1")
+  case $2 in
+    munge) echo "$r/run/munge/munged.pid" ;;
+    sshd) echo "$r/etc/ssh/slurm4j/sshd.pid" ;; # the name tells pid_of which program it is
+    *) echo "$r/run/$2.pid" ;;
+  esac
+}
+clog() {
+  local r
+  r=$(croot "$1")
+  case $2 in
+    munge) echo "$r/var/log/munge/munged.log" ;;
+    sshd) echo "$r/var/log/sshd-slurm4j.log" ;;
+    *) echo "$r/var/log/$2.log" ;;
+  esac
+}
+c_answers() {
+  local v=$1 s=$2
+  [ -d "$(croot "$v")/proc/self" ] || return 1
+  case $s in
+    sshd) pid_alive "$(cpid "$v" sshd)" && timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/${V_SSH[$v]} && IFS= read -r -t 2 line <&3 && [[ \$line == SSH-* ]]" 2>/dev/null ;;
+    munge) in_chroot "$v" sh -c 'munge -n | unmunge' >/dev/null 2>&1 ;;
+    slurmdbd) pid_alive "$(cpid "$v" slurmdbd)" && in_chroot "$v" timeout 15 sacctmgr -n -P list cluster format=Cluster >/dev/null 2>&1 ;;
+    slurmctld) in_chroot "$v" timeout 15 scontrol ping 2>/dev/null | grep -q 'is UP' ;;
+    slurmd)
+      pid_alive "$(cpid "$v" slurmd)" || return 1
+      local state
+      state=$(in_chroot "$v" timeout 15 sinfo -h -N -n localhost -o %T 2>/dev/null | head -n1) || return 1
+      [ -n "$state" ] && [[ $state != *'*' ]] && [[ $state != down* ]] && [[ $state != unknown* ]]
+      ;;
+  esac
+}
+c_start() {
+  local v=$1 s=$2 r
+  r=$(croot "$v")
+  c_answers "$v" "$s" && return 0
+  mount_chroot "$v"
+  case $s in
+    munge)
+      c_stop "$v" munge
+      [ -s "$r/etc/munge/munge.key" ] || in_chroot "$v" mungekey --create --keyfile=/etc/munge/munge.key
+      in_chroot "$v" sh -c 'mkdir -p /run/munge /var/log/munge /var/lib/munge &&
+        chown -R munge:munge /etc/munge /run/munge /var/lib/munge /var/log/munge && chmod 600 /etc/munge/munge.key'
+      in_chroot "$v" runuser -u munge -- /usr/sbin/munged 9>&- || die "$v: munged did not start" "$(clog "$v" munge)"
+      ;;
+    sshd)
+      c_stop "$v" sshd
+      in_chroot "$v" /usr/sbin/sshd -f /etc/ssh/slurm4j/sshd_config \
+        -E /var/log/sshd-slurm4j.log 9>&- || die "$v: sshd did not start" "$(clog "$v" sshd)"
+      ;;
+    slurmd)
+      c_stop "$v" slurmd
+      in_chroot "$v" /usr/sbin/slurmd 9>&- || die "$v: slurmd did not start" "$(clog "$v" slurmd)"
+      ;;
+    *)
+      c_stop "$v" "$s"
+      in_chroot "$v" "/usr/sbin/$s" 9>&- || die "$v: $s did not start" "$(clog "$v" "$s")"
+      ;;
+  esac
+  local limit=60
+  [ "$s" = slurmdbd ] && limit=120 # the first start creates (or upgrades) the tables
+  if [ "$s" = slurmd ]; then
+    # a node left DOWN by a stop is resumed once slurmd registered
+    wait_for "$limit" c_slurmd_registered "$v" || die "$v: slurmd did not register with slurmctld" "$(clog "$v" slurmd)"
+    c_resume_if "$v" down inval fail
+  fi
+  wait_for "$limit" c_answers "$v" "$s" || die "$v: $s does not answer" "$(clog "$v" "$s")"
+}
+c_slurmd_registered() {
+  local state
+  pid_alive "$(cpid "$1" slurmd)" || return 1
+  state=$(in_chroot "$1" timeout 15 sinfo -h -N -n localhost -o %T 2>/dev/null | head -n1) || return 1
+  [ -n "$state" ] && [[ $state != *'*' ]]
+}
+c_resume_if() {
+  local v=$1 state p
+  shift
+  state=$(in_chroot "$v" timeout 15 sinfo -h -N -n localhost -o %T 2>/dev/null | head -n1) || return 0
+  for p; do
+    if [[ $state == "$p"* ]]; then
+      log "$v: node localhost is $state: resuming it"
+      in_chroot "$v" scontrol update nodename=localhost state=resume || true
+      return 0
+    fi
+  done
+}
+c_stop() {
+  local v=$1 s=$2 limit=30
+  [ "$s" = slurmctld ] && limit=60
+  stop_pidfile "$v $s" "$(cpid "$v" "$s")" "$limit" "$(clog "$v" "$s")"
+}
+c_start_if_down() {
+  if c_answers "$1" "$2"; then
+    log "$1 $2: already answering"
+    return 0
+  fi
+  step "$1 $2: start" c_start "$1" "$2"
+  return 1
+}
+
+verify_chroot_ssh() {
+  local v=$1 out
+  out=$(ssh -p "${V_SSH[$v]}" -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$SSH_DIR/known_hosts-$v" \
+    -o GlobalKnownHostsFile=/dev/null -o ConnectTimeout=10 -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes \
+    -i "$SSH_DIR/id_ed25519" alice@127.0.0.1 sinfo --version 2>&1) || die "$v: key login as alice failed: $out" "$(clog "$v" sshd)"
+  [[ $out == *" $v."* ]] || die "$v: sinfo --version over ssh printed '$out'"
+}
+
+up_chroot() {
+  local v=$1 started=0 t0=$EPOCHREALTIME
+  if ! chroot_built "$v"; then
+    step "$v: chroot $(croot "$v")" build_chroot "$v"
+  fi
+  mount_chroot "$v"
+  ensure_chroot_users "$v"
+  render_chroot_config "$v"
+  ensure_chroot_db "$v"
+  if ((C_CHANGED_SSHD)) && pid_alive "$(cpid "$v" sshd)"; then
+    kill -HUP "$(pid_of "$(cpid "$v" sshd)")"
+    sleep 0.3
+  fi
+  c_start_if_down "$v" sshd || true
+  c_start_if_down "$v" munge || started=1
+  if ((C_CHANGED_DBD)) && pid_alive "$(cpid "$v" slurmdbd)"; then
+    step "$v slurmdbd: restart (config changed)" eval "c_stop $v slurmdbd; c_start $v slurmdbd"
+    started=1
+  fi
+  c_start_if_down "$v" slurmdbd || started=1
+  if ((C_CHANGED_SLURM)) && { pid_alive "$(cpid "$v" slurmctld)" || pid_alive "$(cpid "$v" slurmd)"; }; then
+    step "$v slurmd: stop (config changed)" c_stop "$v" slurmd
+    step "$v slurmctld: restart (config changed)" eval "c_stop $v slurmctld; c_start $v slurmctld"
+    started=1
+  fi
+  c_start_if_down "$v" slurmctld || started=1
+  c_start_if_down "$v" slurmd || started=1
+  c_resume_if "$v" drain down inval fail
+  IN_VERSION=$v
+  if ! accounting_complete; then
+    step "$v accounting: accounts, qos, users" ensure_accounting
+    started=1
+  fi
+  ensure_scenery
+  if ((started)) || [ "${SMOKE:-0}" = 1 ]; then
+    step "$v smoke job" smoke_job
+  fi
+  IN_VERSION=
+  step "$v sshd: key login as alice" verify_chroot_ssh "$v"
+  log "$v: up ($(since "$t0"))"
+}
+
+down_chroot() {
+  local v=$1 s
+  chroot_built "$v" || return 0
+  for s in sshd slurmd slurmctld slurmdbd munge; do
+    step "$v $s: stop" c_stop "$v" "$s"
+  done
+  umount_chroot "$(croot "$v")"
+}
+
+chroot_status() {
+  local v=$1 s all=0 detail
+  for s in "${CHROOT_SERVICES[@]}"; do
+    detail="pid $(pid_of "$(cpid "$v" "$s")" 2>/dev/null || echo -)"
+    case $s in
+      sshd) detail="127.0.0.1:${V_SSH[$v]}, $detail" ;;
+      slurmctld) detail="port ${V_CTLD[$v]}, $detail" ;;
+      slurmdbd) detail="port ${V_DBD[$v]}, db $(cdb "$v"), $detail" ;;
+      slurmd) detail="port ${V_SLURMD[$v]}, $detail, node localhost $(in_chroot "$v" timeout 5 sinfo -h -N -n localhost -o %T 2>/dev/null | head -n1)" ;;
+    esac
+    if chroot_built "$v" && c_answers "$v" "$s"; then
+      printf '%-6s %-10s up    %s\n' "$v" "$s" "$detail"
+    else
+      printf '%-6s %-10s down  %s\n' "$v" "$s" "$detail"
+      all=1
+    fi
+  done
+  return $all
 }
 
 # ---------------------------------------------------------------- actions
@@ -597,13 +988,38 @@ status() {
       all=1
     fi
   done
+  local v
+  for v in $(lab_versions); do
+    chroot_status "$v" || all=1
+  done
   return $all
+}
+
+# the chroot versions `up`, `down` and `status` handle: SLURM4J_LAB_VERSIONS (default: all; "" for none)
+lab_versions() {
+  local v
+  for v in ${SLURM4J_LAB_VERSIONS-${CHROOT_VERSIONS[*]}}; do
+    [ -n "${V_SUITE[$v]:-}" ] || die "unknown lab version '$v' (one of: ${CHROOT_VERSIONS[*]})"
+    echo "$v"
+  done
 }
 
 valid_service() {
   local s
+  if [[ $1 == *@* ]]; then
+    [ -n "${V_SUITE[${1#*@}]:-}" ] || die "unknown lab version in '$1' (one of: ${CHROOT_VERSIONS[*]})"
+    for s in "${CHROOT_SERVICES[@]}"; do [ "$s" = "${1%@*}" ] && return 0; done
+    die "unknown service '$1' (one of: ${CHROOT_SERVICES[*]}, @version)"
+  fi
   for s in "${SERVICES[@]}"; do [ "$s" = "$1" ] && return 0; done
-  die "unknown service '$1' (one of: ${SERVICES[*]})"
+  die "unknown service '$1' (one of: ${SERVICES[*]}; or <service>@<version>)"
+}
+
+# chroot_lock <version>: fd 9 holds the lock of one chroot cluster (and no longer the 22.05 one)
+chroot_lock() {
+  mkdir -p "$CHROOT_BASE"
+  exec 9>"$CHROOT_BASE/.lock-$1"
+  flock -w 1200 9 || die "another lab.sh holds $CHROOT_BASE/.lock-$1"
 }
 
 lock() {
@@ -618,9 +1034,29 @@ main() {
   case $action in
     up)
       require_root up
+      # missing chroots are built in the background, both at once, while the 22.05 lab comes up
+      # (a first build is minutes of downloads and dpkg); each under its own lock, never the 22.05
+      # lab's (fault tests of other checkouts start and stop its daemons through that lock)
+      local v builds=() versions
+      versions=$(lab_versions)
+      for v in $versions; do
+        if ! chroot_built "$v"; then
+          [ -s "$CHROOT_CACHE/chroot-$v.tar" ] || command -v debootstrap >/dev/null || install_pkgs debootstrap
+          (chroot_lock "$v" && { chroot_built "$v" || step "$v: chroot $(croot "$v")" build_chroot "$v"; }) &
+          builds+=("$!")
+        fi
+      done
       lock
       up_sshd
       up_slurm
+      exec 9>&-
+      for v in "${builds[@]}"; do
+        wait "$v" || die "building a chroot failed (see above)"
+      done
+      for v in $versions; do
+        chroot_lock "$v"
+        up_chroot "$v"
+      done
       log "up: done in $(since "$t0")"
       ;;
     up-sshd)
@@ -631,8 +1067,12 @@ main() {
       ;;
     down)
       require_root down
+      local s v
+      for v in $(lab_versions); do
+        chroot_lock "$v"
+        down_chroot "$v"
+      done
       lock
-      local s
       for s in slurmd slurmctld slurmdbd mariadb munge sshd; do
         step "$s: stop" "stop_$s"
       done
@@ -642,6 +1082,17 @@ main() {
       [ $# -eq 2 ] || die "usage: $0 $action <service> (one of: ${SERVICES[*]})"
       valid_service "$2"
       require_root "$action $2"
+      if [[ $2 == *@* ]]; then
+        local v=${2#*@} svc=${2%@*}
+        chroot_lock "$v"
+        chroot_built "$v" || die "no chroot for $v; run '$0 up' first"
+        case $action in
+          start) step "$2: start" c_start "$v" "$svc" ;;
+          stop) step "$2: stop" c_stop "$v" "$svc" ;;
+          restart) step "$2: stop" c_stop "$v" "$svc"; step "$2: start" c_start "$v" "$svc" ;;
+        esac
+        return 0
+      fi
       lock
       case $action in
         start) step "$2: start" "start_$2" ;;

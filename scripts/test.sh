@@ -16,7 +16,8 @@ if ((${#need_apt[@]})); then
   fi
 fi
 
-# the lab the ITs run against (scripts/lab.sh: Slurm 22.05 + slurmdbd + the sshd on 127.0.0.1:2222);
+# the lab the ITs run against (scripts/lab.sh: Slurm 22.05 + slurmdbd + the sshd on 127.0.0.1:2222,
+# and Slurm 24.11 and 26.05 in chroots with their sshds on 127.0.0.1:2411 and :2605);
 # ITs skip when it is missing, except with CI=true where they fail. SLURM4J_LAB=off skips this step.
 if [ "${SLURM4J_LAB:-on}" = off ]; then
   echo "SLURM4J_LAB=off: not bringing up the lab" >&2

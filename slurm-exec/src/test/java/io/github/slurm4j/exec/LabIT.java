@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.LabCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The lab that {@code scripts/lab.sh up} promises, checked with plain processes (no slurm4j code):
@@ -42,6 +45,24 @@ class LabIT {
 
         assertThat(out.exitCode).as("ssh exit code; stderr: %s", out.stderr).isZero();
         assertThat(out.stdout).isEqualTo("alice\n");
+    }
+
+    /** Each lab cluster answers over its own sshd, with its own known_hosts, as the Slurm it claims to be. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clusters")
+    void everyClusterAnswersAliceOverItsOwnSshdWithItsVersion(LabCluster cluster) {
+        cluster.requireSshd();
+        Out out = run(60, "ssh", "-F", "/dev/null", "-p", String.valueOf(cluster.sshPort()),
+                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=" + cluster.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "IdentitiesOnly=yes", "-i", cluster.userKey().toString(),
+                cluster.sshUser() + "@" + cluster.sshHost(), "sinfo", "--version");
+        assertThat(out.exitCode).as("ssh exit code; stderr: %s", out.stderr).isZero();
+        assertThat(out.stdout).matches("slurm(-wlm)? " + Pattern.quote(cluster.version()) + "\\.\\d+\n");
+    }
+
+    static List<LabCluster> clusters() {
+        return Lab.CLUSTERS;
     }
 
     @Test

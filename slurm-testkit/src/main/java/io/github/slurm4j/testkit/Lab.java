@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The test lab that {@code scripts/lab.sh up} brings up on this machine: a single-node Slurm
  * 22.05 with accounting and an OpenSSH server on 127.0.0.1:2222 that lets {@code alice} in with
- * a generated key, verified by a generated {@code known_hosts}. ITs call {@code require*} first:
+ * a generated key, verified by a generated {@code known_hosts}; and Slurm 24.11 and 26.05 beside
+ * it, each in a chroot with its own sshd ({@link LabCluster}, {@link #CLUSTERS}). ITs call {@code require*} first:
  * a missing service skips the test on a developer machine and fails it in CI ({@code CI=true}).
  */
 public final class Lab {
@@ -32,7 +33,22 @@ public final class Lab {
     /** The lab control script, relative to the project root. */
     public static final String SCRIPT = "scripts/lab.sh";
 
+    /** Slurm 22.05 on this machine (sshd 127.0.0.1:2222, slurmctld 6817). */
+    public static final LabCluster SLURM_22_05 = new LabCluster("22.05", SSH_PORT, null);
+    /** Slurm 24.11 (Debian trixie) in a chroot: sshd 127.0.0.1:2411, slurmctld 24117, slurmdbd 24119. */
+    public static final LabCluster SLURM_24_11 = new LabCluster("24.11", 2411, DIR.resolve("chroots/24.11"));
+    /** Slurm 26.05 (Debian forky) in a chroot: sshd 127.0.0.1:2605, slurmctld 26057, slurmdbd 26059. */
+    public static final LabCluster SLURM_26_05 = new LabCluster("26.05", 2605, DIR.resolve("chroots/26.05"));
+    /** Every cluster of the lab, oldest first: what a version-sensitive IT runs on. */
+    public static final List<LabCluster> CLUSTERS = List.of(SLURM_22_05, SLURM_24_11, SLURM_26_05);
+
     private Lab() {
+    }
+
+    /** The lab cluster of a Slurm version ({@code "24.11"}). */
+    public static LabCluster cluster(String version) {
+        return CLUSTERS.stream().filter(c -> c.version().equals(version)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no lab cluster of Slurm " + version + "; there are " + CLUSTERS));
     }
 
     public static Path sshDir() {
@@ -113,7 +129,7 @@ public final class Lab {
         throw new IllegalStateException("no " + SCRIPT + " above " + dir);
     }
 
-    private static void require(boolean up, String what) {
+    static void require(boolean up, String what) {
         if (up) {
             return;
         }
@@ -124,7 +140,7 @@ public final class Lab {
         assumeTrue(false, message);
     }
 
-    private static boolean portOpen(String host, int port) {
+    static boolean portOpen(String host, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), 1000);
             return true;

@@ -23,6 +23,7 @@ import io.github.slurm4j.model.metrics.JobPid;
 import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.model.seff.SeffReport;
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.LabCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AbstractSlurmClientIT {
-    static final Path CANARY = Path.of("/tmp/slurm4j-canary");
+    static final String CANARY = "/tmp/slurm4j-canary";
     static final JobId UNKNOWN = JobId.of(999_999);
     static final String NONCE = UUID.randomUUID().toString().substring(0, 8);
 
@@ -71,12 +72,32 @@ abstract class AbstractSlurmClientIT {
     /** The user the shell runs commands as. */
     protected abstract String user();
 
+    /** The lab cluster the tests run on: 22.05 unless a subclass names another version. */
+    protected LabCluster cluster() {
+        return Lab.SLURM_22_05;
+    }
+
+    /** Where a path of the cluster's machine is on this one (inside the chroot of a newer version). */
+    Path onThisMachine(String path) {
+        return cluster().onHost() ? Path.of(path) : Path.of(cluster().chroot() + path);
+    }
+
+    /** What follows a job's Comment in scontrol show job: a space and more keys, a line end on 26.05. */
+    String commentEnd() {
+        return release() >= 2605 ? "\n" : " ";
+    }
+
+    /** The cluster's release number (2205, 2411, 2605) for what differs between versions. */
+    int release() {
+        return cluster().release();
+    }
+
     @BeforeAll
     void setUp() throws IOException {
-        Lab.requireSlurm();
+        cluster().requireSlurm();
         shell = createShell();
         slurm = SlurmClient.builder(shell).timeout(Duration.ofSeconds(30)).build();
-        Files.deleteIfExists(CANARY);
+        Files.deleteIfExists(onThisMachine(CANARY));
         // first: its minute of wall-clock overlaps every other test (checked last)
         timedOut = submit(base("#!/bin/sh\nsleep 300\n").name("it-timeout").timeLimit(Duration.ofMinutes(1)));
         burner = submit(SubmitRequest.wrap("timeout 3 sh -c 'while :; do :; done'; exit 0")
@@ -217,7 +238,9 @@ abstract class AbstractSlurmClientIT {
         assertThat(stats).anySatisfy(r -> assertThat(r.values().raw("JobID")).isEqualTo(id.id() + ".batch"));
         checkListPids(id);
 
-        if (privileged()) {
+        // 26.05 lets the job's owner suspend and resume it (seen on the lab); 22.05 and 24.11 refuse
+        // a user: access_denied
+        if (privileged() || release() >= 2605) {
             slurm.suspend(id);
             assertThat(detail(id).state().state()).isEqualTo(JobState.Name.SUSPENDED);
             assertThat(status(id).state().state()).isEqualTo(JobState.Name.SUSPENDED);
@@ -286,10 +309,12 @@ abstract class AbstractSlurmClientIT {
         JobStatus w = awaitStatus(wrapped, "finished", Duration.ofSeconds(30), s -> s.state().isFinished());
         assertThat(w.state().state()).isEqualTo(JobState.Name.COMPLETED);
         assertThat(status(byPath).state().state()).isEqualTo(JobState.Name.COMPLETED);
-        // scontrol 22.05 prints the script path and its arguments joined by spaces
-        assertThat(detail(byPath).io().command()).isEqualTo(script + " a b $(touch /tmp/slurm4j-canary) '\"");
-        assertThat(Files.readString(Path.of(out))).isEqualTo("a b|$(touch /tmp/slurm4j-canary)|'\"|");
-        assertThat(CANARY).doesNotExist();
+        // scontrol 22.05 prints the script path and its arguments joined by spaces; 24.11 on only the
+        // path (the arguments are in SubmitLine)
+        assertThat(detail(byPath).io().command())
+                .isEqualTo(release() >= 2411 ? script : script + " a b $(touch /tmp/slurm4j-canary) '\"");
+        assertThat(Files.readString(onThisMachine(out))).isEqualTo("a b|$(touch /tmp/slurm4j-canary)|'\"|");
+        assertThat(onThisMachine(CANARY)).doesNotExist();
     }
 
     @Test
@@ -535,7 +560,7 @@ abstract class AbstractSlurmClientIT {
             assertThat(r.workDir()).isEqualTo(dir);
         });
         ExecResult raw = shell.run(ExecRequest.of("scontrol", "show", "job", Long.toString(id.id())));
-        assertThat(raw.stdout()).contains("JobName=" + HOSTILE + "\n", "Comment=" + HOSTILE + " ", "WorkDir=" + dir + "\n");
+        assertThat(raw.stdout()).contains("JobName=" + HOSTILE + "\n", "Comment=" + HOSTILE + commentEnd(), "WorkDir=" + dir + "\n");
         JobStatus st = awaitStatus(id, "finished", Duration.ofSeconds(30), s -> s.state().isFinished() && s.exitCode() != null);
         assertThat(st.state().state()).as("the job ran in the hostile directory").isEqualTo(JobState.Name.COMPLETED);
         assertThat(await("sacct of " + id, Duration.ofSeconds(20),
@@ -547,7 +572,7 @@ abstract class AbstractSlurmClientIT {
                     assertThat(r.comment()).isEqualTo(HOSTILE);
                     assertThat(r.workDir()).isEqualTo(dir.replace('"', '`'));
                 });
-        assertThat(CANARY).doesNotExist();
+        assertThat(onThisMachine(CANARY)).doesNotExist();
     }
 
     /**
@@ -573,9 +598,9 @@ abstract class AbstractSlurmClientIT {
             assertThat(r.workDir()).isEqualTo(dir);
         });
         ExecResult raw = shell.run(ExecRequest.of("scontrol", "show", "job", Long.toString(id.id())));
-        assertThat(raw.stdout()).contains("JobName=" + evil + "\n", "Comment=" + evil + " ");
+        assertThat(raw.stdout()).contains("JobName=" + evil + "\n", "Comment=" + evil + commentEnd());
         slurm.cancel(id);
-        assertThat(CANARY).doesNotExist();
+        assertThat(onThisMachine(CANARY)).doesNotExist();
     }
 
     // ------------------------------------------------------------------ last

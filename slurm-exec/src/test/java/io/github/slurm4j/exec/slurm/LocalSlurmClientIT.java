@@ -2,12 +2,17 @@ package io.github.slurm4j.exec.slurm;
 
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.local.LocalShell;
+import org.junit.jupiter.api.DisplayName;
 
-/** {@link AbstractSlurmClientIT} through {@link LocalShell}, as the user running the build (root in the lab). */
+/**
+ * {@link AbstractSlurmClientIT} through {@link LocalShell}, as the user running the build (root in
+ * the lab); on a newer version (subclasses) as root inside the cluster's chroot.
+ */
+@DisplayName("SlurmClient as root on Slurm 22.05")
 class LocalSlurmClientIT extends AbstractSlurmClientIT {
     @Override
     protected Shell createShell() {
-        return LocalShell.create();
+        return LabShells.root(cluster());
     }
 
     @Override

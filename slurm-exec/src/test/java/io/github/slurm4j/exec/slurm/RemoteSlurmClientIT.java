@@ -4,28 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slurm4j.exec.Shell;
-import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.exec.ssh.RemoteShell;
-import io.github.slurm4j.exec.ssh.SshConfig;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmErrorType;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.testkit.Lab;
 import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link AbstractSlurmClientIT} through {@link RemoteShell}: ssh to the lab's sshd on
- * 127.0.0.1:2222 as alice (a plain Slurm user), key auth, host key verified with the lab's
- * known_hosts.
+ * {@link AbstractSlurmClientIT} through {@link RemoteShell}: ssh to the cluster's sshd
+ * (127.0.0.1:2222 for 22.05) as alice (a plain Slurm user), key auth, host key verified with the
+ * cluster's known_hosts. The subclasses run it on the newer versions.
  */
+@DisplayName("SlurmClient over SSH as alice on Slurm 22.05")
 class RemoteSlurmClientIT extends AbstractSlurmClientIT {
     @Override
     protected Shell createShell() {
-        Lab.requireSshd();
-        return new RemoteShell(SshConfig.builder(Lab.SSH_HOST, Lab.SSH_USER).port(Lab.SSH_PORT)
-                .privateKey(Lab.userKey()).knownHosts(Lab.knownHosts()).build());
+        return LabShells.alice(cluster());
     }
 
     @Override
@@ -42,7 +40,7 @@ class RemoteSlurmClientIT extends AbstractSlurmClientIT {
     @Test
     @Order(22)
     void anotherUsersJobIsAccessDenied() {
-        try (LocalShell local = LocalShell.create()) {
+        try (Shell local = LabShells.root(cluster())) {
             SlurmClient root = new SlurmClient(local);
             JobId id = root.submit(base("#!/bin/sh\nsleep 300\n").name("it-root-owned").hold().build()).jobId();
             try {

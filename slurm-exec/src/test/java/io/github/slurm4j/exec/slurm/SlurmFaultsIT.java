@@ -3,7 +3,7 @@ package io.github.slurm4j.exec.slurm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.github.slurm4j.exec.local.LocalShell;
+import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmErrorType;
@@ -11,9 +11,11 @@ import io.github.slurm4j.model.cluster.ControllerStatus;
 import io.github.slurm4j.model.job.AccountingRecord;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.LabCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The client while a Slurm daemon is stopped (local shell, as root): slurmctld down gives
+ * The client while a Slurm daemon is stopped (as root, on this machine or in the cluster's chroot): slurmctld down gives
  * {@code controller_unavailable} within a bounded time (never a parse error, never an empty list)
  * while accounting keeps working; slurmdbd down gives {@code accounting_unavailable} while the
  * queue keeps working. The daemons are always started again.
@@ -36,22 +38,28 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("SlurmClient with a daemon stopped on Slurm 22.05")
 class SlurmFaultsIT {
     static final Duration SHORT = Duration.ofSeconds(4);
     /** The timeout plus the ping that explains it, plus slack for a loaded 2-core machine. */
     static final Duration BOUND = SHORT.plusSeconds(6);
 
-    LocalShell shell;
+    Shell shell;
     /** A client with a short timeout, shorter than Slurm's own retries. */
     SlurmClient quick;
     /** A client whose timeout outlasts Slurm's retries: the error comes from Slurm's own text. */
     SlurmClient patient;
     JobId finished;
 
+    /** The lab cluster: 22.05 here, a newer version in the subclasses. */
+    protected LabCluster cluster() {
+        return Lab.SLURM_22_05;
+    }
+
     @BeforeAll
     void setUp() {
-        Lab.requireSlurm();
-        shell = LocalShell.create();
+        cluster().requireSlurm();
+        shell = LabShells.root(cluster());
         quick = SlurmClient.builder(shell).timeout(SHORT).build();
         patient = SlurmClient.builder(shell).timeout(Duration.ofSeconds(60)).build();
         finished = patient.submit(SubmitRequest.wrap("true").name("it-faults").output("/dev/null")
@@ -67,10 +75,10 @@ class SlurmFaultsIT {
         try {
             // only when needed: lab.sh takes a lock that other users of the lab may hold
             if (!controllerUp()) {
-                Lab.control("start", "slurmctld");
+                cluster().control("start", "slurmctld");
             }
             if (!accountingUp()) {
-                Lab.control("start", "slurmdbd");
+                cluster().control("start", "slurmdbd");
             }
         } finally {
             if (shell != null) {
@@ -120,7 +128,7 @@ class SlurmFaultsIT {
     @Order(1)
     void controllerStopped() {
         try {
-            Lab.control("stop", "slurmctld");
+            cluster().control("stop", "slurmctld");
             SlurmCommandException e = fails("jobs", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.jobs(JobQuery.all()));
             assertThat(e.getMessage()).contains("squeue").contains("DOWN");
             fails("job", SlurmErrorType.CONTROLLER_UNAVAILABLE, BOUND, () -> quick.job(finished));
@@ -142,7 +150,7 @@ class SlurmFaultsIT {
             assertThat(acct).singleElement().satisfies(r -> assertThat(r.state().state()).isEqualTo(JobState.Name.COMPLETED));
             assertThat(quick.efficiency(finished).state().state()).isEqualTo(JobState.Name.COMPLETED);
         } finally {
-            Lab.control("start", "slurmctld");
+            cluster().control("start", "slurmctld");
         }
         assertThat(quick.ping()).extracting(ControllerStatus::up).containsExactly(true);
         assertThat(patient.jobRecords(finished)).singleElement()
@@ -156,7 +164,7 @@ class SlurmFaultsIT {
     @Order(2)
     void accountingStopped() {
         try {
-            Lab.control("stop", "slurmdbd");
+            cluster().control("stop", "slurmdbd");
             fails("accounting", SlurmErrorType.ACCOUNTING_UNAVAILABLE, Duration.ofSeconds(30),
                     () -> patient.accounting(AccountingQuery.builder().jobId(finished).build()));
             fails("efficiency", SlurmErrorType.ACCOUNTING_UNAVAILABLE, Duration.ofSeconds(30),
@@ -174,7 +182,7 @@ class SlurmFaultsIT {
             fails("statusOf unknown", SlurmErrorType.ACCOUNTING_UNAVAILABLE, Duration.ofSeconds(30),
                     () -> patient.statusOf(List.of(JobId.of(999_999))));
         } finally {
-            Lab.control("start", "slurmdbd");
+            cluster().control("start", "slurmdbd");
         }
         Supplier<List<AccountingRecord>> acct = () -> patient.accounting(AccountingQuery.builder().jobId(finished).allocationsOnly().build());
         assertThat(acct.get()).singleElement().satisfies(r -> assertThat(r.state().state()).isEqualTo(JobState.Name.COMPLETED));

@@ -258,7 +258,10 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
     /**
      * The job's command and files, verbatim (paths may hold spaces).
      *
-     * @param command {@code Command}: the command or script with its arguments
+     * @param command {@code Command}: the script with its arguments (22.05), only the script's path
+     *     (24.11+), {@code null} for a {@code --wrap} job on 24.11+
+     * @param submitLine {@code SubmitLine} (23.02+): the sbatch command line as submitted, arguments
+     *     joined by spaces; {@code null} before 23.02
      * @param workDir {@code WorkDir}: the working directory
      * @param stdErr {@code StdErr}: the standard error path
      * @param stdIn {@code StdIn}: the standard input path
@@ -266,7 +269,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
      * @param prolog {@code Prolog}: the job prolog status (25.05+)
      * @param epilog {@code Epilog}: the job epilog status (25.05+)
      */
-    public record Io(String command, String workDir, String stdErr, String stdIn, String stdOut, String prolog, String epilog) {
+    public record Io(String command, String submitLine, String workDir, String stdErr, String stdIn, String stdOut, String prolog, String epilog) {
     }
 
     /**
@@ -389,6 +392,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
         private String stdIn;
         private String stdOut;
         private String prolog;
+        private String submitLine;
         private String epilog;
         private List<JobNodeAllocation> nodeAllocations;
         private Map<String, String> extras;
@@ -1081,6 +1085,12 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
             return this;
         }
 
+        /** {@code SubmitLine}: the sbatch command line as submitted (23.02+). */
+        public Builder submitLine(String value) {
+            this.submitLine = value;
+            return this;
+        }
+
         /** {@code Prolog}: the job prolog status (25.05+). */
         public Builder prolog(String value) {
             this.prolog = value;
@@ -1118,7 +1128,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
             Timing timing = new Timing(runTime, timeLimit, timeMin, submitTime, eligibleTime, accrueTime, startTime, endTime, deadline, preemptEligibleTime, preemptTime, suspendTime, secsPreSuspend, lastSchedEval, resizeTime, delayBoot);
             Resources resources = new Resources(numNodes, maxNodes, numCpus, maxCpus, numTasks, cpusPerTask, reqBSCT, socksPerNode, ntasksPerNBSC, coreSpec, threadSpec, tres, reqTres, allocTres, minCpusNode, minMemory, minTmpDiskNode, features, prefer, clusterFeatures, batchFeatures, overSubscribe, contiguous, licenses, licensesAlloc, network, jobGres, cpusPerTres, memPerTres, tresBind, tresFreq, tresPerJob, tresPerNode, tresPerSocket, tresPerTask, ntasksPerTres, cpuFreqMin, cpuFreqMax, cpuFreqGov, power, burstBuffer, burstBufferState, resvPorts, switches, waitForSwitch, segment);
             Placement placement = new Placement(allocNode, allocSid, reqNodeList, excNodeList, nodeList, schedNodeList, batchHost);
-            Io io = new Io(command, workDir, stdErr, stdIn, stdOut, prolog, epilog);
+            Io io = new Io(command, submitLine, workDir, stdErr, stdIn, stdOut, prolog, epilog);
             return new Job(identity, status, timing, resources, placement, io, nodeAllocations, extras);
         }
     }

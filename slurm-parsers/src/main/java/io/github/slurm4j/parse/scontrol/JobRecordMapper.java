@@ -25,7 +25,7 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
      * order of {@link #KEY_SET}'s indexes, so that {@link #apply} switches on the key's index.
      */
     private enum K {
-        JobId, ArrayJobId, ArrayTaskId, ArrayTaskThrottle, HetJobId, HetJobOffset, JobName, HetJobIdSet,
+        JobId, ArrayJobId, ArrayTaskId, ArrayTaskThrottle, HetJobId, HetJobOffset, JobName, SLUID, HetJobIdSet,
         UserId, GroupId, MCS_label, Priority, Nice, Account, QOS, WCKey, JobState, Reason, Dependency,
         Requeue, Restarts, BatchFlag, Reboot, ExitCode, DerivedExitCode, RunTime, TimeLimit, TimeMin,
         SubmitTime, EligibleTime, AccrueTime, StartTime, EndTime, Deadline, PreemptEligibleTime, PreemptTime,
@@ -35,7 +35,7 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
         ReqTRES, AllocTRES, Socks_Node("Socks/Node"), NtasksPerN_B_S_C("NtasksPerN:B:S:C"), CoreSpec,
         ThreadSpec, JOB_GRES, Nodes, CPU_IDs, Mem, GRES, MinCPUsNode, MinMemoryNode, MinMemoryCPU,
         MinTmpDiskNode, Features, DelayBoot, Prefer, ClusterFeatures, BatchFeatures, Reservation,
-        OverSubscribe, Contiguous, Licenses, LicensesAlloc, Network, Command, WorkDir, AdminComment,
+        OverSubscribe, Contiguous, Licenses, LicensesAlloc, Network, Command, SubmitLine, WorkDir, AdminComment,
         SystemComment, Comment, Extra, StdErr, StdIn, StdOut, BurstBuffer, BurstBufferState, CpuFreqMin,
         CpuFreqMax, CpuFreqGov, Power, CpusPerTres, MemPerTres, TresBind, TresFreq, TresPerJob, TresPerNode,
         TresPerSocket, TresPerTask, NtasksPerTRES, MailUser, MailType, ResvPorts, Container, ContainerID,
@@ -59,7 +59,7 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
 
     /** Keys whose values are free text (may hold spaces and {@code word=}). */
     static final Set<String> FREE_TEXT = Set.of("JobName", "Comment", "AdminComment", "SystemComment", "Extra",
-            "WorkDir", "Command", "StdOut", "StdErr", "StdIn", "Container", "BurstBuffer");
+            "WorkDir", "Command", "SubmitLine", "StdOut", "StdErr", "StdIn", "Container", "BurstBuffer");
 
     /** The keys of the {@code -d} detail lines, which repeat per node group. */
     static final Set<String> REPEATABLE = Set.of("Nodes", "CPU_IDs", "Mem", "GRES");
@@ -272,6 +272,11 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
             case LicensesAlloc -> b.licensesAlloc(nullable());
             case Network -> b.network(nullable());
             case Command -> b.command(text());
+            // 23.02+: the submission's command line (free text, the -o form's next key follows it)
+            case SubmitLine -> b.submitLine(text());
+            // 26.05: Slurm's lexicographically sortable unique job id, after JobName on the first line;
+            // known so that the free-text JobName ends before it, kept in extras
+            case SLUID -> b.extra(key, tok.value());
             case WorkDir -> b.workDir(text());
             case AdminComment -> b.adminComment(ownSpaceDropped());
             case SystemComment -> b.systemComment(ownSpaceDropped());

@@ -279,6 +279,11 @@ public final class ScontrolParser {
                 int ls = in.lineStart();
                 int le = in.lineEnd();
                 if (isBlank(s, ls, le)) {
+                    if (!newlines && le > ls && !lines.isEmpty() && (s[ls] == ' ' || s[ls] == '\t')) {
+                        // 24.11 prints an indented line without a key inside a node record (where
+                        // 22.05 and 26.05 print nothing): the record goes on; records end at an empty line
+                        continue;
+                    }
                     if (!lines.isEmpty()) {
                         if (newlines) {
                             heldBlankEnd = lines.currentEnd();
