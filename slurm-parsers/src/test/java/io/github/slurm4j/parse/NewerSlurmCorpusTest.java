@@ -108,7 +108,7 @@ class NewerSlurmCorpusTest {
             assertThat(r.jobName()).isEqualTo("cap-completed");
             assertThat(r.state().state()).isEqualTo(JobState.Name.COMPLETED);
         });
-        assertThat(ActionOutputParser.parse(c.cmd(), "", "", 0).error()).isNull();
+        assertThat(ActionOutputParser.parse(c.cmd(), "", "", 0).messages()).isEmpty();
         assertThat(load(corpus, "scontrol-ping").stdout()).contains("is UP");
         assertThat(error(corpus, "scontrol-ping")).isEmpty();
     }
