@@ -303,6 +303,21 @@ final class KeyValueTokenizer {
         return keyIndex >= 0 ? keys.key(keyIndex) : new String(buf, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII);
     }
 
+    /** Whether the current value holds a line break (a value continued on the next line). */
+    public boolean valueHasLineBreak() {
+        for (int i = valueStart; i < valueEnd; i++) {
+            if (buf[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the current key is a known key whose value is not free text. */
+    public boolean knownStructuredKey() {
+        return keyIndex >= 0 && !keys.isFreeText(keyIndex);
+    }
+
     /** The value as a new string (malformed UTF-8 replaced). */
     public String value() {
         return new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);

@@ -43,8 +43,11 @@ final class RecordLines {
             at += l.length;
         }
         r.firstLine = firstLine;
+        r.extended = lines.stream().anyMatch(l -> l.indexOf('\n') >= 0);
         return r;
     }
+
+    private boolean extended;
 
     private int base() {
         return source != null ? source.markPosition() : 0;
@@ -53,6 +56,12 @@ final class RecordLines {
     /** Forgets the lines. */
     public void clear() {
         size = 0;
+        extended = false;
+    }
+
+    /** Whether a line was extended over a line break ({@link #extendLast}): a value holds one. */
+    public boolean anyExtended() {
+        return extended;
     }
 
     /** Adds the reader's current line, numbered {@code lineNo} (1-based). */
@@ -82,6 +91,7 @@ final class RecordLines {
      */
     public void extendLastToCurrent() {
         ends[size - 1] = currentEnd();
+        extended = true;
     }
 
     /** The reader's current line end, as a position that {@link #extendLast(int)} takes. */
@@ -92,6 +102,7 @@ final class RecordLines {
     /** Extends the last line to {@code end}, a {@link #currentEnd()} of a later line. */
     public void extendLast(int end) {
         ends[size - 1] = end;
+        extended = true;
     }
 
     /** The 1-based number of the (first physical) line of line {@code i}. */

@@ -138,6 +138,7 @@ abstract class RecordMapper<B, T> {
         int maxKeys = oneLiner ? Integer.MAX_VALUE : maxKeysPerLine;
         final KeyValueTokenizer tok = this.tok;
         tok.newRecord();
+        boolean lineBreaks = lines.anyExtended();
         B b = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = lines.lineNo(i);
@@ -152,6 +153,12 @@ abstract class RecordMapper<B, T> {
                     throw tokenError(e, lineNo);
                 }
                 String key = tok.key();
+                if (lineBreaks && tok.knownStructuredKey() && tok.valueHasLineBreak()) {
+                    // only free text (a name, a comment, a path) may hold a line break: anything
+                    // else continued on the next line is a damaged record, never a value
+                    throw error(lineNo, key, "a line break inside " + key + "=, whose value is not free text: "
+                            + "the next line starts neither a key nor a record", null);
+                }
                 if (refuseRepeatedKeys && tok.keyRepeated()) {
                     throw error(lineNo, key, key + "= twice in one record: a value holds text shaped like "
                             + "' " + key + "=' (or a line break and a record start); refused, it cannot be read unambiguously", null);
