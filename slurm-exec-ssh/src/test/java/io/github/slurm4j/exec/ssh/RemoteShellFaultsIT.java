@@ -301,14 +301,20 @@ class RemoteShellFaultsIT {
         }
     }
 
-    /** The "a test fails if the ~40 ms stall comes back": 50 sequential `true`, median < 30 ms. */
+    /**
+     * A test fails if the ~40 ms delayed-ACK stall comes back: 50 sequential {@code true} on one
+     * connection, with and without TCP_NODELAY, in the same run. An absolute bound failed on a
+     * loaded 2-core machine (34 ms median with the fix in place); the stall itself is a constant
+     * ~40 ms per command, so the with/without difference is what shows it.
+     */
     @Test
     void noDelayedAckStallOnAReusedConnection() {
         long withNoDelay = medianMillis(new RemoteShell(keyConfig()));
         long withoutNoDelay = medianMillis(new RemoteShell(keyConfig(), false));
         System.out.println("median of 50 sequential `true` on one connection: TCP_NODELAY " + withNoDelay
                 + " ms, without " + withoutNoDelay + " ms");
-        assertThat(withNoDelay).as("median ms per command with TCP_NODELAY").isLessThan(30);
+        assertThat(withoutNoDelay - withNoDelay).as("the stall TCP_NODELAY removes (without %d ms, with %d ms)",
+                withoutNoDelay, withNoDelay).isGreaterThanOrEqualTo(20);
     }
 
     private static long medianMillis(RemoteShell shell) {
