@@ -487,7 +487,7 @@ public final class CommandOutputParser {
         for (T item : items) {
             try {
                 out.add(view.apply(item));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ArithmeticException e) {
                 throw new SlurmParseException(tool, 0, null, String.valueOf(item), "a parsed item cannot be shown: "
                         + e.getMessage(), e);
             }

@@ -85,4 +85,16 @@ class FuzzFindingsTest {
                 SlurmParseException.class);
         assertThat(e.reason()).contains("1 parts between its marker lines [===], the command line 2 commands");
     }
+
+    @Test
+    void aCpuTimeTooLongForMillisecondsIsShownInSeconds() {
+        // found by ParserFuzzTest (seed -3379660611932136551): one flipped bit in sstat's output gave
+        // an AveCPU of billions of days, and AccountingRecordView's Duration.toMillis overflowed
+        Fixtures.Case c = Fixtures.load("slurm-22.05", "sstat-parsable-running-allsteps");
+        String huge = c.stdout().replaceFirst("\\|00:00:00\\|", "|99999999999999-00:00:00|");
+        assertThat(huge).isNotEqualTo(c.stdout());
+        ParsedOutput out = CommandOutputParser.parse(new CommandOutput(c.cmd(), huge, "", 0), ZoneOffset.UTC);
+        assertThat(out.items()).isNotEmpty();
+        assertThat(out.items()).anySatisfy(item -> assertThat(item.values()).contains(99999999999999L * 86400.0));
+    }
 }

@@ -103,7 +103,8 @@ public final class AccountingRecordView {
                 case SYSTEM_CPU:
                 case AVE_CPU:
                 case MIN_CPU:
-                    return d.toMillis() / 1000.0;
+                    // a duration past ~292 million years has no millisecond count (damaged output)
+                    return d.getSeconds() >= Long.MAX_VALUE / 1000 ? (double) d.getSeconds() : d.toMillis() / 1000.0;
                 default:
                     return d.getSeconds();
             }
