@@ -167,6 +167,12 @@ class FakeSlurmFidelityIT {
             // (not the job that was held: whether slurmdbd still has the hold's Reason and priority 0
             // for it while it runs depends on timing; seen both ways on the lab)
             await(c, alice, late, JobState.Name.RUNNING);
+            // until slurmdbd has stored the start, sacct shows a placeholder row for the job
+            // (JobName "allocation", PENDING, group root, QOS Unknown): seen on the lab; wait for the real row
+            for (int i = 0; i < 30 && accounting(alice, late, since).stream()
+                    .noneMatch(r -> r.state() != null && r.state().state() == JobState.Name.RUNNING); i++) {
+                c.tick();
+            }
             record(seen, "running job in accounting", () -> accounting(alice, late, since));
 
             // a dependency on the running job: pending for Dependency
@@ -254,9 +260,9 @@ class FakeSlurmFidelityIT {
     }
 
     /**
-     * The job's accounting records of this run: the lab's database keeps jobs of earlier lab runs
-     * under the same ids, one of them never ended (so a time window does not leave it out); a
-     * record submitted before the scenario started is not this run's job.
+     * The job's accounting records of this run: a lab whose slurmctld state was reset hands out
+     * job ids its database already holds, so a record submitted before the scenario started is
+     * not this run's job.
      */
     static List<io.github.slurm4j.model.job.AccountingRecord> accounting(SlurmClient client, JobId id, LocalDateTime since) {
         return client.accounting(AccountingQuery.builder().jobIds(List.of(id)).start(since).build()).stream()
