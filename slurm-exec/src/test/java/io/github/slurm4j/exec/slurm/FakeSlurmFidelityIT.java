@@ -13,6 +13,7 @@ import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.testkit.FakeSlurm;
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.UsesLab;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * allocating session, which scheduler pass started a job, the CPU ids a job got, and the usage
  * that a real process measures (CPU time, RSS, VM size, TRES usage, efficiencies derived from them).
  */
+@UsesLab("22.05")
 class FakeSlurmFidelityIT {
 
     /** What the scenario needs of a cluster: clients as alice and as root, and a way to let time pass. */
@@ -166,17 +168,33 @@ class FakeSlurmFidelityIT {
             record(seen, "status of running job", () -> alice.statusOf(List.of(main)));
             // (not the job that was held: whether slurmdbd still has the hold's Reason and priority 0
             // for it while it runs depends on timing; seen both ways on the lab)
-            await(c, alice, late, JobState.Name.RUNNING);
-            // until slurmdbd has stored the start, sacct shows a placeholder row for the job
-            // (JobName "allocation", PENDING, group root, QOS Unknown): seen on the lab; wait for the real row
-            for (int i = 0; i < 30 && accounting(alice, late, since).stream()
-                    .noneMatch(r -> r.state() != null && r.state().state() == JobState.Name.RUNNING); i++) {
+            // a running job's accounting record: until slurmctld's start record of the job reaches
+            // slurmdbd, sacct shows the placeholder slurmdbd wrote for the batch step's start
+            // (JobName "allocation", PENDING, group root, QOS Unknown); seen on the lab for over 30 s
+            // on a fresh CI machine. Its own job (not "late", which times out at 1 min) so that waiting
+            // for the real row cannot outlast the state being compared; cancelled once recorded.
+            JobId running = submit(alice, cleanup, base("#!/bin/sh\nsleep 300\n", "acct"), seen, "submit a job to look up in accounting");
+            await(c, alice, running, JobState.Name.RUNNING);
+            int waited = 0;
+            while (waited < 180 && accounting(alice, running, since).stream()
+                    .noneMatch(r -> r.state() != null && r.state().state() == JobState.Name.RUNNING)) {
                 c.tick();
+                waited++;
             }
-            record(seen, "running job in accounting", () -> accounting(alice, late, since));
+            if (waited == 180) {
+                throw new AssertionError("sacct still shows no RUNNING row for job " + running + " 180 ticks after it started: "
+                        + accounting(alice, running, since));
+            }
+            record(seen, "running job in accounting", () -> accounting(alice, running, since));
+            record(seen, "cancel the job looked up in accounting", () -> alice.cancel(running));
 
             // a dependency on the running job: pending for Dependency
             JobId dep = submit(alice, cleanup, base("#!/bin/sh\nsleep 1\n", "dep").dependency("afterok:" + main.id()), seen, "submit a dependent job");
+            // right after submission slurmctld may still show the reason of its first look at the job
+            // (Resources, seen once on the lab); its scheduler settles on Dependency
+            for (int i = 0; i < 30 && !"Dependency".equals(alice.job(dep).status().reason()); i++) {
+                c.tick();
+            }
             record(seen, "dependent job", () -> alice.job(dep));
 
             // suspend is for operators: refused to alice, done by root
