@@ -3,6 +3,7 @@ package io.github.slurm4j.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.UsesLab;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code SlurmClient}. Both print only their own output: the first has no slf4j binding and gets no
  * "No SLF4J providers" warning, the second none of sshj's INFO lines.
  */
+@UsesLab("22.05")
 class HostAppClasspathsIT {
     private static final List<String> SSH_PACKAGES = List.of("io/github/slurm4j/exec/ssh/", "net/schmizz/",
             "com/hierynomus/", "org/bouncycastle/", "net/i2p/crypto/");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.github.slurm4j.testkit.Lab;
 import io.github.slurm4j.testkit.LabCluster;
+import io.github.slurm4j.testkit.UsesLab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * alice logs in over the lab sshd with a strictly checked host key, a job submitted by root completes
  * and reaches accounting, and the node has the CPUs the ITs count on.
  */
+@UsesLab({"22.05", "24.11", "26.05"})
 class LabIT {
 
     @BeforeAll

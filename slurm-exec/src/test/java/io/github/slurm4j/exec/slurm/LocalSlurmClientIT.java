@@ -2,6 +2,7 @@ package io.github.slurm4j.exec.slurm;
 
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.local.LocalShell;
+import io.github.slurm4j.testkit.UsesLab;
 import org.junit.jupiter.api.DisplayName;
 
 /**
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
  * the lab); on a newer version (subclasses) as root inside the cluster's chroot.
  */
 @DisplayName("SlurmClient as root on Slurm 22.05")
+@UsesLab("22.05")
 class LocalSlurmClientIT extends AbstractSlurmClientIT {
     @Override
     protected Shell createShell() {

@@ -9,6 +9,7 @@ import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmErrorType;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.UsesLab;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * cluster's known_hosts. The subclasses run it on the newer versions.
  */
 @DisplayName("SlurmClient over SSH as alice on Slurm 22.05")
+@UsesLab("22.05")
 class RemoteSlurmClientIT extends AbstractSlurmClientIT {
     @Override
     protected Shell createShell() {

@@ -12,6 +12,7 @@ import io.github.slurm4j.model.job.AccountingRecord;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.testkit.Lab;
 import io.github.slurm4j.testkit.LabCluster;
+import io.github.slurm4j.testkit.UsesLab;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("SlurmClient with a daemon stopped on Slurm 22.05")
+@UsesLab("22.05")
 class SlurmFaultsIT {
     static final Duration SHORT = Duration.ofSeconds(4);
     /** The timeout plus the ping that explains it, plus slack for a loaded 2-core machine. */
