@@ -7,24 +7,29 @@ import io.github.slurm4j.exec.ShellException;
 import io.github.slurm4j.exec.ssh.RemoteShell;
 import io.github.slurm4j.exec.ssh.SshConfig;
 import io.github.slurm4j.model.JobId;
-import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.LabCluster;
+import io.github.slurm4j.testkit.UsesLab;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** {@link AbstractJobsIT} over SSH to the lab's sshd as alice (a plain user). */
+/** {@link AbstractJobsIT} over SSH to the lab's sshd as alice (a plain user), on Slurm 22.05; subclasses run it on newer versions. */
+@DisplayName("jobs façade over SSH as alice on Slurm 22.05")
+@UsesLab("22.05")
 class RemoteJobsIT extends AbstractJobsIT {
     @Override
     protected Shell createShell() {
-        Lab.requireSshd();
-        return new RemoteShell(SshConfig.builder(Lab.SSH_HOST, Lab.SSH_USER).port(Lab.SSH_PORT)
-                .privateKey(Lab.userKey()).knownHosts(Lab.knownHosts()).build());
+        LabCluster cluster = cluster();
+        cluster.requireSshd();
+        return new RemoteShell(SshConfig.builder(cluster.sshHost(), cluster.sshUser()).port(cluster.sshPort())
+                .privateKey(cluster.userKey()).knownHosts(cluster.knownHosts()).build());
     }
 
     @Override
     protected String user() {
-        return Lab.SSH_USER;
+        return cluster().sshUser();
     }
 
     @Override
@@ -70,7 +75,7 @@ class RemoteJobsIT extends AbstractJobsIT {
             submitted.add(s.jobId());
             assertThat(s.recovered()).isTrue();
             assertThat(sbatchCalls[0]).isEqualTo(1);
-            long withToken = j.myJobs("lab", Lab.SSH_USER, Instant.now().minus(Duration.ofHours(1))).stream()
+            long withToken = j.myJobs("lab", user(), Instant.now().minus(Duration.ofHours(1))).stream()
                     .filter(r -> r.id().equals(s.jobId().toString())).count();
             assertThat(withToken).isEqualTo(1);
             JobId id = s.jobId();

@@ -6,8 +6,16 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -75,6 +83,59 @@ public @interface UsesLab {
 
         static String lockName(LabCluster cluster) {
             return "slurm4j-lab-" + cluster.version();
+        }
+    }
+
+    /**
+     * Finds IT classes that do not say which clusters they use: a module that runs its ITs in
+     * parallel checks with this, in a unit test, that none of them can run alongside a test that
+     * stops the daemons it talks to.
+     */
+    final class Audit {
+        private Audit() {
+        }
+
+        /**
+         * The concrete classes named {@code *IT} in the class-path root (a folder, such as
+         * {@code target/test-classes}) that holds {@code anchor}, without {@link UsesLab}.
+         *
+         * @param anchor any class of the test classes to look through
+         * @return the names of the unmarked IT classes, sorted; empty when every one is marked
+         * @throws IllegalStateException when the root holds no IT class at all (the check would
+         *     prove nothing) or is not a folder
+         */
+        public static List<String> unmarkedItClasses(Class<?> anchor) {
+            Path root;
+            try {
+                root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("no class-path root for " + anchor, e);
+            }
+            if (!Files.isDirectory(root)) {
+                throw new IllegalStateException(anchor + " is not loaded from a folder but from " + root);
+            }
+            List<String> its;
+            try (Stream<Path> files = Files.walk(root)) {
+                its = files.map(p -> root.relativize(p).toString().replace('\\', '/'))
+                        .filter(p -> p.endsWith("IT.class"))
+                        .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
+                        .sorted()
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (its.isEmpty()) {
+                throw new IllegalStateException("no *IT class under " + root);
+            }
+            return its.stream().filter(name -> {
+                Class<?> c;
+                try {
+                    c = Class.forName(name, false, anchor.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+                return !Modifier.isAbstract(c.getModifiers()) && !c.isAnnotationPresent(UsesLab.class);
+            }).toList();
         }
     }
 }

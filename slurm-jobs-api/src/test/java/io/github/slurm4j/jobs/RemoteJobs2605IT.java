@@ -1,0 +1,16 @@
+package io.github.slurm4j.jobs;
+
+import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.LabCluster;
+import io.github.slurm4j.testkit.UsesLab;
+import org.junit.jupiter.api.DisplayName;
+
+/** {@link RemoteJobsIT} on the lab's Slurm 26.05: over SSH to that cluster's own sshd, as alice. */
+@DisplayName("jobs façade over SSH as alice on Slurm 26.05")
+@UsesLab("26.05")
+class RemoteJobs2605IT extends RemoteJobsIT {
+    @Override
+    protected LabCluster cluster() {
+        return Lab.SLURM_26_05;
+    }
+}
