@@ -767,6 +767,23 @@ public final class RemoteShell implements Shell {
         }
     }
 
+    /**
+     * For tests: whether the socket of the current connection has {@code TCP_NODELAY} on;
+     * {@code null} without a live direct connection (none yet, closed, or through a jump host,
+     * which has no socket of its own).
+     */
+    Boolean socketTcpNoDelay() {
+        Link l = link;
+        if (l == null || !l.client.isConnected() || l.client.getSocket() == null) {
+            return null;
+        }
+        try {
+            return l.client.getSocket().getTcpNoDelay();
+        } catch (java.net.SocketException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The client and, with a jump host, the bastion's client. */
     private static final class Link {
         final SSHClient client;

@@ -302,32 +302,22 @@ class RemoteShellFaultsIT {
     }
 
     /**
-     * A test fails if the ~40 ms delayed-ACK stall comes back: 50 sequential {@code true} on one
-     * connection, with and without TCP_NODELAY, in the same run. An absolute bound failed on a
-     * loaded 2-core machine (34 ms median with the fix in place); the stall itself is a constant
-     * ~40 ms per command, so the with/without difference is what shows it.
+     * Without TCP_NODELAY every command on a reused connection waits for the ~40 ms delayed ACK
+     * (Nagle's algorithm holds sshj's small channel packets back). The test looks at the socket
+     * option itself, after a command ran: an earlier version compared the median time of 50
+     * commands with and without the option and failed on a loaded machine (13 ms apart), and a
+     * timed assertion does not belong in a test. The latency is measured in the benchmarks
+     * ({@code shell.LatencyBenchmark}).
      */
     @Test
-    void noDelayedAckStallOnAReusedConnection() {
-        long withNoDelay = medianMillis(new RemoteShell(keyConfig()));
-        long withoutNoDelay = medianMillis(new RemoteShell(keyConfig(), false));
-        System.out.println("median of 50 sequential `true` on one connection: TCP_NODELAY " + withNoDelay
-                + " ms, without " + withoutNoDelay + " ms");
-        assertThat(withoutNoDelay - withNoDelay).as("the stall TCP_NODELAY removes (without %d ms, with %d ms)",
-                withoutNoDelay, withNoDelay).isGreaterThanOrEqualTo(20);
-    }
-
-    private static long medianMillis(RemoteShell shell) {
-        try (shell) {
+    void theConnectionSendsWithoutNagleDelay() {
+        try (RemoteShell shell = new RemoteShell(keyConfig()); RemoteShell nagle = new RemoteShell(keyConfig(), false)) {
+            assertThat(shell.socketTcpNoDelay()).as("before the first command there is no connection").isNull();
             shell.run("true");
-            long[] ms = new long[50];
-            for (int i = 0; i < ms.length; i++) {
-                long t0 = System.nanoTime();
-                assertThat(shell.run("true").exitCode()).isZero();
-                ms[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            }
-            Arrays.sort(ms);
-            return ms[ms.length / 2];
+            nagle.run("true");
+            assertThat(shell.socketTcpNoDelay()).as("TCP_NODELAY on the connection's socket").isTrue();
+            // the check can fail: a shell built without the option reads false
+            assertThat(nagle.socketTcpNoDelay()).as("TCP_NODELAY without the option").isFalse();
         }
     }
 
