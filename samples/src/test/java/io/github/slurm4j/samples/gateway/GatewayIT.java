@@ -71,7 +71,9 @@ class GatewayIT {
             // whatever a failed assertion left behind: every job this run submitted is cancelled
             for (String id : SUBMITTED) {
                 new ProcessBuilder("scancel", id).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+                Files.deleteIfExists(Path.of("/tmp/slurm-" + id + ".out"));
             }
+            Files.deleteIfExists(Path.of("/tmp/gw-it-" + NONCE + ".sh"));
         } finally {
             if (gateway != null) {
                 gateway.close();
