@@ -463,6 +463,29 @@ final class GatewayApi {
         return t == null ? null : t.getEpochSecond();
     }
 
+    /** The read behind {@code GET /api/job} for one machine, without HTTP or JSON ({@link Gateway#readStatus}). */
+    Optional<StoredStats> readStatus(String machine) {
+        Machine m = known(machine);
+        if (m.store() == null) {
+            throw new IllegalArgumentException("machine " + machine + " has no store");
+        }
+        return m.store().read();
+    }
+
+    /** The read behind {@code GET /api/job/<machine>} as its own account, without HTTP or JSON ({@link Gateway#readJobs}). */
+    List<JobRow> readJobs(String machine) {
+        Machine m = known(machine);
+        return jobs.myJobs(m.cluster(m.account()), m.account(), clock.instant().minus(Duration.ofDays(DEFAULT_DAYS)));
+    }
+
+    private Machine known(String machine) {
+        Machine m = machines.get(machine);
+        if (m == null) {
+            throw new IllegalArgumentException("no machine " + machine);
+        }
+        return m;
+    }
+
     /** The names of the served machines, in order (startup messages). */
     List<String> machineNames() {
         return order;
