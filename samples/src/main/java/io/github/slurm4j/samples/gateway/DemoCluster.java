@@ -1,15 +1,24 @@
 package io.github.slurm4j.samples.gateway;
 
+import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.exec.ExecResult;
+import io.github.slurm4j.exec.Shell;
+import io.github.slurm4j.exec.StdoutReader;
+import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.exec.slurm.SlurmClient;
 import io.github.slurm4j.exec.slurm.SubmitRequest;
 import io.github.slurm4j.jobs.JobDetail;
 import io.github.slurm4j.jobs.JobPhase;
 import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.SlurmCommandException;
+import io.github.slurm4j.model.job.Job;
+import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.metrics.JobPid;
 import io.github.slurm4j.model.metrics.PidMetric;
 import io.github.slurm4j.model.metrics.PidMetricSeries;
 import io.github.slurm4j.samples.SamplesAccess;
 import io.github.slurm4j.testkit.FakeSlurm;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +56,13 @@ final class DemoCluster {
         this.clock = clock;
     }
 
-    /** A shell acting as {@code user} on the demo cluster. */
-    FakeSlurm as(String user) {
-        return slurm.as(user);
+    /**
+     * A shell acting as {@code user} on the demo cluster: the FakeSlurm, plus a simulated
+     * {@code tail -n N -- PATH} of the jobs' output files (FakeSlurm has no file system), so the
+     * console tail works on the demo too.
+     */
+    Shell as(String user) {
+        return new OutputShell(slurm.as(user));
     }
 
     Clock clock() {
@@ -126,6 +139,97 @@ final class DemoCluster {
             }
         }
         return new PidMetricSeries(samples).runData(zone());
+    }
+
+    /**
+     * The simulated output of a job: a line a minute from its start to its end (or now), the
+     * same each time it is read; {@code null} when the job has not started (no file yet).
+     */
+    List<String> output(long jobId) {
+        Job j;
+        try {
+            j = new SlurmClient(slurm.as("root")).job(JobId.of(jobId));
+        } catch (SlurmCommandException e) {
+            return null;
+        }
+        Instant start = j.timing().startTime() == null ? null : j.timing().startTime().toInstant(zone()).orElse(null);
+        if (start == null || j.status().state().is(JobState.Name.PENDING)) {
+            return null;
+        }
+        Instant end = j.timing().endTime() == null ? null : j.timing().endTime().toInstant(zone()).orElse(null);
+        Instant until = end != null && end.isBefore(clock.instant()) ? end : clock.instant();
+        List<String> lines = new ArrayList<>();
+        lines.add("[demo] job " + jobId + " (" + j.identity().name() + ") started on " + j.placement().nodeList()
+                + "; simulated output: FakeSlurm runs no program");
+        long minutes = Math.max(0, Duration.between(start, until).toMinutes());
+        for (long m = 1; m <= minutes; m++) {
+            double loss = 2.5 * Math.exp(-m / 40.0) + 0.05 * Math.sin(m + jobId);
+            lines.add(String.format(java.util.Locale.ROOT, "[%s] step %d  loss %.4f",
+                    StdTime.format(start.plusSeconds(60 * m)), m * 100, loss));
+        }
+        if (end != null && !end.isAfter(clock.instant())) {
+            lines.add("[demo] job " + jobId + " ended: " + j.status().state().raw());
+        }
+        return lines;
+    }
+
+    private static final class StdTime {
+        private static final java.time.format.DateTimeFormatter F = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+        static String format(Instant t) {
+            return F.format(t);
+        }
+    }
+
+    /** The FakeSlurm, and {@code tail -n N -- PATH} of a {@code slurm-<id>.out} answered from {@link #output}. */
+    private final class OutputShell implements Shell {
+        private final FakeSlurm fake;
+
+        OutputShell(FakeSlurm fake) {
+            this.fake = fake;
+        }
+
+        @Override
+        public ExecResult run(ExecRequest request) {
+            List<String> argv = request.command();
+            if (argv.size() == 5 && argv.get(0).equals("tail") && argv.get(1).equals("-n") && argv.get(3).equals("--")) {
+                return tail(argv, Integer.parseInt(argv.get(2)), argv.get(4));
+            }
+            return fake.run(request);
+        }
+
+        private ExecResult tail(List<String> argv, int n, String path) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("slurm-(\\d+)\\.out$").matcher(path);
+            List<String> lines = m.find() ? output(Long.parseLong(m.group(1))) : null;
+            if (lines == null) {
+                byte[] err = ("tail: cannot open '" + path + "' for reading: No such file or directory\n").getBytes(StandardCharsets.UTF_8);
+                return new ExecResult(argv, 1, new byte[0], err, Duration.ZERO, false);
+            }
+            List<String> last = lines.subList(Math.max(0, lines.size() - n), lines.size());
+            byte[] out = last.isEmpty() ? new byte[0] : (String.join("\n", last) + "\n").getBytes(StandardCharsets.UTF_8);
+            return new ExecResult(argv, 0, out, new byte[0], Duration.ZERO, false);
+        }
+
+        @Override
+        public <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader) {
+            return fake.stream(request, reader);
+        }
+
+        @Override
+        public void writeFile(String path, byte[] content, int permissions) {
+            fake.writeFile(path, content, permissions);
+        }
+
+        @Override
+        public String target() {
+            return fake.target();
+        }
+
+        @Override
+        public void close() {
+            fake.close();
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import io.github.slurm4j.jobs.JobRow;
 import io.github.slurm4j.jobs.JobRowView;
 import io.github.slurm4j.jobs.SlurmJobs;
 import io.github.slurm4j.jobs.Submission;
+import io.github.slurm4j.jobs.console.ConsoleLines;
+import io.github.slurm4j.jobs.console.ConsoleStream;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmDuration;
 import io.github.slurm4j.model.job.AccountingRecord;
@@ -171,7 +173,7 @@ final class GatewayApi {
             case CONSOLE:
                 return console(m, cluster, jobId(route.jobId()));
             case LOG:
-                throw new ApiError(501, "not_supported", "the console tail is not available in this build");
+                return log(cluster, jobId(route.jobId()), r);
             default:
                 throw new IllegalStateException(route.kind().name());
         }
@@ -371,6 +373,30 @@ final class GatewayApi {
             return withRun;
         }
         return console;
+    }
+
+    /**
+     * The last {@code ?lines=N} lines (default {@value #DEFAULT_LOG_LINES}, at most
+     * {@value #MAX_LOG_LINES}) of the job's {@code ?stream=stdout|stderr}, read on the cluster with
+     * {@code tail -n} ({@link SlurmJobs#tail}); a file that does not exist yet is no lines and
+     * {@code "exists": false}.
+     */
+    private Object log(String cluster, JobId id, ApiRequest r) {
+        int lines = intParam(r, "lines", DEFAULT_LOG_LINES, 1, MAX_LOG_LINES);
+        String s = r.query().getOrDefault("stream", "stdout");
+        ConsoleStream stream = switch (s) {
+            case "stdout" -> ConsoleStream.STDOUT;
+            case "stderr" -> ConsoleStream.STDERR;
+            default -> throw ApiError.badRequest("invalid_argument", "?stream= is stdout or stderr, not '" + Routes.shorten(s) + "'");
+        };
+        ConsoleLines c = jobs.tail(cluster, id, lines, stream);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("jobid", id.toString());
+        out.put("stream", s);
+        out.put("path", c.path());
+        out.put("exists", c.exists());
+        out.put("lines", c.lines());
+        return out;
     }
 
     // ------------------------------------------------------------------ cluster status

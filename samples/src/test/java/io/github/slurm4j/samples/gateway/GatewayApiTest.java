@@ -156,6 +156,32 @@ class GatewayApiTest {
     }
 
     @Test
+    void theConsoleTailOfADemoJob() {
+        Answer log = get(open, "/api/job/demo/4/log?lines=5");
+        assertThat(log.http()).as(log.env().toString()).isEqualTo(200);
+        assertThat(log.output().get("exists").asBoolean()).isTrue();
+        assertThat(log.output().get("stream").asText()).isEqualTo("stdout");
+        assertThat(log.output().get("path").asText()).endsWith("slurm-4.out");
+        assertThat(log.output().get("lines").size()).isEqualTo(5);
+        assertThat(log.output().get("lines").get(4).asText()).contains("loss");
+        // a pending job has no file yet: no lines, not an error
+        String pending = null;
+        for (JsonNode row : get(open, "/api/job/demo").output()) {
+            if (row.get("status").asText().equals("PAUSED")) {
+                pending = row.get("JOBID").asText();
+            }
+        }
+        Answer none = get(open, "/api/job/demo/" + pending + "/log");
+        assertThat(none.http()).isEqualTo(200);
+        assertThat(none.output().get("exists").asBoolean()).isFalse();
+        assertThat(none.output().get("lines").size()).isZero();
+        assertThat(get(open, "/api/job/demo/4/log?lines=0").http()).isEqualTo(400);
+        assertThat(get(open, "/api/job/demo/4/log?lines=100001").http()).isEqualTo(400);
+        assertThat(get(open, "/api/job/demo/4/log?stream=both").error()).startsWith("invalid_argument: ?stream= is stdout or stderr");
+        assertThat(get(open, "/api/job/demo/4/log?stream=stderr").http()).isEqualTo(200);
+    }
+
+    @Test
     void errorsAreTypedWithFittingStatuses() {
         assertThat(json(open, "POST", "/api/job/demo", "{\"jobscript\": ").error()).startsWith("bad_json: the body is not JSON at line 1");
         assertThat(json(open, "POST", "/api/job/demo", "{\"jobscript\": ").http()).isEqualTo(400);

@@ -162,6 +162,24 @@ class GatewayIT {
                 assertThat(d.get("job").get("command").asText()).isEqualTo(scriptPath);
             }
 
+            // the console tail: the job's output file in /tmp (its working directory), read on the cluster
+            JsonNode log = null;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < until) {
+                Answer l = get("/api/job/" + machine + "/" + id + "/log?lines=2", token);
+                assertThat(l.http()).as(l.env().toString()).isEqualTo(200);
+                log = l.output();
+                if (log.get("lines").size() == 2) {
+                    break;
+                }
+                Thread.sleep(300);
+            }
+            assertThat(log.get("path").asText()).isEqualTo("/tmp/slurm-" + id + ".out");
+            assertThat(log.get("exists").asBoolean()).isTrue();
+            assertThat(log.get("lines")).extracting(JsonNode::asText).containsExactly("gateway line one", "gateway line two");
+            Answer one = get("/api/job/" + machine + "/" + id + "/log?lines=1", token);
+            assertThat(one.output().get("lines")).extracting(JsonNode::asText).containsExactly("gateway line two");
+
             Answer c = get("/api/job/" + machine + "/" + id + "/console", token);
             assertThat(c.http()).isEqualTo(200);
             assertThat(c.output().get("showData").get("jobKey").asText()).isEqualTo(id + "-" + machine);

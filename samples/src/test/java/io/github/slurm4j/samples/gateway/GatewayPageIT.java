@@ -105,6 +105,8 @@ class GatewayPageIT {
             assertThat(dom).contains("data-title=\"" + title + "\"");
         }
         assertThat(dom).containsPattern("<polyline points=\"[0-9., ]+\"[^>]*data-name=\"PID-\\d+\"");
+        // the console tail (simulated on the demo: FakeSlurm runs no program)
+        assertThat(dom).containsPattern("<pre id=\"log\">[^<]*\\] step \\d+  loss \\d");
         // the cluster status with its update time
         assertThat(dom).containsPattern("updated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(\\d+ s ago\\)");
         assertThat(dom).doesNotContain("class=\"error\"");
