@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +60,7 @@ final class GatewayApi {
     private final DemoCluster demo;
     private final Clock clock;
     private final ConsolePage page;
+    private final List<String> order;
 
     /**
      * @param machines the machines by name, in the order they are listed
@@ -80,8 +80,6 @@ final class GatewayApi {
         this.page = page;
         this.order = List.copyOf(machines.keySet());
     }
-
-    private final List<String> order;
 
     /** Answers one request; never throws. */
     ApiResponse handle(ApiRequest r) {
@@ -165,7 +163,7 @@ final class GatewayApi {
             case SUBMIT:
                 return submit(cluster, r);
             case LIST:
-                return list(m, cluster, acting, r);
+                return list(cluster, acting, r);
             case KILL:
                 return kill(cluster, r);
             case DETAIL:
@@ -275,7 +273,7 @@ final class GatewayApi {
      * The acting user's jobs of the last {@code days} (default 7): the columns squeue prints by
      * default ({@code JOBID PARTITION NAME USER ST TIME}), then the façade's row view.
      */
-    private Object list(Machine m, String cluster, String user, ApiRequest r) {
+    private Object list(String cluster, String user, ApiRequest r) {
         int days = intParam(r, "days", DEFAULT_DAYS, 1, 366);
         Instant now = clock.instant();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -510,14 +508,5 @@ final class GatewayApi {
             throw new IllegalArgumentException("no machine " + machine);
         }
         return m;
-    }
-
-    /** The names of the served machines, in order (startup messages). */
-    List<String> machineNames() {
-        return order;
-    }
-
-    Set<String> users(String machine) {
-        return Set.copyOf(machines.get(machine).users());
     }
 }
