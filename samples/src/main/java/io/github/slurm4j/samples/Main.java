@@ -32,6 +32,8 @@ public final class Main {
             System.out.println("  active-jobs                          every user's queued, scheduling and paused jobs");
             System.out.println("  pause ID | resume ID | kill ID       suspend or hold / resume or release / cancel");
             System.out.println("  priority ID P                        P in 1..1000 (100 = default; above 100 needs an operator)");
+            System.out.println("  gateway --port P (--machine NAME=local|ssh://user@host[:port] ... | --demo)  (-h for more)");
+            System.out.println("                                       the REST gateway and its console page");
             System.out.println("  every Slurm sample runs locally, or on a login node with");
             System.out.println("  --ssh user@host[:port] --identity FILE --known-hosts FILE");
             return args.length == 0 ? 1 : 0;
@@ -60,6 +62,8 @@ public final class Main {
                 return JobsSamples.control(args[0], rest, System.out, System.err);
             case "priority":
                 return JobsSamples.priority(rest, System.out, System.err);
+            case "gateway":
+                return io.github.slurm4j.samples.gateway.GatewaySample.run(rest, System.out, System.err);
             default:
                 System.err.println("unknown sample: " + args[0] + " (try --help)");
                 return 1;

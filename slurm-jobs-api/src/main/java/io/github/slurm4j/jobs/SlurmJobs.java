@@ -8,6 +8,11 @@ import io.github.slurm4j.exec.slurm.JobQuery;
 import io.github.slurm4j.exec.slurm.JobUpdate;
 import io.github.slurm4j.exec.slurm.SlurmClient;
 import io.github.slurm4j.exec.slurm.SubmitRequest;
+import io.github.slurm4j.jobs.console.ConsoleFollow;
+import io.github.slurm4j.jobs.console.ConsoleLines;
+import io.github.slurm4j.jobs.console.ConsoleStream;
+import io.github.slurm4j.jobs.console.FollowOptions;
+import io.github.slurm4j.jobs.console.JobConsole;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
@@ -34,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -69,6 +75,7 @@ public final class SlurmJobs implements AutoCloseable {
 
     private final Map<String, Cluster> clusters;
     private final Map<String, SlurmClient> clients;
+    private final Map<String, JobConsole> consoles;
     private final Executor executor;
     private final ExecutorService ownExecutor;
     private final int submitRetries;
@@ -81,6 +88,9 @@ public final class SlurmJobs implements AutoCloseable {
         Map<String, SlurmClient> cs = new LinkedHashMap<>();
         b.clusters.forEach((n, c) -> cs.put(n, c.client()));
         this.clients = Map.copyOf(cs);
+        Map<String, JobConsole> con = new LinkedHashMap<>();
+        b.clusters.forEach((n, c) -> con.put(n, new JobConsole(cs.get(n), c.timeout())));
+        this.consoles = Map.copyOf(con);
         if (b.executor == null) {
             this.ownExecutor = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "slurm4j-jobs");
@@ -483,6 +493,49 @@ public final class SlurmJobs implements AutoCloseable {
                 c.zone());
     }
 
+    // ------------------------------------------------------------------ console
+
+    /** {@link #tail(String, JobId, int, ConsoleStream)} of the last {@value JobConsole#DEFAULT_LINES} lines of stdout. */
+    public ConsoleLines tail(String cluster, JobId id) {
+        return tail(cluster, id, JobConsole.DEFAULT_LINES, ConsoleStream.STDOUT);
+    }
+
+    /**
+     * The last {@code lines} lines of the job's stdout or stderr ({@link JobConsole#tail}): the
+     * file's path from the job ({@code scontrol}, Slurm's patterns expanded), then
+     * {@code tail -n lines -- PATH} on the cluster, so only the end of the file is read. A file
+     * that does not exist yet (a pending job) is an empty result with {@code exists=false}.
+     *
+     * @throws SlurmCommandException {@code job_not_found}; {@code access_denied} when the file may
+     *     not be read; {@code invalid_argument}, {@code unknown} for other failures to read it
+     */
+    public ConsoleLines tail(String cluster, JobId id, int lines, ConsoleStream stream) {
+        cluster(cluster);
+        return consoles.get(cluster).tail(id, lines, stream);
+    }
+
+    /** {@link #follow(String, JobId, ConsoleStream, FollowOptions, Consumer)} of stdout with {@link FollowOptions#defaults()}. */
+    public ConsoleFollow follow(String cluster, JobId id, Consumer<String> onLine) {
+        return follow(cluster, id, ConsoleStream.STDOUT, FollowOptions.defaults(), onLine);
+    }
+
+    /**
+     * Streams the job's output to {@code onLine} until the job ends, then closes
+     * ({@link JobConsole#follow}): the backlog first, then each new line, read by byte offset in
+     * bounded reads; a line without newline is held until its newline arrives. Close the returned
+     * handle to stop early.
+     */
+    public ConsoleFollow follow(String cluster, JobId id, ConsoleStream stream, FollowOptions options, Consumer<String> onLine) {
+        cluster(cluster);
+        return consoles.get(cluster).follow(id, stream, options, onLine);
+    }
+
+    /** The console reader of a cluster ({@link JobConsole}: paths, tail, follow). */
+    public JobConsole console(String cluster) {
+        cluster(cluster);
+        return consoles.get(cluster);
+    }
+
     // ------------------------------------------------------------------ control
 
     /** {@code scancel}. */
@@ -658,6 +711,10 @@ public final class SlurmJobs implements AutoCloseable {
 
     public CompletableFuture<JobDetail> detailAsync(String cluster, JobId id) {
         return async(() -> detail(cluster, id));
+    }
+
+    public CompletableFuture<ConsoleLines> tailAsync(String cluster, JobId id, int lines, ConsoleStream stream) {
+        return async(() -> tail(cluster, id, lines, stream));
     }
 
     public CompletableFuture<ActionResult> cancelAsync(String cluster, JobId id) {

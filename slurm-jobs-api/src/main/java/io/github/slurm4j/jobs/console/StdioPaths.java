@@ -1,0 +1,210 @@
+package io.github.slurm4j.jobs.console;
+
+import io.github.slurm4j.model.ArrayTaskSpec;
+import io.github.slurm4j.model.Hostlist;
+import io.github.slurm4j.model.job.Job;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Slurm's filename patterns ({@code sbatch --output/--error}, man sbatch "filename pattern")
+ * expanded as slurmstepd expands them for a batch job, with the job's own values. Written once;
+ * {@link JobConsole} and the façade use it.
+ *
+ * <table>
+ *   <caption>What each pattern becomes (Slurm 22.05's slurmstepd, checked on the lab)</caption>
+ *   <tr><th>pattern</th><th>value</th></tr>
+ *   <tr><td>{@code %j}</td><td>the job's own id (an array element's own id)</td></tr>
+ *   <tr><td>{@code %J}</td><td>the job id; a batch job has no step suffix</td></tr>
+ *   <tr><td>{@code %A}</td><td>the array's job id; the job id for a job that is not an array element</td></tr>
+ *   <tr><td>{@code %a}</td><td>the array task id; {@value #NO_VAL} (Slurm's NO_VAL) for a job that is not an array element</td></tr>
+ *   <tr><td>{@code %u}</td><td>the user name</td></tr>
+ *   <tr><td>{@code %x}</td><td>the job name</td></tr>
+ *   <tr><td>{@code %N}</td><td>the batch host's short name (slurmstepd writes the host's own
+ *       {@code hostname}, which differs where NodeName is an alias: {@link JobConsole} looks the
+ *       file up then)</td></tr>
+ *   <tr><td>{@code %n}, {@code %t}</td><td>{@code 0}: the batch script is node 0, task 0</td></tr>
+ *   <tr><td>{@code %s}</td><td>{@code batch}</td></tr>
+ *   <tr><td>{@code %%}</td><td>{@code %}</td></tr>
+ *   <tr><td>{@code %<w>X}</td><td>a numeric value zero-padded to {@code w} digits ({@code w} at most
+ *       10; ignored for {@code %u %x %N %s})</td></tr>
+ *   <tr><td>{@code \} anywhere</td><td>no pattern is expanded; the backslashes are removed</td></tr>
+ * </table>
+ * Anything else after {@code %} is kept as written, with slurmstepd's quirks: {@code %q} stays
+ * {@code %q}, but {@code %5q} becomes {@code 5q} and a trailing {@code %3} becomes {@code 3}. A
+ * relative path is relative to the job's working directory.
+ *
+ * <p>{@code scontrol show job} prints StdOut/StdErr with {@code %j %x %u %A %a} already expanded
+ * and the others left as patterns, but it gets {@code %%x} wrong ({@code %<name>}) and expands
+ * paths with a backslash that slurmstepd leaves alone; so a path that still holds {@code %} or
+ * {@code \} is expanded from the pattern as submitted ({@link JobConsole}).
+ */
+public final class StdioPaths {
+    /** Slurm's NO_VAL, which {@code %a} becomes for a job that is not an array element. */
+    public static final long NO_VAL = 4294967294L;
+
+    /** The widest zero padding slurmstepd applies. */
+    static final int MAX_WIDTH = 10;
+
+    /** The default output of a batch job, relative to its working directory. */
+    public static final String DEFAULT = "slurm-%j.out";
+
+    /** The default output of an array element, relative to its working directory. */
+    public static final String DEFAULT_ARRAY = "slurm-%A_%a.out";
+
+    private StdioPaths() {
+    }
+
+    /**
+     * The job's values a pattern is expanded with.
+     *
+     * @param jobId the job's own id
+     * @param arrayJobId the array's id, or {@code null} when not an array element
+     * @param arrayTaskId the array task id, or {@code null} when not an array element
+     * @param user the user name, or {@code null} when not known ({@code %u} then stays)
+     * @param jobName the job name, or {@code null} ({@code %x} then stays)
+     * @param node the batch host, or {@code null} before the job started ({@code %N} then stays)
+     * @param workDir the working directory, or {@code null} (a relative path then stays relative)
+     */
+    public record JobValues(long jobId, Long arrayJobId, Long arrayTaskId, String user, String jobName, String node,
+            String workDir) {
+
+        /** The values of a job record ({@code scontrol show job}, or one made from sacct). */
+        public static JobValues of(Job job) {
+            Job.Identity id = job.identity();
+            Long task = null;
+            ArrayTaskSpec spec = id.arrayTaskId();
+            if (spec != null && spec.tasks() != null && spec.tasks().size() == 1) {
+                task = spec.tasks().get(0).longValue();
+            }
+            String node = job.placement() == null ? null : job.placement().batchHost();
+            if ((node == null || node.isEmpty()) && job.placement() != null && job.placement().nodeList() != null
+                    && !job.placement().nodeList().isEmpty()) {
+                List<String> nodes = Hostlist.expand(job.placement().nodeList());
+                node = nodes.isEmpty() ? null : nodes.get(0);
+            }
+            return new JobValues(id.jobId(), task == null ? null : id.arrayJobId(), task,
+                    id.user() == null ? null : id.user().name(), id.name(), node == null || node.isEmpty() ? null : node,
+                    job.io() == null ? null : job.io().workDir());
+        }
+
+        /** Whether the job is an array element. */
+        public boolean isArrayElement() {
+            return arrayTaskId != null;
+        }
+    }
+
+    /** The pattern Slurm writes a batch job's output to when {@code --output} was not given. */
+    public static String defaultPattern(JobValues v) {
+        return v.isArrayElement() ? DEFAULT_ARRAY : DEFAULT;
+    }
+
+    /** Whether {@code path} still holds something slurmstepd would change: a {@code %} or a {@code \}. */
+    public static boolean hasPattern(String path) {
+        return path.indexOf('%') >= 0 || path.indexOf('\\') >= 0;
+    }
+
+    /**
+     * The file slurmstepd writes for {@code pattern}: every pattern expanded with the job's
+     * values, made absolute against the job's working directory.
+     */
+    public static String expand(String pattern, JobValues v) {
+        String path;
+        if (pattern.indexOf('\\') >= 0) {
+            path = pattern.replace("\\", "");
+        } else {
+            path = expandPatterns(pattern, v);
+        }
+        if (!path.startsWith("/") && v.workDir() != null && !v.workDir().isEmpty()) {
+            path = v.workDir() + (v.workDir().endsWith("/") ? "" : "/") + path;
+        }
+        return path;
+    }
+
+    /** The patterns of {@code pattern} expanded, slurmstepd's way (see the class comment), nothing else. */
+    static String expandPatterns(String s, JobValues v) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int n = s.length();
+        int p = 0;
+        int q = 0; // start of the text not yet copied
+        while (p < n) {
+            if (s.charAt(p) != '%') {
+                p++;
+                continue;
+            }
+            if (p + 1 < n && s.charAt(p + 1) == '%') {
+                out.append(s, q, p + 1);
+                p += 2;
+                q = p;
+                continue;
+            }
+            int pct = p;
+            p++;
+            int width = 0;
+            if (p < n && isDigit(s.charAt(p))) {
+                out.append(s, q, pct);
+                long w = 0;
+                while (p < n && isDigit(s.charAt(p))) {
+                    w = Math.min(w * 10 + (s.charAt(p) - '0'), Integer.MAX_VALUE);
+                    p++;
+                }
+                width = (int) Math.min(w, MAX_WIDTH);
+                // slurmstepd keeps the last digit when what follows is not a pattern
+                q = p - 1;
+                if (p >= n) {
+                    break;
+                }
+            }
+            if (p >= n) {
+                break;
+            }
+            String value = value(s.charAt(p), width, v);
+            if (value != null) {
+                if (q < p - 1) {
+                    out.append(s, q, p - 1);
+                }
+                out.append(value);
+                p++;
+                q = p;
+            }
+            // an unknown letter: left as written, looked at again (it may start a pattern)
+        }
+        if (q < n) {
+            out.append(s, q, n);
+        }
+        return out.toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String value(char c, int width, JobValues v) {
+        switch (c) {
+            case 'a':
+                return pad(v.arrayTaskId() != null ? v.arrayTaskId() : NO_VAL, width);
+            case 'A':
+                return pad(v.arrayTaskId() != null && v.arrayJobId() != null ? v.arrayJobId() : v.jobId(), width);
+            case 'j':
+            case 'J':
+                return pad(v.jobId(), width);
+            case 'n':
+            case 't':
+                return pad(0, width);
+            case 's':
+                return "batch";
+            case 'N':
+                return v.node();
+            case 'u':
+                return v.user();
+            case 'x':
+                return v.jobName();
+            default:
+                return null;
+        }
+    }
+
+    private static String pad(long value, int width) {
+        return width <= 0 ? Long.toString(value) : String.format(Locale.ROOT, "%0" + width + "d", value);
+    }
+}
