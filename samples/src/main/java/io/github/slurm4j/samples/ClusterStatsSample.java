@@ -154,7 +154,7 @@ final class ClusterStatsSample {
         String partitions = Fixtures.load("slurm-22.05", "scontrol-partition-all-oneliner").stdout();
         FakeSlurm slurm = FakeSlurm.builder().user("carol", 1003, "physics").user("dave", 1004, "chemistry")
                 .user("erin", 1005, "physics").nodesFrom(nodes).partitionsFrom(partitions)
-                .startAt(Instant.now().minus(Duration.ofHours(3))).build();
+                .startAt(Instant.now().minus(Duration.ofHours(3))).keepRequests(1_000).build();
         submit(slurm, "alice", "train-resnet", "gpu", 2, "1", 0);
         submit(slurm, "bob", "preprocess", "debug", 2, null, 20);
         submit(slurm, "carol", "finetune-llm", "gpu", 2, "1", 40);

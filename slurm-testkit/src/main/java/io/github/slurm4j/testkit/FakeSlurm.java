@@ -104,12 +104,14 @@ public final class FakeSlurm implements Shell {
         final Duration defaultRunTime;
         final Clock clock;
         final String host;
-        final List<ExecRequest> requests = new ArrayList<>();
+        final java.util.ArrayDeque<ExecRequest> requests = new java.util.ArrayDeque<>();
+        final int keepRequests;
         boolean controllerDown;
         boolean accountingDown;
 
         State(Builder b) {
             this.cluster = new SimCluster(b.clusterName, b.start, b.firstJobId, b.defMemPerCpuMb, b.basePriority, b.minJobAge);
+            this.keepRequests = b.keepRequests;
             this.out = new SimOutput(cluster, b.zone);
             this.users = Map.copyOf(b.users);
             this.operators = Set.copyOf(b.operators);
@@ -210,7 +212,10 @@ public final class FakeSlurm implements Shell {
         return n;
     }
 
-    /** Every request answered so far, by every view of this cluster, in order. */
+    /**
+     * Every request answered so far, by every view of this cluster, in order; with
+     * {@link Builder#keepRequests(int)} only the latest that many.
+     */
     public List<ExecRequest> requests() {
         synchronized (s) {
             return List.copyOf(s.requests);
@@ -254,7 +259,10 @@ public final class FakeSlurm implements Shell {
     public ExecResult run(ExecRequest request) {
         List<String> argv = request.command();
         synchronized (s) {
-            s.requests.add(request);
+            if (s.requests.size() == s.keepRequests) {
+                s.requests.removeFirst();
+            }
+            s.requests.addLast(request);
             sync();
             Reply reply = dispatch(argv, request);
             return new ExecResult(argv, reply.rc, reply.out.getBytes(StandardCharsets.UTF_8),
@@ -1318,6 +1326,7 @@ public final class FakeSlurm implements Shell {
         private long defMemPerCpuMb = 256;
         private long basePriority = 1000;
         private Duration minJobAge = Duration.ofHours(1);
+        private int keepRequests = Integer.MAX_VALUE;
         private Duration defaultRunTime = Duration.ofSeconds(60);
         private final Map<String, User> users = new LinkedHashMap<>();
         private final Set<String> operators = new LinkedHashSet<>();
@@ -1377,6 +1386,21 @@ public final class FakeSlurm implements Shell {
         /** The priority jobs get (a real multifactor priority moves with age and fair share; this one does not). */
         public Builder basePriority(long priority) {
             this.basePriority = priority;
+            return this;
+        }
+
+        /**
+         * Keeps only the latest {@code max} requests for {@link #requests()} and {@link #count}
+         * (default: all of them). A long-running demo sets it, or the record of every command
+         * it answered grows without bound.
+         *
+         * @throws IllegalArgumentException when {@code max} is below 1
+         */
+        public Builder keepRequests(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("keepRequests must be at least 1: " + max);
+            }
+            this.keepRequests = max;
             return this;
         }
 

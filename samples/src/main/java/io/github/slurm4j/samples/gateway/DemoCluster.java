@@ -77,7 +77,8 @@ final class DemoCluster {
         ShiftedClock clock = new ShiftedClock(Duration.ofHours(3));
         FakeSlurm slurm = FakeSlurm.builder().user("carol", 1003, "physics").user("dave", 1004, "chemistry")
                 .user("erin", 1005, "physics").nodesFrom(SamplesAccess.demoNodes())
-                .partitionsFrom(SamplesAccess.demoPartitions()).clock(clock).minJobAge(Duration.ofHours(2)).build();
+                .partitionsFrom(SamplesAccess.demoPartitions()).clock(clock).minJobAge(Duration.ofHours(2))
+                .keepRequests(1_000).build();
         // minutes after the start (three hours ago): what ran and ended before, and what runs now
         submit(slurm, clock, 0, "alice", SubmitRequest.script(sleep(1200)).name("prepare-data").partition("debug").cpusPerTask(2));
         submit(slurm, clock, 5, "alice", SubmitRequest.script(sleep(600) + "exit 3\n").name("bad-config").partition("debug")

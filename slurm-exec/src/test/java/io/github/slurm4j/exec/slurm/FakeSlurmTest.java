@@ -38,6 +38,26 @@ class FakeSlurmTest {
     }
 
     @Test
+    void keepsOnlyTheLatestRequestsWhenToldTo() {
+        FakeSlurm bounded = FakeSlurm.builder().keepRequests(3).build();
+        SlurmClient client = new SlurmClient(bounded);
+        client.jobs();
+        client.nodes();
+        client.jobs();
+        client.partitions();
+        assertThat(bounded.requests()).hasSize(3).extracting(r -> r.command().get(0))
+                .containsExactly("scontrol", "squeue", "scontrol");
+        assertThat(bounded.count("squeue")).isEqualTo(1);
+        // by default every request is kept
+        slurm.jobs();
+        slurm.jobs();
+        slurm.jobs();
+        slurm.jobs();
+        assertThat(fake.count("squeue")).isEqualTo(4);
+        assertThatThrownBy(() -> FakeSlurm.builder().keepRequests(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aJobRunsForItsSleepAndCompletes() {
         JobId id = slurm.submit(job("#!/bin/sh\nsleep 30\n").name("train").build()).jobId();
         assertThat(state(id)).isEqualTo(JobState.Name.RUNNING);
