@@ -57,7 +57,13 @@ import java.util.function.Supplier;
  * List<JobRow> mine = jobs.myJobs("hpc", "alice", Instant.now().minus(Duration.ofDays(7)));
  * String json = jobs.detail("hpc", s.jobId()).toConsoleJson();
  * jobs.pause("hpc", s.jobId());
+ * ConsoleLines last = jobs.tail("hpc", s.jobId());                       // the last 2,000 lines of stdout
+ * JobSample sample = jobs.sample("hpc", s.jobId());                      // per-process metrics, into runData
  * }</pre>
+ *
+ * <p>The console ({@link #tail}, {@link #follow}: {@link io.github.slurm4j.jobs.console}) and the
+ * metrics ({@link #sample}: {@link io.github.slurm4j.jobs.metrics}) are described in
+ * {@code docs/console-and-metrics.md}.
  *
  * <p>Every method also exists as {@code ...Async}, run on the executor given to the builder.
  * Errors are those of {@link SlurmClient}: a refusal by Slurm is a {@link SlurmCommandException}
