@@ -37,16 +37,35 @@ import java.util.Map;
  * @param allocation per node: CPU ids, memory, GRES ({@code scontrol -d}); empty from sacct
  * @param jobKey {@code <id>-<cluster host>}
  * @param zone the cluster's time zone
+ * @param runData the console's per-process series ({@code runData} of {@link #toConsoleMap()}):
+ *     what the façade's {@link io.github.slurm4j.jobs.metrics.MetricsRecorder} holds of the job,
+ *     empty without a recorder or samples
  */
 public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> steps, SeffReport efficiency,
         JobStatus status, Instant created, Instant submitted, Instant started, Instant finished, Duration duration,
-        Integer restarts, List<JobNodeAllocation> allocation, String jobKey, ZoneId zone) {
+        Integer restarts, List<JobNodeAllocation> allocation, String jobKey, ZoneId zone,
+        List<Map<String, Object>> runData) {
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     public JobDetail {
         steps = List.copyOf(steps);
         allocation = List.copyOf(allocation);
+        runData = runData == null ? List.of() : List.copyOf(runData);
+    }
+
+    /** A detail without {@code runData}. */
+    public JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> steps, SeffReport efficiency,
+            JobStatus status, Instant created, Instant submitted, Instant started, Instant finished, Duration duration,
+            Integer restarts, List<JobNodeAllocation> allocation, String jobKey, ZoneId zone) {
+        this(job, fromAccounting, steps, efficiency, status, created, submitted, started, finished, duration, restarts,
+                allocation, jobKey, zone, List.of());
+    }
+
+    /** This detail with {@code runData} (a {@link io.github.slurm4j.jobs.metrics.MetricsRecorder#runData}). */
+    public JobDetail withRunData(List<Map<String, Object>> runData) {
+        return new JobDetail(job, fromAccounting, steps, efficiency, status, created, submitted, started, finished, duration,
+                restarts, allocation, jobKey, zone, runData);
     }
 
     /**
@@ -54,10 +73,24 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
      * <pre>{@code
      * {"showData": {"id", "createTime", "updateTime", "environment": {109 keys}, "jobStatus",
      *   "jobKey", "name", "checkPoints": [], "downloadStatus": null, "description": ""},
-     *  "stopData": {seff map, empty until the job has ended}, "runData": [], "isLogFile": false}
+     *  "stopData": {seff map, empty until the job has ended}, "runData": [...], "isLogFile": false}
      * }</pre>
      * {@code createTime} is the submit time, {@code updateTime} the latest of submit, start and
      * end time, both in epoch seconds; {@code jobStatus} is the {@link JobPhase} name.
+     *
+     * <p>{@code runData} ({@link #runData()}; {@code []} until the job has been sampled) is, per
+     * sample time in ascending order, one entry per metric:
+     * <pre>{@code
+     * {"x": {"data": "2026-12-02 17:50:03"},                 // sample time, cluster zone
+     *  "y": [{"data": "98.5", "name": "PID-4242"}, ...],     // one per process, value with one decimal
+     *  "title": "cpu"}
+     * }</pre>
+     * with the titles, in this order, {@code gpu} (pmon {@code sm} %, summed over the process's
+     * GPUs), {@code mem} (ps {@code %MEM}), {@code cpu} (ps {@code %CPU}), {@code ram} (RSS, MiB),
+     * {@code gpu_memory_usage} (MiB). {@code mem}, {@code cpu} and {@code ram} list every process
+     * of the job at that time; {@code gpu} and {@code gpu_memory_usage} list only the processes
+     * with a GPU value, and are absent at a time when none has one: a job without GPUs has no GPU
+     * entries at all (not zeros, not nulls).
      */
     public Map<String, Object> toConsoleMap() {
         Map<String, Object> show = new LinkedHashMap<>();
@@ -80,7 +113,7 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("showData", show);
         root.put("stopData", efficiency != null && status.phase().isFinal() ? SeffView.stopData(efficiency) : Map.of());
-        root.put("runData", List.of());
+        root.put("runData", runData);
         root.put("isLogFile", false);
         return root;
     }

@@ -2,6 +2,7 @@ package io.github.slurm4j.jobs;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
+import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.ShellException;
 import io.github.slurm4j.exec.slurm.AccountingQuery;
 import io.github.slurm4j.exec.slurm.JobQuery;
@@ -13,6 +14,9 @@ import io.github.slurm4j.jobs.console.ConsoleLines;
 import io.github.slurm4j.jobs.console.ConsoleStream;
 import io.github.slurm4j.jobs.console.FollowOptions;
 import io.github.slurm4j.jobs.console.JobConsole;
+import io.github.slurm4j.jobs.metrics.JobSample;
+import io.github.slurm4j.jobs.metrics.MetricsRecorder;
+import io.github.slurm4j.jobs.metrics.MetricsSampler;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmError;
@@ -40,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +57,13 @@ import java.util.function.Supplier;
  * List<JobRow> mine = jobs.myJobs("hpc", "alice", Instant.now().minus(Duration.ofDays(7)));
  * String json = jobs.detail("hpc", s.jobId()).toConsoleJson();
  * jobs.pause("hpc", s.jobId());
+ * ConsoleLines last = jobs.tail("hpc", s.jobId());                       // the last 2,000 lines of stdout
+ * JobSample sample = jobs.sample("hpc", s.jobId());                      // per-process metrics, into runData
  * }</pre>
+ *
+ * <p>The console ({@link #tail}, {@link #follow}: {@link io.github.slurm4j.jobs.console}) and the
+ * metrics ({@link #sample}: {@link io.github.slurm4j.jobs.metrics}) are described in
+ * {@code docs/console-and-metrics.md}.
  *
  * <p>Every method also exists as {@code ...Async}, run on the executor given to the builder.
  * Errors are those of {@link SlurmClient}: a refusal by Slurm is a {@link SlurmCommandException}
@@ -76,6 +87,8 @@ public final class SlurmJobs implements AutoCloseable {
     private final Map<String, Cluster> clusters;
     private final Map<String, SlurmClient> clients;
     private final Map<String, JobConsole> consoles;
+    private final Map<String, MetricsSampler> samplers;
+    private final MetricsRecorder recorder;
     private final Executor executor;
     private final ExecutorService ownExecutor;
     private final int submitRetries;
@@ -91,6 +104,21 @@ public final class SlurmJobs implements AutoCloseable {
         Map<String, JobConsole> con = new LinkedHashMap<>();
         b.clusters.forEach((n, c) -> con.put(n, new JobConsole(cs.get(n), c.timeout())));
         this.consoles = Map.copyOf(con);
+        Map<String, MetricsSampler> sam = new LinkedHashMap<>();
+        b.clusters.forEach((n, c) -> {
+            MetricsSampler.Builder sb = MetricsSampler.builder(cs.get(n)).clock(c.clock()).timeout(c.timeout());
+            if (b.nodeShells.containsKey(n)) {
+                sb.nodeShell(b.nodeShells.get(n));
+            }
+            sam.put(n, sb.build());
+        });
+        for (String n : b.nodeShells.keySet()) {
+            if (!b.clusters.containsKey(n)) {
+                throw new IllegalArgumentException("node shells for an unknown cluster " + n);
+            }
+        }
+        this.samplers = Map.copyOf(sam);
+        this.recorder = b.recorder;
         if (b.executor == null) {
             this.ownExecutor = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "slurm4j-jobs");
@@ -490,7 +518,7 @@ public final class SlurmJobs implements AutoCloseable {
         Integer restarts = job.status().restarts();
         return new JobDetail(job, fromAccounting, acct == null ? List.of() : acct.steps(), eff, status, submitted, submitted,
                 started, finished, duration, restarts, job.nodeAllocations(), JobId.of(job.identity().jobId()) + "-" + c.host(),
-                c.zone());
+                c.zone(), recorder == null ? List.of() : recorder.runData(cluster, id, c.zone()));
     }
 
     // ------------------------------------------------------------------ console
@@ -528,6 +556,33 @@ public final class SlurmJobs implements AutoCloseable {
     public ConsoleFollow follow(String cluster, JobId id, ConsoleStream stream, FollowOptions options, Consumer<String> onLine) {
         cluster(cluster);
         return consoles.get(cluster).follow(id, stream, options, onLine);
+    }
+
+    // ------------------------------------------------------------------ metrics
+
+    /**
+     * Samples the processes of a running job on each of its nodes ({@link MetricsSampler}: one
+     * shell call per node with {@code scontrol listpids}, {@code ps} and, where it exists,
+     * {@code nvidia-smi}; through {@code srun --jobid --overlap}, or the builder's
+     * {@link Builder#nodeShells node shells}) and adds the sample to the builder's
+     * {@link MetricsRecorder}, whose series {@link #detail} then returns as {@code runData}. A job
+     * that is not running gives a sample without nodes (not recorded).
+     *
+     * @throws SlurmCommandException {@code job_not_found}; {@code access_denied} when srun may not
+     *     make a step in the job (only its owner may)
+     */
+    public JobSample sample(String cluster, JobId id) {
+        cluster(cluster);
+        JobSample s = samplers.get(cluster).sample(id);
+        if (recorder != null) {
+            recorder.record(cluster, s);
+        }
+        return s;
+    }
+
+    /** The recorder {@link #sample} fills, or {@code null} when the builder was given none. */
+    public MetricsRecorder recorder() {
+        return recorder;
     }
 
     /** The console reader of a cluster ({@link JobConsole}: paths, tail, follow). */
@@ -717,6 +772,10 @@ public final class SlurmJobs implements AutoCloseable {
         return async(() -> tail(cluster, id, lines, stream));
     }
 
+    public CompletableFuture<JobSample> sampleAsync(String cluster, JobId id) {
+        return async(() -> sample(cluster, id));
+    }
+
     public CompletableFuture<ActionResult> cancelAsync(String cluster, JobId id) {
         return async(() -> cancel(cluster, id));
     }
@@ -774,8 +833,27 @@ public final class SlurmJobs implements AutoCloseable {
         private final Map<String, Cluster> clusters = new LinkedHashMap<>();
         private Executor executor;
         private int submitRetries = 2;
+        private MetricsRecorder recorder;
+        private final Map<String, Function<String, Shell>> nodeShells = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** Where {@link SlurmJobs#sample} records and {@link SlurmJobs#detail} reads {@code runData} (default: none). */
+        public Builder metricsRecorder(MetricsRecorder recorder) {
+            this.recorder = Objects.requireNonNull(recorder, "recorder");
+            return this;
+        }
+
+        /**
+         * Samples the nodes of {@code cluster} through a shell per node (SSH to the node with the
+         * same credentials, say) instead of {@code srun --jobid --overlap} through the cluster's
+         * shell: for an operator account, which srun refuses in other users' jobs. The façade
+         * does not close these shells.
+         */
+        public Builder nodeShells(String cluster, Function<String, Shell> shellOfNode) {
+            nodeShells.put(Objects.requireNonNull(cluster, "cluster"), Objects.requireNonNull(shellOfNode, "shellOfNode"));
+            return this;
         }
 
         /** Adds a cluster under its name. */

@@ -266,7 +266,7 @@ public final class JobConsole {
      */
     String lookUpHost(Target t) {
         String pattern = t.pattern();
-        if (pattern == null || pattern.indexOf('\\') >= 0 || t.values().node() == null) {
+        if (pattern == null || pattern.indexOf('\\') >= 0) {
             return null;
         }
         int slash = pattern.lastIndexOf('/');

@@ -222,6 +222,37 @@ class JobConsoleTest {
         }
     }
 
+    @Test
+    void followOfAFileRewrittenShorterReadsItAgainFromItsStart() throws Exception {
+        JobId id = submit(null, "#!/bin/sh\nsleep 30\n");
+        fake.advance(Duration.ofSeconds(1));
+        Path out = dir.resolve("slurm-" + id + ".out");
+        Files.writeString(out, "a long first line\nsecond\n");
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        try (ConsoleFollow f = console(null).follow(id, ConsoleStream.STDOUT, FollowOptions.defaults().fromStart()
+                .withPollInterval(Duration.ofMillis(20)), got::add)) {
+            await(() -> got.size() == 2);
+            Files.writeString(out, "new\n");
+            await(() -> got.size() == 3);
+            fake.advance(Duration.ofSeconds(40));
+            assertThat(f.await(Duration.ofSeconds(10)).finalState()).isNotNull();
+        }
+        assertThat(got).containsExactly("a long first line", "second", "new");
+    }
+
+    @Test
+    void followEndsWithTheFailureAfterMaxFailuresInARow() throws Exception {
+        JobId id = submit(null, "#!/bin/sh\nsleep 30\n");
+        fake.advance(Duration.ofSeconds(1));
+        JobConsole c = console(r -> r.command().get(0).equals("sh")
+                ? ExecResult.of(r.command(), 1, "", "sh: 1: cannot open: Permission denied\n") : null);
+        ConsoleFollow f = c.follow(id, ConsoleStream.STDOUT, FollowOptions.defaults().withPollInterval(Duration.ofMillis(10))
+                .withMaxFailures(2), line -> { });
+        assertThatThrownBy(() -> f.await(Duration.ofSeconds(10))).hasCauseInstanceOf(SlurmCommandException.class);
+        assertThat(f.isDone()).isTrue();
+        assertThat(f.result()).isCompletedExceptionally();
+    }
+
     private static void append(Path p, String text) throws IOException {
         Files.write(p, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
     }
