@@ -2,6 +2,7 @@ package io.github.slurm4j.jobs;
 
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.local.LocalShell;
+import io.github.slurm4j.testkit.UsesLab;
 import java.util.function.Function;
 
 /**
@@ -10,6 +11,7 @@ import java.util.function.Function;
  * jobs are sampled the same way as everyone's here: through a shell per node, which for the
  * lab's single node is this machine.
  */
+@UsesLab("22.05")
 class LocalConsoleIT extends AbstractConsoleIT {
     @Override
     protected Shell createShell() {
