@@ -29,6 +29,23 @@ class SacctParserTest {
         return SacctParser.fromHeader().parse(c.stdoutBytes());
     }
 
+    /**
+     * slurmdbd's placeholder row of a job whose start it has not stored yet, as sacct showed it on
+     * the lab (22.05) for a running job of alice: told apart from the job's real row.
+     */
+    @Test
+    void slurmdbdsPlaceholderRowIsToldApartFromTheJobsRow() {
+        List<String> fields = List.of("JobID", "JobIDRaw", "JobName", "Group", "QOS", "State", "Partition");
+        List<AccountingRecord> rows = SacctParser.parsable(fields).parse(
+                "644|644|allocation|root|Unknown|PENDING|\n"
+                        + "645|645|fid-acct|alice|normal|RUNNING|debug\n"
+                        + "646|646|allocation|alice|normal|RUNNING|debug\n");
+        assertThat(rows).extracting(AccountingRecord::isPlaceholder).containsExactly(true, false, false);
+        // without the fields that tell it, no row is taken for the placeholder
+        assertThat(SacctParser.parsable(List.of("JobID", "State")).parse("644|PENDING\n"))
+                .extracting(AccountingRecord::isPlaceholder).containsExactly(false);
+    }
+
     @Test
     void ctldDownSacctStillWorks() {
         List<AccountingRecord> rows = header("ctld-down-sacct-still-works");

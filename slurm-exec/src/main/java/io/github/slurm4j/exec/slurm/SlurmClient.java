@@ -146,7 +146,9 @@ public final class SlurmClient {
      * <p>Jobs that have finished but that slurmctld still holds are listed by squeue (it is asked
      * for every state) and asked again from sacct, whose answer has the exit code; the queue's
      * answer (without exit code) is kept when sacct has no record or fails. A job that neither
-     * knows is absent from the map. squeue 22.05 fails the whole call with
+     * knows is absent from the map, and so is one whose only accounting row is slurmdbd's
+     * placeholder ({@link AccountingRecord#isPlaceholder()}: it says PENDING for a job that has
+     * started). squeue 22.05 fails the whole call with
      * {@code Invalid job id specified} when it is asked for a single unknown id (fixture
      * {@code squeue-error-invalid-job}); that answer means "not in the queue", and sacct is asked.
      * Any other squeue or sacct error is thrown: a failure is never reported as "job gone".
@@ -199,7 +201,7 @@ public final class SlurmClient {
                 AccountingRecord last = null;
                 for (AccountingRecord r : records) {
                     JobId raw = r.jobIdRaw();
-                    if (r.state() != null && id.matchesRow(r.jobId(), raw == null ? null : raw.id())) {
+                    if (r.state() != null && !r.isPlaceholder() && id.matchesRow(r.jobId(), raw == null ? null : raw.id())) {
                         last = r;
                     }
                 }

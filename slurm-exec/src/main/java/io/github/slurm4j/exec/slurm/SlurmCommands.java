@@ -273,7 +273,8 @@ final class SlurmCommands {
          * The fields {@link SlurmClient#statusOf} needs: few, and none that a placeholder row of
          * slurmdbd (a job whose start it has not stored yet) prints oddly.
          */
-        static final List<String> STATUS_FIELDS = List.of("JobID", "JobIDRaw", "State", "ExitCode", "Reason");
+        /** What {@code statusOf} asks: the state, and what tells slurmdbd's placeholder row apart ({@code AccountingRecord.isPlaceholder}). */
+        static final List<String> STATUS_FIELDS = List.of("JobID", "JobIDRaw", "State", "ExitCode", "Reason", "JobName", "Group", "QOS");
 
         private final List<String> argv;
         private final SacctParser parser;

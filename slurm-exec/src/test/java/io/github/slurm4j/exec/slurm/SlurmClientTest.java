@@ -258,6 +258,32 @@ class SlurmClientTest {
         assertThat(shell.count()).isEqualTo(2);
     }
 
+    /** slurmdbd's placeholder row (PENDING for a job that has started) is no status of the job. */
+    @Test
+    void statusOfTakesNoStateFromSlurmdbdsPlaceholderRow() {
+        StringBuilder acct = new StringBuilder();
+        for (String[] row : new String[][] {{"7", "PENDING", "allocation", "root", "Unknown"}, {"8", "COMPLETED", "train", "alice", "normal"}}) {
+            List<String> cells = new ArrayList<>();
+            for (String f : SlurmCommands.Accounting.STATUS_FIELDS) {
+                cells.add(switch (f) {
+                    case "JobID", "JobIDRaw" -> row[0];
+                    case "State" -> row[1];
+                    case "JobName" -> row[2];
+                    case "Group" -> row[3];
+                    case "QOS" -> row[4];
+                    case "ExitCode" -> "0:0";
+                    default -> "";
+                });
+            }
+            acct.append(String.join(US, cells)).append('\n');
+        }
+        shell.enqueuePrefix(List.of("squeue"), FakeReply.ok(""));
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(acct.toString()));
+        Map<JobId, JobStatus> st = slurm.statusOf(List.of(JobId.of(7), JobId.of(8)));
+        assertThat(st).containsOnlyKeys(JobId.of(8));
+        assertThat(st.get(JobId.of(8)).state().state()).isEqualTo(JobState.Name.COMPLETED);
+    }
+
     @Test
     void statusOfNeverReportsAFailureAsJobGone() {
         shell.enqueuePrefix(List.of("squeue"), fixture("ctld-down-squeue"));

@@ -147,10 +147,11 @@ class SlurmFaultsIT {
             SlurmCommandException own = fails("jobs (patient)", SlurmErrorType.CONTROLLER_UNAVAILABLE, Duration.ofSeconds(40),
                     () -> patient.jobs(JobQuery.all()));
             assertThat(own.getMessage()).contains("Unable to contact slurm controller");
-            // accounting does not need slurmctld
-            List<AccountingRecord> acct = quick.accounting(AccountingQuery.builder().jobId(finished).allocationsOnly().build());
+            // accounting does not need slurmctld (asked patiently: seff is a Perl script that took over
+            // 4 s on a loaded machine; what is checked here is that it answers, not how fast)
+            List<AccountingRecord> acct = patient.accounting(AccountingQuery.builder().jobId(finished).allocationsOnly().build());
             assertThat(acct).singleElement().satisfies(r -> assertThat(r.state().state()).isEqualTo(JobState.Name.COMPLETED));
-            assertThat(quick.efficiency(finished).state().state()).isEqualTo(JobState.Name.COMPLETED);
+            assertThat(patient.efficiency(finished).state().state()).isEqualTo(JobState.Name.COMPLETED);
         } finally {
             cluster().control("start", "slurmctld");
         }

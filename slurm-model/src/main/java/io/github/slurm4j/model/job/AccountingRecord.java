@@ -215,6 +215,22 @@ public record AccountingRecord(AccountingValues values) {
         return values.get(AccountingField.RESTARTS);
     }
 
+    /**
+     * Whether this row is slurmdbd's placeholder for a job whose start it has not stored yet, not
+     * a record of the job: slurmdbd writes it when a step of the job starts first, with job name
+     * {@code allocation}, group {@code root}, QOS {@code Unknown} (or none), state {@code PENDING},
+     * no partition and no resources. Seen on the lab (Slurm 22.05) for over 30 s after a job started,
+     * while sacct showed it instead of the job's real row. Needs {@code JobName} and {@code Group}
+     * among the printed fields; {@code false} without them.
+     *
+     * @return {@code true} for the placeholder, which tells nothing about the job's state
+     */
+    public boolean isPlaceholder() {
+        String qos = qos();
+        return "allocation".equals(jobName()) && "root".equals(group())
+                && (qos == null || qos.isEmpty() || "Unknown".equals(qos));
+    }
+
     /** The typed value of any field (see {@link AccountingField#parseValue}), or {@code null}. */
     public <T> T get(AccountingField field) {
         return values.get(field);
