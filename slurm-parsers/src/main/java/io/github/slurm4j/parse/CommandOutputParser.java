@@ -254,8 +254,15 @@ public final class CommandOutputParser {
     private static List<Map<String, Object>> scontrol(SlurmCommandLine c, String stdout, String stderr, int rc, ZoneId zone) {
         switch (kindOf(c)) {
             case "job":
+                // scontrol --json show job (23.02 on): squeue's JSON document
+                if (c.has("--json")) {
+                    return map(c.tool(), SqueueJsonParser.parse(stdout, zone).items(), j -> JobView.toSuppliedMap(j, zone));
+                }
                 return map(c.tool(), ScontrolParser.parseJobs(stdout), j -> JobView.toSuppliedMap(j, zone));
             case "node":
+                if (c.has("--json")) {
+                    return map(c.tool(), NodesJsonParser.parse(stdout, zone).items(), n -> NodeView.toMap(n, zone));
+                }
                 return map(c.tool(), ScontrolParser.parseNodes(stdout), n -> NodeView.toMap(n, zone));
             case "partition":
                 return map(c.tool(), ScontrolParser.parsePartitions(stdout), PartitionView::toMap);

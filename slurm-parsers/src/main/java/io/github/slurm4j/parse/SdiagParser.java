@@ -114,6 +114,16 @@ public final class SdiagParser {
 
     private static void putEntry(Map<String, Object> target, String line, int lineNo) {
         int colon = line.indexOf(": ");
+        int valueStart = colon + 2;
+        if (colon < 0) {
+            // 24.11 and 26.05 print the "Main scheduler exit:" and "Backfilling stats" exit counters
+            // without the space: "End of job queue:169"
+            colon = line.lastIndexOf(':');
+            valueStart = colon + 1;
+            if (colon > 0 && line.substring(valueStart).isBlank()) {
+                colon = -1;
+            }
+        }
         if (colon <= 0) {
             throw new SlurmParseException(COMMAND, lineNo, null, line, "not a 'Key: value' line");
         }
@@ -121,7 +131,7 @@ public final class SdiagParser {
         if (target.containsKey(key)) {
             throw new SlurmParseException(COMMAND, lineNo, key, line, "key repeated in one section");
         }
-        target.put(key, value(line.substring(colon + 2).strip()));
+        target.put(key, value(line.substring(valueStart).strip()));
     }
 
     /** A {@link Long}, an {@link Instant}, {@code null} for {@code N/A}, or the text. */

@@ -38,7 +38,12 @@ public final class SeffParser {
     public static final String COMMAND = "seff";
 
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
-    private static final String UNIT = "([KMGTPE]B)";
+    /**
+     * seff's unit: {@code KB} ... {@code EB}, or a bare {@code B} when {@code kbytes2str} runs past
+     * its unit table (seen on 24.11 and 26.05 for a DEADLINE job that never ran: no memory was
+     * allocated, and seff reads Slurm's NO_VAL as the amount: "0.00% of 16.00 B (16.00 B/core)").
+     */
+    private static final String UNIT = "([KMGTPE]?B)";
     private static final Pattern STATE = Pattern.compile("(.+?)(?: \\(exit code (-?\\d+)\\))?");
     private static final Pattern CPU_EFF = Pattern.compile(NUM + "% of (\\S+) core-walltime");
     private static final Pattern MEM_USED = Pattern.compile(NUM + " " + UNIT + "( \\(estimated maximum\\))?");
@@ -46,6 +51,9 @@ public final class SeffParser {
             NUM + "% of " + NUM + " " + UNIT + "(?: \\(" + NUM + " " + UNIT + "/(core|node)\\))?");
     private static final Pattern NOT_AVAILABLE = Pattern.compile("Efficiency not available for jobs in the \\S+ state\\.");
     private static final String RUNNING_WARNING = "WARNING: Efficiency statistics may be misleading for RUNNING jobs.";
+    /** The running job's warning of the seff shipped with Slurm 24.11 and 26.05 (contribs/seff 2.1). */
+    private static final String RUNNING_WARNING_NEWER = "WARNING: Efficiency statistics can only be obtained after the job has ended"
+            + " as seff tool is based on the accounting database data.";
 
     private static final Set<String> KNOWN = Set.of("Job ID", "Array Job ID", "Cluster", "User/Group", "State",
             "Cores", "Nodes", "Cores per node", "CPU Utilized", "CPU Efficiency", "Job Wall-clock time",
@@ -84,7 +92,7 @@ public final class SeffParser {
             if (line.equals("Job not found.")) {
                 throw new SlurmParseException(COMMAND, no, null, line, "seff found no such job");
             }
-            if (line.equals(RUNNING_WARNING)) {
+            if (line.equals(RUNNING_WARNING) || line.equals(RUNNING_WARNING_NEWER)) {
                 warning = true;
                 continue;
             }
@@ -262,6 +270,10 @@ public final class SeffParser {
         if (!m.matches()) {
             throw new IllegalArgumentException("expected 'N.NN% of N.NN MB [(N.NN MB/core|node)]': '" + text + "'");
         }
+        if (m.group(3).equals("B")) {
+            // past seff's unit table: no memory allocated (Slurm's NO_VAL); requested 0, no per-unit amount
+            return new Object[] {percent(m.group(1)), 0L, null, null};
+        }
         Long per = m.group(4) == null ? null : bytes(m.group(4), m.group(5));
         return new Object[] {percent(m.group(1)), bytes(m.group(2), m.group(3)), per, m.group(6)};
     }
@@ -271,6 +283,9 @@ public final class SeffParser {
      * {@code MB}, {@code GB}...: binary units despite the names.
      */
     static long bytes(String number, String unit) {
+        if (unit.equals("B")) {
+            throw new IllegalArgumentException("amount past seff's unit table (Slurm's NO_VAL?): '" + number + " " + unit + "'");
+        }
         char u = unit.charAt(0);
         BigDecimal multiplier = u == 'E'
                 ? BigDecimal.valueOf(MemorySize.PIB).multiply(BigDecimal.valueOf(1024))

@@ -54,6 +54,12 @@ public final class SinfoParser {
     static final Map<String, String> ALIASES = Map.of("features_act", "FeaturesAct", "share", "OverSubscribe");
     /** The order of {@code -o %all} in sinfo 22.05. */
     static final String ALL_ORDER = "abcdefghlmnoprstuvwzABCDEFGHILMNOPRSTUVXYZ";
+    /**
+     * The order of {@code -o %all} in sinfo 24.11 and 26.05: a {@code RESERVATION} column
+     * ({@code %i}) after {@code OVERSUBSCRIBE} (fixtures {@code slurm-24.11}/{@code slurm-26.05}
+     * {@code sinfo-all-fields-percent-all}).
+     */
+    static final String ALL_ORDER_WITH_RESERVATION = "abcdefghilmnoprstuvwzABCDEFGHILMNOPRSTUVXYZ";
     static final Set<String> FREE_TEXT = Set.of("Reason");
 
     static {
@@ -91,7 +97,7 @@ public final class SinfoParser {
             "DefaultTime", "DEFAULTTIME", "PreemptMode", "PREEMPT_MODE", "NodeList", "NODELIST", "CPUsLoad", "CPU_LOAD",
             "Partition", "PARTITION", "PartitionName", "PARTITION", "AllocNodes", "ALLOCNODES", "StateLong", "STATE",
             "UserLong", "USER", "Cluster", "CLUSTER", "Sockets", "SOCKETS", "Cores", "CORES", "Threads", "THREADS",
-            "GresUsed", "GRES_USED",
+            "GresUsed", "GRES_USED", "Reservation", "RESERVATION",
         };
         for (int i = 0; i < pairs.length; i += 2) {
             TITLES.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
@@ -117,14 +123,20 @@ public final class SinfoParser {
     /** For {@code sinfo -o FORMAT} with a header. {@code %all} is accepted. */
     public static SinfoParser forFormat(String format) {
         if (format.trim().equals("%all")) {
-            List<Column> cols = new ArrayList<>();
-            for (int i = 0; i < ALL_ORDER.length(); i++) {
-                char c = ALL_ORDER.charAt(i);
-                cols.add(new Column(LETTERS.get(c), "%" + c, Column.UNBOUNDED, false, i < ALL_ORDER.length() - 1 ? "|" : ""));
-            }
-            return new SinfoParser(format, new Layout(COMMAND, "", cols, FREE_TEXT), true);
+            return new SinfoParser(format, allLayout(ALL_ORDER), true);
         }
         return new SinfoParser(format, Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
+    }
+
+    private static Layout allLayout(String order) {
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < order.length(); i++) {
+            char c = order.charAt(i);
+            // %i (the reservation, 24.11 on) is only read from %all: not a letter of 22.05's table
+            String name = c == 'i' ? "Reservation" : LETTERS.get(c);
+            cols.add(new Column(name, "%" + c, Column.UNBOUNDED, false, i < order.length() - 1 ? "|" : ""));
+        }
+        return new Layout(COMMAND, "", cols, FREE_TEXT);
     }
 
     /** For {@code sinfo -O FORMAT} with a header. */
@@ -198,7 +210,13 @@ public final class SinfoParser {
             numbers.add(i + 1);
             headerPending = false;
         }
-        Layout resolved = layout.resolve(table, TITLES);
+        Layout chosen = layout;
+        // -o %all: the version's column set, told by its header (24.11 on: RESERVATION after OVERSUBSCRIBE)
+        if (header && format.trim().equals("%all") && !table.isEmpty()
+                && Texts.decode(table.get(0)).contains("|OVERSUBSCRIBE|RESERVATION|")) {
+            chosen = allLayout(ALL_ORDER_WITH_RESERVATION);
+        }
+        Layout resolved = chosen.resolve(table, TITLES);
         if (!table.isEmpty()) {
             checkFirst(resolved, table.get(0), numbers.get(0));
         }
