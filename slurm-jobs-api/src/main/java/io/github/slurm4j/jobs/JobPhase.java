@@ -25,7 +25,7 @@ public enum JobPhase {
     /** Ended by its own doing: non-zero exit, out of memory, time limit, deadline. */
     FAILED;
 
-    /** Whether the job has ended in this phase. */
+    /** {@return whether the job has ended in this phase: FINISHED, ERROR or FAILED} */
     public boolean isFinal() {
         return this == FINISHED || this == ERROR || this == FAILED;
     }

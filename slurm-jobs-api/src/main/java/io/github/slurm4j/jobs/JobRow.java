@@ -27,6 +27,7 @@ public record JobRow(String id, String jobKey, String name, String user, String 
         Integer devices, boolean gpus, boolean preemptible, Integer priority, Instant submitted, Instant started,
         Instant finished, String reason, String comment, boolean fromQueue) {
 
+    /** {@return the console's status, {@code status().phase()}} */
     public JobPhase phase() {
         return status.phase();
     }

@@ -9,6 +9,14 @@ public final class JobRowView {
     private JobRowView() {
     }
 
+    /**
+     * The view of one row.
+     *
+     * @param r the row; not null
+     * @return {@code id, jobKey, name, user, partition, status} (the phase's name), {@code cloudStatus,
+     *     reasonCode, reasonMessage, slurmState} (as Slurm printed it), {@code devices, devicesAreGpus,
+     *     preemptible, priority, submitted, started, finished} (epoch seconds or null), {@code comment}
+     */
     public static Map<String, Object> toMap(JobRow r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());

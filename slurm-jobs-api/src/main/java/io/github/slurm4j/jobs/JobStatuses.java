@@ -37,7 +37,12 @@ public final class JobStatuses {
     private JobStatuses() {
     }
 
-    /** The phase of a base state, before the reason is looked at (the table above). */
+    /**
+     * The phase of a base state, before the reason is looked at (the table above).
+     *
+     * @param state the base state
+     * @return the phase; ERROR for {@link JobState.Name#UNKNOWN}
+     */
     public static JobPhase phaseOf(JobState.Name state) {
         return switch (state) {
             case PENDING, REQUEUED, REQUEUE_FED, UPDATE_DB -> JobPhase.QUEUED;
@@ -50,7 +55,12 @@ public final class JobStatuses {
         };
     }
 
-    /** The cloud status of a base state (the table above). */
+    /**
+     * The cloud status of a base state (the table above).
+     *
+     * @param state the base state
+     * @return the cloud status; Failed for {@link JobState.Name#UNKNOWN}
+     */
     public static CloudStatus cloudOf(JobState.Name state) {
         return switch (state) {
             case PENDING, REQUEUED, REQUEUE_FED, UPDATE_DB, REQUEUE_HOLD, RESV_DEL_HOLD -> CloudStatus.Queuing;
@@ -67,6 +77,11 @@ public final class JobStatuses {
     /**
      * The status of a job in {@code state} with Slurm's {@code reason} ({@code null} for none):
      * the table above, and PENDING with a hold reason is PAUSED.
+     *
+     * @param state the state as Slurm printed it; its flags are not looked at
+     * @param reason Slurm's reason, verbatim (squeue's parentheses allowed), or {@code null}
+     * @return the status; its reason code is the state's name (the raw text for an unknown state)
+     *     for an end other than COMPLETED and for a pause without a reason
      */
     public static JobStatus of(JobState state, String reason) {
         JobState.Name name = state.state();

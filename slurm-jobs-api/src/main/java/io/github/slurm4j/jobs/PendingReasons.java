@@ -127,6 +127,9 @@ public final class PendingReasons {
      * The reason code of a printed reason: {@code ReqNodeNotAvail, UnavailableNodes:n1} gives
      * {@code ReqNodeNotAvail}; {@code (Resources)} gives {@code Resources}. {@code null} for
      * {@code null}, empty or {@code None}.
+     *
+     * @param printed the reason as squeue, scontrol or sacct printed it; may be null
+     * @return the code, or {@code null} when there is no reason
      */
     public static String code(String printed) {
         if (printed == null) {
@@ -143,7 +146,13 @@ public final class PendingReasons {
         return s.isEmpty() || s.equals("None") ? null : s;
     }
 
-    /** The plain words for a reason code (or a printed reason); the code itself when unknown. */
+    /**
+     * The plain words for a reason code (or a printed reason); QOS and account limit reasons
+     * ({@code QOSMaxCpuPerUserLimit}) are composed from their parts.
+     *
+     * @param reason a code or a printed reason; may be null
+     * @return the words, the code itself when unknown, or {@code null} when there is no reason
+     */
     public static String describe(String reason) {
         String c = code(reason);
         if (c == null) {
@@ -168,7 +177,7 @@ public final class PendingReasons {
         return c;
     }
 
-    /** Every reason code with its own words (the limit reasons are composed on top of these). */
+    /** {@return every reason code with its own words (the limit reasons are composed on top of these); unmodifiable} */
     public static Map<String, String> known() {
         return java.util.Collections.unmodifiableMap(WORDS);
     }

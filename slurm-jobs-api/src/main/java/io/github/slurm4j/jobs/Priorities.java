@@ -17,9 +17,13 @@ package io.github.slurm4j.jobs;
  * the nice value, so lowering p by one lowers the job's priority by {@code u} either way.
  */
 public final class Priorities {
+    /** The lowest console priority. */
     public static final int MIN = 1;
+    /** The highest console priority; above {@link #DEFAULT} only an operator may set it. */
     public static final int MAX = 1000;
+    /** The console priority of a job without nice or priority: nice 0. */
     public static final int DEFAULT = 100;
+    /** The default Slurm priority points (and nice points) per step of the console scale. */
     public static final long DEFAULT_UNIT = 10;
 
     private Priorities() {
@@ -32,18 +36,39 @@ public final class Priorities {
         return p;
     }
 
-    /** The Slurm priority an operator sets for console priority {@code p}. */
+    /**
+     * The Slurm priority an operator sets for console priority {@code p}.
+     *
+     * @param p the console priority, {@value #MIN}..{@value #MAX}
+     * @param unit the cluster's points per step
+     * @return {@code p × unit}, for {@code scontrol update Priority=}
+     * @throws IllegalArgumentException if {@code p} is out of range
+     */
     public static long toSlurmPriority(int p, long unit) {
         return check(p) * unit;
     }
 
-    /** The console priority of a Slurm priority. */
+    /**
+     * The console priority of a Slurm priority.
+     *
+     * @param priority the job's Slurm priority
+     * @param unit the cluster's points per step; positive
+     * @return {@code priority / unit} rounded, clamped to {@value #MIN}..{@value #MAX}
+     */
     public static int fromSlurmPriority(long priority, long unit) {
         long p = Math.round((double) priority / unit);
         return (int) Math.max(MIN, Math.min(MAX, p));
     }
 
-    /** The nice value a user sets for console priority {@code p} (at most 100). */
+    /**
+     * The nice value a user sets for console priority {@code p} (at most 100).
+     *
+     * @param p the console priority, {@value #MIN}..{@value #DEFAULT}
+     * @param unit the cluster's points per step
+     * @return {@code (100 − p) × unit}, 0 or more
+     * @throws IllegalArgumentException if {@code p} is out of range or above {@value #DEFAULT}
+     * @throws ArithmeticException if the nice value does not fit an {@code int}
+     */
     public static int toNice(int p, long unit) {
         check(p);
         if (p > DEFAULT) {
@@ -52,7 +77,13 @@ public final class Priorities {
         return Math.toIntExact((DEFAULT - p) * unit);
     }
 
-    /** The console priority a nice value stands for. */
+    /**
+     * The console priority a nice value stands for.
+     *
+     * @param nice the job's nice value (negative for an operator's boost)
+     * @param unit the cluster's points per step; positive
+     * @return {@code 100 − nice / unit} rounded, clamped to {@value #MIN}..{@value #MAX}
+     */
     public static int fromNice(int nice, long unit) {
         long p = DEFAULT - Math.round((double) nice / unit);
         return (int) Math.max(MIN, Math.min(MAX, p));

@@ -16,15 +16,28 @@ public record ArrayTaskSpec(String raw, List<Integer> tasks, Integer throttle) {
     /** Guards against specs such as {@code 0-999999999}. */
     public static final int MAX_TASKS = 10_000_000;
 
+    /**
+     * Checks the text and copies the task list; {@link #parse} is the usual way to get one.
+     *
+     * @param raw the text as printed, without brackets
+     * @param tasks the task ids in order; copied into an unmodifiable list
+     * @param throttle the {@code %N} limit of tasks running at once, or {@code null}
+     * @throws NullPointerException if {@code raw}, {@code tasks} or a task is {@code null}
+     */
     public ArrayTaskSpec {
         Objects.requireNonNull(raw, "raw");
         tasks = Collections.unmodifiableList(new ArrayList<>(tasks));
     }
 
     /**
-     * Parses a task specification.
+     * Parses a task specification: comma-separated indexes and ranges, a range optionally with a
+     * {@code :step}, the whole optionally with a {@code %N} throttle and in brackets.
      *
-     * @throws IllegalArgumentException for anything else
+     * @param text the specification as printed
+     * @return the specification with its tasks expanded in order
+     * @throws NullPointerException if {@code text} is null
+     * @throws IllegalArgumentException for anything else, a negative or reversed range, or more than
+     *     {@link #MAX_TASKS} tasks
      */
     public static ArrayTaskSpec parse(String text) {
         String s = Objects.requireNonNull(text, "text").trim();

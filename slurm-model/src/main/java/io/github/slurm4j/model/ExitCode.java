@@ -8,12 +8,15 @@ package io.github.slurm4j.model;
  * @param signal the signal that ended it, 0 if none
  */
 public record ExitCode(int status, int signal) {
+    /** {@code 0:0}: exited with status 0, no signal. */
     public static final ExitCode SUCCESS = new ExitCode(0, 0);
 
     /**
      * Parses {@code status:signal} (a bare {@code status} means signal 0).
      *
-     * @throws IllegalArgumentException for anything else
+     * @param text the exit code as printed, surrounding spaces ignored
+     * @return the exit code
+     * @throws IllegalArgumentException for anything else (null and empty included)
      */
     public static ExitCode parse(String text) {
         String s = text == null ? "" : text.trim();
@@ -28,6 +31,7 @@ public record ExitCode(int status, int signal) {
         }
     }
 
+    /** {@return whether this is {@code 0:0}: status 0 and no signal ({@code 0:15}, ended by SIGTERM, is not)} */
     public boolean isSuccess() {
         return status == 0 && signal == 0;
     }

@@ -27,6 +27,8 @@ public final class Hostlist {
      * Expands a hostlist expression. {@code null}, an empty string and {@code (null)} give an empty
      * list.
      *
+     * @param expression the expression, surrounding spaces ignored; may be null
+     * @return the host names in Slurm's order, duplicates kept; a new modifiable list
      * @throws IllegalArgumentException if the expression is malformed or names more than
      *     {@link #MAX_HOSTS} hosts
      */
@@ -117,6 +119,9 @@ public final class Hostlist {
     /**
      * Compresses host names into a canonical hostlist expression. Duplicates are dropped. Hosts
      * without digits are listed as they are.
+     *
+     * @param hosts the host names, in any order; null and empty names are skipped
+     * @return the expression ({@code node[01-03,07]}); {@code ""} for no hosts
      */
     public static String compress(Collection<String> hosts) {
         // group key: prefix + '\u0000' + suffix, in order of first appearance

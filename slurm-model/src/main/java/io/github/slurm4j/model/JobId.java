@@ -17,12 +17,28 @@ import java.util.Optional;
  * @param step the step after {@code .} ({@code batch}, {@code extern}, {@code 0}), or {@code null}
  */
 public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
+    /**
+     * Checks the leading number; the parts are taken as given, {@link #parse} checks their form.
+     *
+     * @param id the leading number
+     * @param arrayTask the array part after {@code _} ({@code 1} or {@code [3-6%2]}), or {@code null}
+     * @param hetOffset the het-job component after {@code +}, or {@code null}
+     * @param step the step after {@code .} ({@code batch}, {@code extern}, {@code 0}), or {@code null}
+     * @throws IllegalArgumentException if {@code id} is negative
+     */
     public JobId {
         if (id < 0) {
             throw new IllegalArgumentException("negative job id: " + id);
         }
     }
 
+    /**
+     * A plain job id, without array, het or step part.
+     *
+     * @param id the job id; not negative
+     * @return the reference, printed as the bare number
+     * @throws IllegalArgumentException if {@code id} is negative
+     */
     public static JobId of(long id) {
         return new JobId(id, null, null, null);
     }
@@ -30,7 +46,11 @@ public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
     /**
      * Parses a job reference.
      *
-     * @throws IllegalArgumentException for anything else
+     * @param text a reference in one of the forms above, surrounding spaces ignored
+     * @return the reference
+     * @throws NullPointerException if {@code text} is null
+     * @throws IllegalArgumentException for anything else (no leading number, more than 18 digits,
+     *     an empty or unclosed part, trailing text)
      */
     public static JobId parse(String text) {
         String s = Objects.requireNonNull(text, "text").trim();
@@ -90,23 +110,27 @@ public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
         return new JobId(id, array, het, step);
     }
 
+    /** {@return whether there is an array part: an element {@code 17_1} or a remainder {@code 17_[3-6%2]}} */
     public boolean isArray() {
         return arrayTask != null;
     }
 
-    /** An array remainder such as {@code 17_[3-6%2]}: several pending tasks in one record. */
+    /** {@return whether this is an array remainder such as {@code 17_[3-6%2]}: several pending tasks in one record} */
     public boolean isArrayRange() {
         return arrayTask != null && arrayTask.startsWith("[");
     }
 
+    /** {@return whether there is a het-job offset ({@code 21+0}, {@code 21+1})} */
     public boolean isHetComponent() {
         return hetOffset != null;
     }
 
+    /** {@return whether this names a step ({@code 14.batch}, {@code 14.0})} */
     public boolean isStep() {
         return step != null;
     }
 
+    /** {@return the step part ({@code batch}, {@code extern}, {@code 0}); empty for a job} */
     public Optional<String> stepName() {
         return Optional.ofNullable(step);
     }
@@ -117,6 +141,8 @@ public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
      * ({@code 17_[3-6%2]} is the record of job 17 itself), a het-job leader ({@code 21+0}: the het
      * job's id is its leader's). For an array element ({@code 17_3}) or another het component
      * ({@code 21+1}) the text does not tell it: {@code null}.
+     *
+     * @return the job's own id, or {@code null} when the text does not tell it
      */
     public Long ownJobId() {
         boolean ownArray = arrayTask == null || isArrayRange();
@@ -124,7 +150,7 @@ public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
         return ownArray && ownHet ? id : null;
     }
 
-    /** The same reference without its step part. */
+    /** {@return the same reference without its step part ({@code 17_1} for {@code 17_1.batch}); this one when it has none} */
     public JobId job() {
         return step == null ? this : new JobId(id, arrayTask, hetOffset, null);
     }

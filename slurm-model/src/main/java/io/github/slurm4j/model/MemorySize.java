@@ -9,10 +9,15 @@ import java.util.Locale;
  * (K = 1024). The result is always bytes.
  */
 public final class MemorySize {
+    /** Bytes in a KiB, Slurm's {@code K}: 1024. */
     public static final long KIB = 1024L;
+    /** Bytes in a MiB, Slurm's {@code M}: 1024². */
     public static final long MIB = KIB * 1024;
+    /** Bytes in a GiB, Slurm's {@code G}: 1024³. */
     public static final long GIB = MIB * 1024;
+    /** Bytes in a TiB, Slurm's {@code T}: 1024⁴. */
     public static final long TIB = GIB * 1024;
+    /** Bytes in a PiB, Slurm's {@code P}: 1024⁵. */
     public static final long PIB = TIB * 1024;
 
     private MemorySize() {
@@ -22,7 +27,11 @@ public final class MemorySize {
      * Parses an amount with an optional unit suffix ({@code K M G T P}, case-insensitive, optionally
      * followed by {@code B} or {@code iB}); a bare number is in {@code defaultUnit} bytes.
      *
-     * @throws IllegalArgumentException if {@code text} is not an amount
+     * @param text the amount, surrounding spaces ignored; fractions allowed ({@code 62.50G})
+     * @param defaultUnit bytes per unit of a bare number: {@link #KIB} for sacct's RSS, {@link #MIB}
+     *     for scontrol, 1 for disk I/O
+     * @return the bytes, rounded half-up to a whole byte
+     * @throws IllegalArgumentException if {@code text} is null, not an amount, negative, or too large for a long
      */
     public static long parseBytes(String text, long defaultUnit) {
         String s = text == null ? "" : text.trim();
@@ -60,12 +69,23 @@ public final class MemorySize {
         }
     }
 
-    /** Parses an amount whose bare numbers are MiB (scontrol, sinfo, squeue). */
+    /**
+     * Parses an amount whose bare numbers are MiB (scontrol, sinfo, squeue).
+     *
+     * @param text the amount ({@code 8000}, {@code 300M})
+     * @return the bytes
+     * @throws IllegalArgumentException if {@code text} is not an amount
+     */
     public static long parseBytes(String text) {
         return parseBytes(text, MIB);
     }
 
-    /** The multiplier of a unit letter, or 0 when {@code c} is not a unit letter. */
+    /**
+     * The multiplier of a unit letter.
+     *
+     * @param c {@code K}, {@code M}, {@code G}, {@code T} or {@code P}, case-insensitive
+     * @return bytes per unit, or 0 when {@code c} is not a unit letter
+     */
     public static long multiplier(char c) {
         switch (Character.toUpperCase(c)) {
             case 'K':
@@ -83,7 +103,12 @@ public final class MemorySize {
         }
     }
 
-    /** Whole MiB, rounded down. */
+    /**
+     * Whole MiB, rounded down.
+     *
+     * @param bytes an amount in bytes
+     * @return the MiB, as Slurm's options take them ({@code --mem=300})
+     */
     public static long toMib(long bytes) {
         return bytes / MIB;
     }

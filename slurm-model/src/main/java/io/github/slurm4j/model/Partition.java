@@ -26,6 +26,25 @@ public record Partition(String name, String state, Boolean isDefault, String nod
     /** The value of a count or memory limit printed as {@code UNLIMITED}. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
+    /**
+     * Checks that the name and the nested records are present and copies the extras; prefer
+     * {@link #builder(String)}.
+     *
+     * @param name {@code PartitionName}: the partition name; never null
+     * @param state {@code State}: UP, DOWN, DRAIN, INACTIVE
+     * @param isDefault {@code Default}: whether it is the default partition
+     * @param nodes {@code Nodes}: its nodes as a hostlist expression; empty for (null)
+     * @param totalCpus {@code TotalCPUs}: its CPUs
+     * @param totalNodes {@code TotalNodes}: its nodes
+     * @param tres {@code TRES}: its TRES
+     * @param limits limits; counts and memory of UNLIMITED are Partition.UNLIMITED (Long.MAX_VALUE)
+     * @param access who may use it
+     * @param scheduling scheduling settings
+     * @param extras keys the parser does not know, in output order; {@code null} is taken as none; copied
+     *     into an unmodifiable map
+     * @throws NullPointerException if {@code name}, {@code limits}, {@code access} or {@code scheduling} is
+     *     {@code null}
+     */
     public Partition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(limits, "limits");
@@ -34,7 +53,13 @@ public record Partition(String name, String state, Boolean isDefault, String nod
         extras = extras == null || extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
-    /** A builder for a partition named {@code name}. */
+    /**
+     * A builder for a partition named {@code name}; every other value starts as not supplied
+     * ({@code null}).
+     *
+     * @param name the partition name ({@code PartitionName}); {@link Builder#build()} throws if it is null
+     * @return a new builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -139,235 +164,432 @@ public record Partition(String name, String state, Boolean isDefault, String nod
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** {@code State}: UP, DOWN, DRAIN, INACTIVE. */
+        /**
+         * {@code State}: UP, DOWN, DRAIN, INACTIVE.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder state(String value) {
             this.state = value;
             return this;
         }
 
-        /** {@code Default}: whether it is the default partition. */
+        /**
+         * {@code Default}: whether it is the default partition.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder isDefault(Boolean value) {
             this.isDefault = value;
             return this;
         }
 
-        /** {@code Nodes}: its nodes as a hostlist expression; empty for (null). */
+        /**
+         * {@code Nodes}: its nodes as a hostlist expression; empty for (null).
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder nodes(String value) {
             this.nodes = value;
             return this;
         }
 
-        /** {@code TotalCPUs}: its CPUs. */
+        /**
+         * {@code TotalCPUs}: its CPUs.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder totalCpus(Integer value) {
             this.totalCpus = value;
             return this;
         }
 
-        /** {@code TotalNodes}: its nodes. */
+        /**
+         * {@code TotalNodes}: its nodes.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder totalNodes(Integer value) {
             this.totalNodes = value;
             return this;
         }
 
-        /** {@code TRES}: its TRES. */
+        /**
+         * {@code TRES}: its TRES.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder tres(Tres value) {
             this.tres = value;
             return this;
         }
 
-        /** {@code DefaultTime}: the default time limit. */
+        /**
+         * {@code DefaultTime}: the default time limit.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder defaultTime(TimeLimit value) {
             this.defaultTime = value;
             return this;
         }
 
-        /** {@code MaxTime}: the maximum time limit. */
+        /**
+         * {@code MaxTime}: the maximum time limit.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder maxTime(TimeLimit value) {
             this.maxTime = value;
             return this;
         }
 
-        /** {@code MinNodes}: minimum nodes per job. */
+        /**
+         * {@code MinNodes}: minimum nodes per job.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder minNodes(Long value) {
             this.minNodes = value;
             return this;
         }
 
-        /** {@code MaxNodes}: maximum nodes per job. */
+        /**
+         * {@code MaxNodes}: maximum nodes per job.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder maxNodes(Long value) {
             this.maxNodes = value;
             return this;
         }
 
-        /** {@code MaxCPUsPerNode}: maximum CPUs per node. */
+        /**
+         * {@code MaxCPUsPerNode}: maximum CPUs per node.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder maxCpusPerNode(Long value) {
             this.maxCpusPerNode = value;
             return this;
         }
 
-        /** {@code MaxCPUsPerSocket}: maximum CPUs per socket. */
+        /**
+         * {@code MaxCPUsPerSocket}: maximum CPUs per socket.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder maxCpusPerSocket(Long value) {
             this.maxCpusPerSocket = value;
             return this;
         }
 
-        /** {@code DefMemPerNode}: the default memory, per node (DefMemPerNode) or per CPU (DefMemPerCPU). */
+        /**
+         * {@code DefMemPerNode}: the default memory, per node (DefMemPerNode) or per CPU (DefMemPerCPU).
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder defMem(MemoryRequest value) {
             this.defMem = value;
             return this;
         }
 
-        /** {@code MaxMemPerNode}: the maximum memory, per node or per CPU. */
+        /**
+         * {@code MaxMemPerNode}: the maximum memory, per node or per CPU.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder maxMem(MemoryRequest value) {
             this.maxMem = value;
             return this;
         }
 
-        /** {@code GraceTime}: preemption grace time (printed in seconds). */
+        /**
+         * {@code GraceTime}: preemption grace time (printed in seconds).
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder graceTime(Duration value) {
             this.graceTime = value;
             return this;
         }
 
-        /** {@code OverTimeLimit}: minutes a job may exceed its limit; NONE kept. */
+        /**
+         * {@code OverTimeLimit}: minutes a job may exceed its limit; NONE kept.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder overTimeLimit(String value) {
             this.overTimeLimit = value;
             return this;
         }
 
-        /** {@code JobDefaults}: job defaults; empty for (null). */
+        /**
+         * {@code JobDefaults}: job defaults; empty for (null).
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder jobDefaults(String value) {
             this.jobDefaults = value;
             return this;
         }
 
-        /** {@code AllowGroups}: ALL or a group list. */
+        /**
+         * {@code AllowGroups}: ALL or a group list.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder allowGroups(String value) {
             this.allowGroups = value;
             return this;
         }
 
-        /** {@code AllowAccounts}: ALL or an account list. */
+        /**
+         * {@code AllowAccounts}: ALL or an account list.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder allowAccounts(String value) {
             this.allowAccounts = value;
             return this;
         }
 
-        /** {@code DenyAccounts}: denied accounts. */
+        /**
+         * {@code DenyAccounts}: denied accounts.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder denyAccounts(String value) {
             this.denyAccounts = value;
             return this;
         }
 
-        /** {@code AllowQos}: ALL or a QOS list. */
+        /**
+         * {@code AllowQos}: ALL or a QOS list.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder allowQos(String value) {
             this.allowQos = value;
             return this;
         }
 
-        /** {@code DenyQos}: denied QOS. */
+        /**
+         * {@code DenyQos}: denied QOS.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder denyQos(String value) {
             this.denyQos = value;
             return this;
         }
 
-        /** {@code AllocNodes}: submit hosts. */
+        /**
+         * {@code AllocNodes}: submit hosts.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder allocNodes(String value) {
             this.allocNodes = value;
             return this;
         }
 
-        /** {@code QoS}: the partition QOS; N/A kept. */
+        /**
+         * {@code QoS}: the partition QOS; N/A kept.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder qos(String value) {
             this.qos = value;
             return this;
         }
 
-        /** {@code DisableRootJobs}: whether root may not run jobs. */
+        /**
+         * {@code DisableRootJobs}: whether root may not run jobs.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder disableRootJobs(Boolean value) {
             this.disableRootJobs = value;
             return this;
         }
 
-        /** {@code ExclusiveUser}: YES/NO. */
+        /**
+         * {@code ExclusiveUser}: YES/NO.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder exclusiveUser(String value) {
             this.exclusiveUser = value;
             return this;
         }
 
-        /** {@code Hidden}: whether it is hidden. */
+        /**
+         * {@code Hidden}: whether it is hidden.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder hidden(Boolean value) {
             this.hidden = value;
             return this;
         }
 
-        /** {@code RootOnly}: whether only root may submit. */
+        /**
+         * {@code RootOnly}: whether only root may submit.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder rootOnly(Boolean value) {
             this.rootOnly = value;
             return this;
         }
 
-        /** {@code ReqResv}: whether jobs need a reservation. */
+        /**
+         * {@code ReqResv}: whether jobs need a reservation.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder reqResv(Boolean value) {
             this.reqResv = value;
             return this;
         }
 
-        /** {@code LLN}: least-loaded-node scheduling. */
+        /**
+         * {@code LLN}: least-loaded-node scheduling.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder lln(Boolean value) {
             this.lln = value;
             return this;
         }
 
-        /** {@code PriorityJobFactor}: job priority factor. */
+        /**
+         * {@code PriorityJobFactor}: job priority factor.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder priorityJobFactor(Integer value) {
             this.priorityJobFactor = value;
             return this;
         }
 
-        /** {@code PriorityTier}: priority tier. */
+        /**
+         * {@code PriorityTier}: priority tier.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder priorityTier(Integer value) {
             this.priorityTier = value;
             return this;
         }
 
-        /** {@code OverSubscribe}: NO, YES:4, FORCE:4, EXCLUSIVE. */
+        /**
+         * {@code OverSubscribe}: NO, YES:4, FORCE:4, EXCLUSIVE.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder overSubscribe(String value) {
             this.overSubscribe = value;
             return this;
         }
 
-        /** {@code PreemptMode}: OFF, CANCEL, REQUEUE, SUSPEND. */
+        /**
+         * {@code PreemptMode}: OFF, CANCEL, REQUEUE, SUSPEND.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder preemptMode(String value) {
             this.preemptMode = value;
             return this;
         }
 
-        /** {@code SelectTypeParameters}: NONE or CR_* values. */
+        /**
+         * {@code SelectTypeParameters}: NONE or CR_* values.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder selectTypeParameters(String value) {
             this.selectTypeParameters = value;
             return this;
         }
 
-        /** {@code NodeSets}: node sets. */
+        /**
+         * {@code NodeSets}: node sets.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder nodeSets(String value) {
             this.nodeSets = value;
             return this;
         }
 
-        /** {@code TRESBillingWeights}: billing weights. */
+        /**
+         * {@code TRESBillingWeights}: billing weights.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder tresBillingWeights(String value) {
             this.tresBillingWeights = value;
             return this;
         }
 
-        /** {@code Alternate}: the alternate partition. */
+        /**
+         * {@code Alternate}: the alternate partition.
+         *
+         * @param value the value; {@code null} when not supplied
+         * @return this builder
+         */
         public Builder alternate(String value) {
             this.alternate = value;
             return this;
         }
 
-        /** Keeps a key no parser knows; a repeated key keeps its last value. */
+        /**
+         * Keeps a key no parser knows, in the order first added; a repeated key keeps its last value.
+         *
+         * @param key the key as printed; not null
+         * @param value the value as printed; may be null
+         * @return this builder
+         * @throws NullPointerException if {@code key} is null
+         */
         public Builder extra(String key, String value) {
             if (extras == null) {
                 extras = new LinkedHashMap<>(4);
@@ -376,7 +598,12 @@ public record Partition(String name, String state, Boolean isDefault, String nod
             return this;
         }
 
-        /** The immutable partition. */
+        /**
+         * Makes the immutable partition from the values set so far; the builder can be used further.
+         *
+         * @return the partition
+         * @throws NullPointerException if the builder was made with a {@code null} name
+         */
         public Partition build() {
             Limits limits = new Limits(defaultTime, maxTime, minNodes, maxNodes, maxCpusPerNode, maxCpusPerSocket, defMem, maxMem, graceTime, overTimeLimit, jobDefaults);
             Access access = new Access(allowGroups, allowAccounts, denyAccounts, allowQos, denyQos, allocNodes, qos, disableRootJobs, exclusiveUser, hidden, rootOnly, reqResv, lln);

@@ -15,7 +15,12 @@ public final class PartitionView {
     private PartitionView() {
     }
 
-    /** The map. */
+    /**
+     * The view of one partition.
+     *
+     * @param p the partition; not null
+     * @return the keys above, in that order; unmodifiable
+     */
     public static Map<String, Object> toMap(Partition p) {
         Objects.requireNonNull(p, "partition");
         Map<String, Object> m = new LinkedHashMap<>(32);

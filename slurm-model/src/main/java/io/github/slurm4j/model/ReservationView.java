@@ -15,7 +15,13 @@ public final class ReservationView {
     private ReservationView() {
     }
 
-    /** The map; {@code zone} is the cluster's time zone. */
+    /**
+     * The view of one reservation.
+     *
+     * @param r the reservation; not null
+     * @param zone the cluster's time zone, to turn its printed local times into epoch seconds
+     * @return the keys above, in that order; unmodifiable
+     */
     public static Map<String, Object> toMap(Reservation r, ZoneId zone) {
         Objects.requireNonNull(r, "reservation");
         Objects.requireNonNull(zone, "zone");

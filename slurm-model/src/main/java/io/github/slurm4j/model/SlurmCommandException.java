@@ -13,10 +13,22 @@ import java.util.Objects;
 public class SlurmCommandException extends SlurmException {
     private static final long serialVersionUID = 1L;
 
+    /** The classified error with Slurm's message. */
     private final SlurmError error;
+    /** The whole command line that was run. */
     private final String command;
+    /** The command's exit code; may be 0 for a refusal. */
     private final int exitCode;
 
+    /**
+     * An exception whose message is built from the short form of the command, the error's type and
+     * exit code, and Slurm's message.
+     *
+     * @param error the classified error; not null
+     * @param command the command line that was run, whole; not null
+     * @param exitCode the command's exit code (0 is possible: several commands report errors with it)
+     * @throws NullPointerException if {@code error} or {@code command} is null
+     */
     public SlurmCommandException(SlurmError error, String command, int exitCode) {
         super(shortCommand(command) + ": " + error.type().wireName() + " (exit " + exitCode + "): " + error.message());
         this.error = Objects.requireNonNull(error, "error");
@@ -59,18 +71,22 @@ public class SlurmCommandException extends SlurmException {
         return s.substring(0, Character.isHighSurrogate(s.charAt(n - 1)) ? n - 1 : n);
     }
 
+    /** {@return the classified error: its type and the lines Slurm printed} */
     public SlurmError error() {
         return error;
     }
 
+    /** {@return the error's type, to branch on ({@code JOB_NOT_FOUND}, {@code ACCESS_DENIED}, …)} */
     public SlurmErrorType type() {
         return error.type();
     }
 
+    /** {@return the whole command line that was run (the message shows it shortened)} */
     public String command() {
         return command;
     }
 
+    /** {@return the command's exit code; 0 when Slurm reported the error with a success code} */
     public int exitCode() {
         return exitCode;
     }

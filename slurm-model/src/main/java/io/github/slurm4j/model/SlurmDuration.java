@@ -13,7 +13,12 @@ public final class SlurmDuration {
     private SlurmDuration() {
     }
 
-    /** Whether {@code text} is a duration {@link #parse} accepts. */
+    /**
+     * Whether {@code text} is a duration {@link #parse} accepts.
+     *
+     * @param text the text; may be null
+     * @return true when it parses
+     */
     public static boolean isDuration(String text) {
         return tryParse(text) != null;
     }
@@ -21,7 +26,9 @@ public final class SlurmDuration {
     /**
      * Parses a Slurm duration.
      *
-     * @throws IllegalArgumentException if {@code text} is not a duration
+     * @param text the duration as printed, surrounding spaces ignored ({@code 1-02:00:00}, {@code 00:01.964})
+     * @return the duration, with milliseconds when printed
+     * @throws IllegalArgumentException if {@code text} is not a duration (null, empty, {@code UNLIMITED}, ...)
      */
     public static Duration parse(String text) {
         Duration d = tryParse(text);
@@ -31,7 +38,12 @@ public final class SlurmDuration {
         return d;
     }
 
-    /** Parses a Slurm duration, or returns {@code null} when {@code text} is not one. */
+    /**
+     * Parses a Slurm duration without throwing.
+     *
+     * @param text the duration as printed; may be null
+     * @return the duration, or {@code null} when {@code text} is null, empty or not a duration
+     */
     public static Duration tryParse(String text) {
         if (text == null) {
             return null;
@@ -114,6 +126,10 @@ public final class SlurmDuration {
     /**
      * Formats like Slurm's {@code secs2time_str}: {@code HH:MM:SS}, or {@code D-HH:MM:SS} from one
      * day on. Fractions of a second are dropped.
+     *
+     * @param d the duration; not negative
+     * @return the text, {@code 00:01:05} or {@code 2-03:00:00}
+     * @throws IllegalArgumentException if {@code d} is negative
      */
     public static String format(Duration d) {
         long total = d.getSeconds();

@@ -22,7 +22,7 @@ public enum SlurmErrorType {
     /** Slurm said something went wrong and we do not (yet) know what it means. */
     UNKNOWN;
 
-    /** The snake_case name used in JSON documents, e.g. {@code job_not_found}. */
+    /** {@return the snake_case name used in JSON documents and messages, e.g. {@code job_not_found}} */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -8,10 +8,21 @@ package io.github.slurm4j.model;
 public class SlurmException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure without an underlying cause.
+     *
+     * @param message what failed, for people
+     */
     public SlurmException(String message) {
         super(message);
     }
 
+    /**
+     * A failure caused by another exception (an I/O error, a parse error).
+     *
+     * @param message what failed, for people
+     * @param cause the underlying exception; may be null
+     */
     public SlurmException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -28,10 +28,22 @@ public record SlurmTime(Kind kind, LocalDateTime dateTime) {
         NOT_APPLICABLE
     }
 
+    /** Slurm printed {@code Unknown}: e.g. the start time of a job not yet scheduled. */
     public static final SlurmTime UNKNOWN = new SlurmTime(Kind.UNKNOWN, null);
+    /** Slurm printed {@code None} (or {@code --json} printed 0): e.g. the suspend time of a job never suspended. */
     public static final SlurmTime NONE = new SlurmTime(Kind.NONE, null);
+    /** Slurm printed {@code N/A}, {@code (null)} or nothing: not applicable. */
     public static final SlurmTime NOT_APPLICABLE = new SlurmTime(Kind.NOT_APPLICABLE, null);
 
+    /**
+     * Checks that a date-time is given exactly for {@link Kind#SET}; prefer {@link #of}, {@link #parse}
+     * and the sentinel constants.
+     *
+     * @param kind whether a time is set, or which sentinel was printed
+     * @param dateTime the local time when {@code kind == SET}, otherwise {@code null}
+     * @throws NullPointerException if {@code kind} is {@code null}
+     * @throws IllegalArgumentException if {@code dateTime} is {@code null} for SET or given for a sentinel
+     */
     public SlurmTime {
         Objects.requireNonNull(kind, "kind");
         if ((kind == Kind.SET) != (dateTime != null)) {
@@ -39,11 +51,24 @@ public record SlurmTime(Kind kind, LocalDateTime dateTime) {
         }
     }
 
+    /**
+     * A real time.
+     *
+     * @param dateTime the cluster's local time; not null
+     * @return the time, of kind {@link Kind#SET}
+     * @throws IllegalArgumentException if {@code dateTime} is null
+     */
     public static SlurmTime of(LocalDateTime dateTime) {
         return new SlurmTime(Kind.SET, dateTime);
     }
 
-    /** A time from epoch seconds (as {@code --json} prints), in the given zone; 0 means unset. */
+    /**
+     * A time from epoch seconds, as {@code --json} prints them.
+     *
+     * @param epochSecond seconds since the epoch; 0 (or less) means unset
+     * @param zone the cluster's zone, to give the local time Slurm would print
+     * @return the time, or {@link #NONE} for 0 or less
+     */
     public static SlurmTime ofEpochSecond(long epochSecond, ZoneId zone) {
         if (epochSecond <= 0) {
             return NONE;
@@ -55,6 +80,8 @@ public record SlurmTime(Kind kind, LocalDateTime dateTime) {
      * Parses {@code yyyy-MM-ddTHH:mm:ss} (Slurm's {@code standard} time format) or a sentinel
      * ({@code Unknown}, {@code None}, {@code N/A}, {@code (null)}, empty).
      *
+     * @param text the time as printed, surrounding spaces ignored; sentinels case-insensitive; may be null
+     * @return the time or sentinel; {@code null} and empty text give {@link #NOT_APPLICABLE}
      * @throws IllegalArgumentException for anything else
      */
     public static SlurmTime parse(String text) {
@@ -77,20 +104,32 @@ public record SlurmTime(Kind kind, LocalDateTime dateTime) {
         }
     }
 
+    /** {@return whether this is a real time, not a sentinel} */
     public boolean isSet() {
         return kind == Kind.SET;
     }
 
+    /** {@return the cluster's local time as printed; empty for a sentinel} */
     public Optional<LocalDateTime> asLocalDateTime() {
         return Optional.ofNullable(dateTime);
     }
 
-    /** The instant, reading the printed local time in the cluster's zone. */
+    /**
+     * The instant, reading the printed local time in the cluster's zone.
+     *
+     * @param clusterZone the zone the cluster prints its times in (slurmctld's zone)
+     * @return the instant; empty for a sentinel
+     */
     public Optional<Instant> toInstant(ZoneId clusterZone) {
         return dateTime == null ? Optional.empty() : Optional.of(dateTime.atZone(clusterZone).toInstant());
     }
 
-    /** Epoch seconds in the cluster's zone, or 0 for a sentinel (as Slurm's JSON does). */
+    /**
+     * Epoch seconds, reading the printed local time in the cluster's zone.
+     *
+     * @param clusterZone the zone the cluster prints its times in
+     * @return the seconds, or 0 for a sentinel (as Slurm's JSON does)
+     */
     public long toEpochSecond(ZoneId clusterZone) {
         return dateTime == null ? 0 : dateTime.atZone(clusterZone).toEpochSecond();
     }

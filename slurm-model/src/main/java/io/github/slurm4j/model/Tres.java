@@ -13,6 +13,7 @@ import java.util.OptionalLong;
  * durations of usage strings such as sacct's {@code TRESUsageInTot} ({@code cpu=00:00:01}).
  */
 public final class Tres {
+    /** No resources: what {@code (null)}, {@code N/A} and an empty string parse to. */
     public static final Tres EMPTY = new Tres(Collections.emptyMap());
 
     private final Map<String, String> values;
@@ -21,7 +22,12 @@ public final class Tres {
         this.values = values;
     }
 
-    /** Builds from name → raw value pairs, kept in iteration order. */
+    /**
+     * Builds from name → raw value pairs, kept in iteration order.
+     *
+     * @param values the pairs, values unparsed ({@code mem} → {@code 300M}); copied; not null
+     * @return the TRES, {@link #EMPTY} for an empty map
+     */
     public static Tres of(Map<String, String> values) {
         if (values.isEmpty()) {
             return EMPTY;
@@ -33,6 +39,8 @@ public final class Tres {
      * Parses {@code name=value,name=value}. {@code null}, empty, {@code (null)} and {@code N/A}
      * give {@link #EMPTY}.
      *
+     * @param text the TRES string as Slurm printed it; may be null
+     * @return the TRES, in printed order; a repeated name keeps its last value
      * @throws IllegalArgumentException for an element without {@code =}
      */
     public static Tres parse(String text) {
@@ -62,20 +70,33 @@ public final class Tres {
         return new Tres(Collections.unmodifiableMap(map));
     }
 
-    /** Name → raw value, in printed order. */
+    /** {@return name → raw value, in printed order; unmodifiable} */
     public Map<String, String> asMap() {
         return values;
     }
 
+    /** {@return whether no resource is listed} */
     public boolean isEmpty() {
         return values.isEmpty();
     }
 
+    /**
+     * The value of one resource as printed.
+     *
+     * @param name the resource name as printed ({@code cpu}, {@code mem}, {@code gres/gpu:a100})
+     * @return the raw value, or {@code null} when it is not listed
+     */
     public String raw(String name) {
         return values.get(name);
     }
 
-    /** A count (cpu, node, billing, gres/gpu, …). Values with unit suffixes are read as memory. */
+    /**
+     * A count (cpu, node, billing, gres/gpu, …).
+     *
+     * @param name the resource name
+     * @return the value as a whole number; empty when it is not listed or is not a plain number
+     *     (a unit suffix such as {@code 1.50K}, a duration): use {@link #bytes} or {@link #duration} for those
+     */
     public OptionalLong count(String name) {
         String v = values.get(name);
         if (v == null) {
@@ -88,24 +109,33 @@ public final class Tres {
         }
     }
 
+    /** {@return the {@code cpu} count; empty when not listed} */
     public OptionalLong cpus() {
         return count("cpu");
     }
 
+    /** {@return the {@code node} count; empty when not listed} */
     public OptionalLong nodes() {
         return count("node");
     }
 
+    /** {@return the {@code billing} value, the weighted cost the fair-share uses; empty when not listed} */
     public OptionalLong billing() {
         return count("billing");
     }
 
-    /** Memory in bytes: {@code mem=300M}; a bare number is MiB, as Slurm prints it. */
+    /** {@return the memory in bytes ({@code mem=300M}; a bare number is MiB, as Slurm prints it); empty when not listed} */
     public OptionalLong memoryBytes() {
         return bytes("mem");
     }
 
-    /** A memory-like value in bytes ({@code mem}, {@code vmem}, {@code fs/disk} with unit). */
+    /**
+     * A memory-like value in bytes ({@code mem}, {@code vmem}, {@code fs/disk} with unit).
+     *
+     * @param name the resource name; for {@code mem} and {@code vmem} a bare number is MiB, for
+     *     any other name bytes
+     * @return the bytes; empty when not listed or not a size
+     */
     public OptionalLong bytes(String name) {
         String v = values.get(name);
         if (v == null) {
@@ -121,6 +151,8 @@ public final class Tres {
     /**
      * GPUs: {@code gres/gpu} when present, otherwise the sum of the typed {@code gres/gpu:TYPE}
      * entries. Empty when no GPU is listed.
+     *
+     * @return the GPU count
      */
     public OptionalLong gpus() {
         OptionalLong total = count("gres/gpu");
@@ -141,7 +173,12 @@ public final class Tres {
         return any ? OptionalLong.of(sum) : OptionalLong.empty();
     }
 
-    /** A duration value of a usage string ({@code cpu=00:01:02}). */
+    /**
+     * A duration value of a usage string ({@code cpu=00:01:02}).
+     *
+     * @param name the resource name
+     * @return the duration; empty when not listed or not a Slurm duration
+     */
     public java.util.Optional<Duration> duration(String name) {
         return java.util.Optional.ofNullable(SlurmDuration.tryParse(values.get(name)));
     }

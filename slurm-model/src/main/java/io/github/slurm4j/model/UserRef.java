@@ -8,6 +8,13 @@ package io.github.slurm4j.model;
  * @param id the numeric id, or {@code null} when only the name was printed
  */
 public record UserRef(String name, Long id) {
+    /**
+     * Checks that at least one of name and id is present.
+     *
+     * @param name the name, or {@code null} when only the id was printed
+     * @param id the numeric id, or {@code null} when only the name was printed
+     * @throws IllegalArgumentException if both {@code name} and {@code id} are {@code null}
+     */
     public UserRef {
         if (name == null && id == null) {
             throw new IllegalArgumentException("a user needs a name or an id");
@@ -15,9 +22,12 @@ public record UserRef(String name, Long id) {
     }
 
     /**
-     * Parses {@code name(id)}, {@code name} or {@code id}.
+     * Parses {@code name(id)}, {@code name} or {@code id}. A text of digits only is an id;
+     * {@code (1001)} is an id without a name.
      *
-     * @throws IllegalArgumentException for an empty text
+     * @param text the user or group as printed, surrounding spaces ignored
+     * @return the reference
+     * @throws IllegalArgumentException for null or empty text
      */
     public static UserRef parse(String text) {
         String s = text == null ? "" : text.trim();

@@ -18,7 +18,12 @@ public final class ActionOutputParser {
     }
 
     /**
+     * Classifies an action's output and returns its informational lines when it was accepted.
+     *
      * @param command the tool or command line, e.g. {@code scontrol hold 41}
+     * @param stdout the decoded standard output; may be null or empty
+     * @param stderr the decoded standard error; may be null or empty
+     * @param exitCode the exit code; 0 does not by itself mean success
      * @return the messages of an accepted action
      * @throws SlurmCommandException with the classified error when Slurm refused the action (also
      *     when it said so with exit code 0)

@@ -55,7 +55,9 @@ public final class CommandOutputParser {
     /**
      * Parses a captured output.
      *
+     * @param output the command line, its decoded output and exit code
      * @param zone the cluster's time zone, for epoch seconds in job views
+     * @return the tool, kind and items, or the classified error when the output was one
      * @throws SlurmParseException when the output cannot be parsed
      * @throws IllegalArgumentException when the command line cannot be read or names a command
      *     slurm4j has no parser for

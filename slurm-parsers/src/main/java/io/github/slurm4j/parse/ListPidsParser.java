@@ -23,6 +23,8 @@ public final class ListPidsParser {
     /**
      * Parses the output; blank output gives an empty list.
      *
+     * @param stdout the decoded standard output; may be null
+     * @return one row per process line, in printed order
      * @throws SlurmParseException when the header is missing or different, or a row does not read
      */
     public static List<JobPid> parse(String stdout) {

@@ -46,12 +46,26 @@ public final class NodesJsonParser {
     private NodesJsonParser() {
     }
 
-    /** Parses the JSON text. */
+    /**
+     * Parses the JSON text; see {@link #parse(Reader, ZoneId)}.
+     *
+     * @param json the document; not null
+     * @param zone the cluster's time zone (epoch seconds become its wall-clock time)
+     * @return the nodes, with the document's errors and warnings
+     * @throws SlurmParseException as {@link #parse(Reader, ZoneId)}
+     */
     public static JsonResult<Node> parse(String json, ZoneId zone) {
         return parse(new StringReader(json), zone);
     }
 
-    /** Parses the JSON bytes (UTF-8). */
+    /**
+     * Parses the JSON bytes; see {@link #parse(Reader, ZoneId)}.
+     *
+     * @param json the document in UTF-8; not null
+     * @param zone the cluster's time zone (epoch seconds become its wall-clock time)
+     * @return the nodes, with the document's errors and warnings
+     * @throws SlurmParseException as {@link #parse(Reader, ZoneId)}
+     */
     public static JsonResult<Node> parse(byte[] json, ZoneId zone) {
         return parse(new InputStreamReader(new ByteArrayInputStream(json), StandardCharsets.UTF_8), zone);
     }
@@ -59,7 +73,9 @@ public final class NodesJsonParser {
     /**
      * Parses a JSON document with a {@code nodes} array.
      *
-     * @param zone the cluster's time zone (epoch seconds become its wall-clock time)
+     * @param json the document; not null
+     * @param zone the cluster's time zone (epoch seconds become its wall-clock time); not null
+     * @return the nodes in document order, with the document's errors and warnings
      * @throws SlurmParseException for text that is not JSON, a {@code nodes} that is not an array,
      *     or a node without a name
      */

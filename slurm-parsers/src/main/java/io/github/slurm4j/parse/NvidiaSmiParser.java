@@ -36,6 +36,8 @@ public final class NvidiaSmiParser {
      * {@code 1234}; bracketed values ({@code [N/A]}, {@code [Not Supported]}) become {@code null}.
      * Blank output and {@value #NO_PROCESSES} give an empty list.
      *
+     * @param stdout the decoded standard output; may be null
+     * @return one process per row, in printed order
      * @throws SlurmParseException for another header, a unit other than MiB, or a row that does not read
      */
     public static List<GpuProcess> parseComputeApps(String stdout) {
@@ -96,6 +98,8 @@ public final class NvidiaSmiParser {
      * gives units and is skipped. Header blocks may repeat. {@code command} must be the last column
      * and is the rest of the line, so it may contain blanks. {@code -} becomes {@code null}.
      *
+     * @param stdout the decoded standard output; may be null
+     * @return one row per data line, in printed order (a GPU without processes included)
      * @throws SlurmParseException for a row before any header, a header without {@code gpu},
      *     {@code pid} or a final {@code command}, or a value that does not read
      */

@@ -41,6 +41,7 @@ public final class PidMetrics {
      * @param computeApps the rows of {@code nvidia-smi --query-compute-apps}; empty or {@code null} without GPUs
      * @param pmon the rows of {@code nvidia-smi pmon}; empty or {@code null} without GPUs
      * @param time when the commands ran
+     * @return one sample per listed pid that ps also listed, in listpids order
      */
     public static List<PidMetric> combine(List<JobPid> pids, List<ProcessInfo> processes, List<GpuProcess> computeApps,
                                           List<GpuProcessUtilization> pmon, Instant time) {

@@ -100,6 +100,10 @@ public final class PsParser {
      * commas or blanks, several {@code -o} joined with commas), each name optionally with
      * {@code =TITLE}.
      *
+     * @param list the {@code -o} argument ({@code pid,ppid,pcpu,rss,args}); not null
+     * @return a parser that expects the header ps prints for that list (none when every title is
+     *     empty, {@code pid=,rss=})
+     * @throws NullPointerException if {@code list} is null
      * @throws IllegalArgumentException for a column slurm4j does not read, a list without
      *     {@code pid}, or {@code args} that is not the last column
      */
@@ -159,7 +163,7 @@ public final class PsParser {
         return new PsParser(list, cols, printed, !printed.isEmpty());
     }
 
-    /** The same format printed without a header ({@code --no-headers}). */
+    /** {@return a parser of the same format printed without a header ({@code --no-headers})} */
     public PsParser withoutHeader() {
         return new PsParser(format, columns, title, false);
     }
@@ -171,6 +175,8 @@ public final class PsParser {
      * build the parser with {@link #forFormat} to tell them apart); of two, the last is
      * {@code args}.
      *
+     * @param stdout the decoded standard output; may be null
+     * @return one process per row, in printed order
      * @throws SlurmParseException when a first line that starts with a ps title is not a header of
      *     columns slurm4j reads, or a row does not read
      */
@@ -208,6 +214,8 @@ public final class PsParser {
     /**
      * Parses the output of this format.
      *
+     * @param stdout the decoded standard output; may be null
+     * @return one process per row, in printed order
      * @throws SlurmParseException when the first line is not this format's header (or, built
      *     {@link #withoutHeader()}, when it is), or a row does not read
      */

@@ -89,12 +89,21 @@ public final class SacctParser {
         this.table = json != null ? null : new AccountingTable(COMMAND, delimiter, fields, widths, absorbing, trailing);
     }
 
-    /** Output with its header line: {@code -P}/{@code -p} (delimiter {@code |}) or fixed-width. */
+    /**
+     * {@return a parser of output with its header line: {@code -P}/{@code -p} (delimiter {@code |})
+     * or fixed-width, told apart by the output itself}
+     */
     public static SacctParser fromHeader() {
         return new SacctParser(Auto.MARK, null, null, null, null);
     }
 
-    /** {@code -n -P} output of the given {@code -o} fields. */
+    /**
+     * {@code -n -P} output of the given {@code -o} fields.
+     *
+     * @param fields the field names in {@code -o} order; copied; not null
+     * @return the parser
+     * @throws NullPointerException if {@code fields} is null
+     */
     public static SacctParser parsable(List<String> fields) {
         return new SacctParser("|", List.copyOf(Objects.requireNonNull(fields, "fields")), null, null, null, false);
     }
@@ -102,12 +111,16 @@ public final class SacctParser {
     /**
      * {@code -n -p} output of the given {@code -o} fields: every row ends with the delimiter. (Without
      * a header the two cannot be told apart safely, so the caller says which it ran.)
+     *
+     * @param fields the field names in {@code -o} order; copied; not null
+     * @return the parser
+     * @throws NullPointerException if {@code fields} is null
      */
     public static SacctParser parsableWithTrailingDelimiter(List<String> fields) {
         return new SacctParser("|", List.copyOf(Objects.requireNonNull(fields, "fields")), null, null, null, true);
     }
 
-    /** Fixed-width output with its header and ruler. */
+    /** {@return a parser of fixed-width output with its header and ruler (the widths are read from the ruler)} */
     public static SacctParser fixedWidth() {
         return new SacctParser(null, null, null, null, null);
     }
@@ -115,6 +128,8 @@ public final class SacctParser {
     /**
      * {@code -n} fixed-width output of the {@code -o} format ({@code JobID%-15,JobName%30,State}).
      *
+     * @param format the {@code -o} argument; a negative width (left-aligned) counts as its absolute value
+     * @return the parser
      * @throws IllegalArgumentException when a field has no {@code %width} and slurm4j does not know
      *     its default width
      */
@@ -140,17 +155,31 @@ public final class SacctParser {
         return new SacctParser(null, List.copyOf(names), List.copyOf(ws), null, null);
     }
 
-    /** {@code --json} output; epoch times are shown in the JVM's zone. */
+    /**
+     * {@return a parser of {@code --json} output whose epoch times become local date-times of the
+     * JVM's zone; use {@link #json(ZoneId)} when the cluster is elsewhere}
+     */
     public static SacctParser json() {
         return json(ZoneId.systemDefault());
     }
 
-    /** {@code --json} output; epoch times are shown as local date-times of {@code clusterZone}. */
+    /**
+     * {@code --json} output; epoch times are shown as local date-times of {@code clusterZone}.
+     *
+     * @param clusterZone the cluster's zone, so times read as sacct would print them there
+     * @return the parser
+     */
     public static SacctParser json(ZoneId clusterZone) {
         return new SacctParser(null, null, null, null, new SacctJson(COMMAND, clusterZone));
     }
 
-    /** The same parser for {@code --delimiter=...} output. */
+    /**
+     * The same parser for {@code --delimiter=...} output.
+     *
+     * @param delimiter the delimiter given to sacct (the client uses U+001F, which values do not hold); not null
+     * @return a new parser; this one is unchanged
+     * @throws IllegalStateException for a JSON or fixed-width parser
+     */
     public SacctParser withDelimiter(String delimiter) {
         if (json != null || this.delimiter == null) {
             throw new IllegalStateException("a delimiter applies to parsable output only");
@@ -161,6 +190,9 @@ public final class SacctParser {
     /**
      * The same parser, letting only these free-text columns hold a surplus delimiter (by default any
      * free-text column may, and a row where several could is refused).
+     *
+     * @param columns field names, case-insensitive ({@code JobName}, {@code Comment})
+     * @return a new parser; this one is unchanged
      */
     public SacctParser withAbsorbingColumns(String... columns) {
         Set<String> s = new LinkedHashSet<>();
@@ -170,7 +202,13 @@ public final class SacctParser {
         return new SacctParser(delimiter, fields, widths, Set.copyOf(s), json, trailing);
     }
 
-    /** The printed rows, in order. */
+    /**
+     * Parses decoded output.
+     *
+     * @param output sacct's standard output; not null
+     * @return the printed rows, in order
+     * @throws SlurmParseException when a row does not fit the format or a value does not read as its field's type
+     */
     public List<AccountingRecord> parse(String output) {
         Objects.requireNonNull(output, "output");
         if (json != null) {
@@ -179,7 +217,14 @@ public final class SacctParser {
         return wrap(tableFor(output).read(output));
     }
 
-    /** The printed rows of raw output bytes (exact byte widths for fixed-width output). */
+    /**
+     * Parses raw output bytes (exact byte widths for fixed-width output, whose columns count bytes,
+     * not characters).
+     *
+     * @param output sacct's standard output; not null
+     * @return the printed rows, in order
+     * @throws SlurmParseException when a row does not fit the format or a value does not read as its field's type
+     */
     public List<AccountingRecord> parse(byte[] output) {
         Objects.requireNonNull(output, "output");
         if (json != null) {
@@ -188,7 +233,13 @@ public final class SacctParser {
         return wrap(tableFor(Texts.decode(output)).read(output));
     }
 
-    /** The rows grouped as jobs with their steps (see {@link AccountingJob#group}). */
+    /**
+     * Parses and groups the rows as jobs with their steps (see {@link AccountingJob#group}).
+     *
+     * @param output sacct's standard output; not null
+     * @return the jobs, in printed order
+     * @throws SlurmParseException as {@link #parse(String)}
+     */
     public List<AccountingJob> parseJobs(String output) {
         return AccountingJob.group(parse(output));
     }

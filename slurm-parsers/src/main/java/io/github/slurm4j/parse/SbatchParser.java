@@ -36,8 +36,13 @@ public final class SbatchParser {
             "^(?:sbatch: )?Job (\\d{1,18}) to start at (\\S+) using (\\d{1,9}) processors on nodes (\\S+) in partition (\\S+)$");
 
     /**
-     * Parses one sbatch run.
+     * Parses one sbatch run. A job id, when printed, wins: the other lines become warnings.
      *
+     * @param stdout the decoded standard output ({@code Submitted batch job 57}, or {@code 57;c1}
+     *     with {@code --parsable}); may be null
+     * @param stderr the decoded standard error; may be null
+     * @param exitCode the exit code, used only to classify an output without an id
+     * @return the id, cluster and warnings of the accepted job
      * @throws SlurmCommandException when sbatch refused the job (classified: submit_rejected,
      *     invalid_argument, controller_unavailable, ...)
      * @throws SlurmParseException when the output holds neither a job id nor an error, or two ids
@@ -61,6 +66,10 @@ public final class SbatchParser {
      * on nodes X in partition P} line (sbatch writes it to stderr; stdout is read too). Nothing is
      * submitted by such a run.
      *
+     * @param stdout the decoded standard output; may be null
+     * @param stderr the decoded standard error, where sbatch writes the estimate; may be null
+     * @param exitCode the exit code, used to classify an output without an estimate
+     * @return the estimate
      * @throws SlurmCommandException when sbatch refused the test (classified as for a submission)
      * @throws SlurmParseException when the output holds no estimate and no error, or two estimates
      */

@@ -35,6 +35,8 @@ public final class ScontrolAdminParser {
      * <p>A date in a format other than ISO ({@code SLURM_TIME_FORMAT}) leaves {@code asOf} null
      * rather than guessing.
      *
+     * @param text the decoded standard output; not null
+     * @return the configuration, values as printed
      * @throws SlurmParseException for a line that is none of these
      */
     public static SlurmConfig parseConfig(String text) {
@@ -96,6 +98,8 @@ public final class ScontrolAdminParser {
      * counts per license) or its {@code -o} form (one line per license). {@code No licenses
      * configured in Slurm.} and an empty output give an empty list.
      *
+     * @param text the decoded standard output; not null
+     * @return the licenses in printed order
      * @throws SlurmParseException for a missing or non-numeric {@code Total}, {@code Used} or
      *     {@code Free}, a {@code Remote} other than yes/no, or text before the first license
      */
@@ -176,6 +180,8 @@ public final class ScontrolAdminParser {
     /**
      * Parses {@code scontrol show hostnames <expression>}: one host name per line, in order.
      *
+     * @param text the decoded standard output; not null
+     * @return the host names in printed order, blank lines skipped; unmodifiable
      * @throws SlurmParseException for a line with whitespace inside (not a host name)
      */
     public static List<String> parseHostnames(String text) {

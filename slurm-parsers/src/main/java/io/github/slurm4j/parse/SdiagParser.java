@@ -38,6 +38,8 @@ public final class SdiagParser {
     /**
      * Parses one sdiag output.
      *
+     * @param text the decoded standard output; not null
+     * @return the statistics, values typed as {@link SchedulerDiagnostics} describes
      * @throws SlurmParseException for an indented line outside a section, a line that is not
      *     {@code Key: value} where one is expected, or a key repeated in one section
      */

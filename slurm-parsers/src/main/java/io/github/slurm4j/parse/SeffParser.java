@@ -68,6 +68,7 @@ public final class SeffParser {
      * Parses one seff report.
      *
      * @param stdout seff's standard output
+     * @return the report as printed, nothing derived
      * @throws SlurmParseException for empty output, {@code Job not found.}, a missing line, or a
      *     value that does not read
      */

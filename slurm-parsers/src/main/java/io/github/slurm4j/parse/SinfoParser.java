@@ -120,7 +120,13 @@ public final class SinfoParser {
         this.header = header;
     }
 
-    /** For {@code sinfo -o FORMAT} with a header. {@code %all} is accepted. */
+    /**
+     * For {@code sinfo -o FORMAT} with a header. {@code %all} is accepted.
+     *
+     * @param format the {@code -o} argument as given to sinfo ({@code "%P %.5a %D %T %N"})
+     * @return the parser; letters slurm4j does not type are kept in {@link SinfoRow#extras()}
+     * @throws IllegalArgumentException for a malformed format
+     */
     public static SinfoParser forFormat(String format) {
         if (format.trim().equals("%all")) {
             return new SinfoParser(format, allLayout(ALL_ORDER), true);
@@ -139,49 +145,62 @@ public final class SinfoParser {
         return new Layout(COMMAND, "", cols, FREE_TEXT);
     }
 
-    /** For {@code sinfo -O FORMAT} with a header. */
+    /**
+     * For {@code sinfo -O FORMAT} with a header.
+     *
+     * @param format the {@code -O} argument ({@code "NodeList:20,StateLong,Reason:|"}); names are
+     *     case-insensitive, a field without {@code :width} has sinfo's default width
+     * @return the parser
+     * @throws IllegalArgumentException for a malformed format
+     */
     public static SinfoParser forFormatLong(String format) {
         Set<String> names = new HashSet<>(LETTERS.values());
         names.add("GresUsed");
         return new SinfoParser(format, Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true);
     }
 
-    /** Plain {@code sinfo} (also {@code -d}, {@code -r}, {@code -n}, {@code -p}). */
+    /** {@return a parser of plain {@code sinfo} (also {@code -d}, {@code -r}, {@code -n}, {@code -p}): one row per partition and state} */
     public static SinfoParser defaultFormat() {
         return forFormat(DEFAULT_FORMAT);
     }
 
-    /** {@code sinfo -N}. */
+    /** {@return a parser of {@code sinfo -N}: one row per node and partition} */
     public static SinfoParser nodeFormat() {
         return forFormat(NODE_FORMAT);
     }
 
-    /** {@code sinfo -l}: a date line, then the table. */
+    /** {@return a parser of {@code sinfo -l}: a date line, then the table} */
     public static SinfoParser longFormat() {
         return forFormat(LONG_FORMAT);
     }
 
-    /** {@code sinfo -N -l} / {@code sinfo -Nel}: a date line, then the table. */
+    /** {@return a parser of {@code sinfo -N -l} / {@code sinfo -Nel}: a date line, then the table} */
     public static SinfoParser nodeLongFormat() {
         return forFormat(NODE_LONG_FORMAT);
     }
 
-    /** {@code sinfo -R}. */
+    /** {@return a parser of {@code sinfo -R}: reason, user, time and nodes of down and drained nodes} */
     public static SinfoParser reasonsFormat() {
         return forFormat(REASONS_FORMAT);
     }
 
-    /** The same format printed without a header ({@code -h}). */
+    /** {@return a parser of the same format printed without a header ({@code -h})} */
     public SinfoParser withoutHeader() {
         return new SinfoParser(format, layout, false);
     }
 
-    /** The column keys of this format ({@code -O} names), in order. */
+    /** {@return the column keys of this format ({@code -O} names, {@code %X} for an untyped letter), in order} */
     public List<String> fields() {
         return layout.columns().stream().map(Column::key).toList();
     }
 
-    /** Parses decoded output. Prefer {@link #parse(byte[])} for exact widths. */
+    /**
+     * Parses decoded output, encoded back to UTF-8. Prefer {@link #parse(byte[])} for exact widths.
+     *
+     * @param stdout sinfo's standard output; not null
+     * @return the rows in printed order
+     * @throws SlurmParseException as {@link #parse(byte[])}
+     */
     public List<SinfoRow> parse(String stdout) {
         return parse(stdout.getBytes(StandardCharsets.UTF_8));
     }
@@ -189,6 +208,8 @@ public final class SinfoParser {
     /**
      * Parses sinfo's stdout. A header-only output gives an empty list.
      *
+     * @param stdout sinfo's standard output as bytes (fixed widths count bytes)
+     * @return the rows in printed order
      * @throws SlurmParseException for a row that does not fit the format; for a first line that is
      *     not this format's header (output printed with {@code -h}: its first row would be lost),
      *     and, built {@link #withoutHeader()}, for output that starts with the header

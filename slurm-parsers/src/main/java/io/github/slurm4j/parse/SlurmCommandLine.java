@@ -27,7 +27,14 @@ public final class SlurmCommandLine {
         this.line = line;
     }
 
-    /** Builds from an argument list (what the command layer runs). */
+    /**
+     * Builds from an argument list (what the command layer runs); the same prefixes are skipped as
+     * for a command line.
+     *
+     * @param argv the program and its arguments, unquoted
+     * @return the command; {@link #line()} is the words joined by spaces
+     * @throws IllegalArgumentException for an empty list or one with nothing but prefixes
+     */
     public static SlurmCommandLine of(List<String> argv) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty command");
@@ -39,6 +46,8 @@ public final class SlurmCommandLine {
      * Reads every simple command of a shell command line ({@code sinfo -d; echo ===; sinfo -r} has
      * three).
      *
+     * @param line the command line as a shell would read it
+     * @return the commands, in order; each keeps the whole line as {@link #line()}
      * @throws IllegalArgumentException for an empty or badly quoted command line
      */
     public static List<SlurmCommandLine> parseAll(String line) {
@@ -55,6 +64,8 @@ public final class SlurmCommandLine {
     /**
      * Reads a command line that holds one command.
      *
+     * @param line the command line as a shell would read it
+     * @return the command
      * @throws IllegalArgumentException for an empty line, bad quoting, or several commands
      */
     public static SlurmCommandLine parse(String line) {
@@ -97,22 +108,28 @@ public final class SlurmCommandLine {
         return new SlurmCommandLine(tool, words.subList(i + 1, words.size()), line);
     }
 
-    /** The tool's name: {@code squeue}, {@code scontrol}, {@code sacct}, … */
+    /** {@return the tool's name without its path: {@code squeue}, {@code scontrol}, {@code sacct}, …} */
     public String tool() {
         return tool;
     }
 
-    /** The arguments after the tool's name. */
+    /** {@return the arguments after the tool's name, unquoted; unmodifiable} */
     public List<String> args() {
         return args;
     }
 
-    /** The command line this was read from. */
+    /** {@return the command line this was read from (for {@link #of} the words joined by spaces)} */
     public String line() {
         return line;
     }
 
-    /** Whether any of the flags is present ({@code -o}, {@code --oneliner}); short flags may be bundled ({@code -Nel}). */
+    /**
+     * Whether any of the flags is present before a {@code --}; short flags may be bundled
+     * ({@code -Nel} has {@code -N}), long flags may carry a value ({@code --format=X}).
+     *
+     * @param flags the flags as written ({@code -o}, {@code --oneliner})
+     * @return true when one of them is present
+     */
     public boolean has(String... flags) {
         for (String a : args) {
             if (a.equals("--")) {
@@ -153,6 +170,7 @@ public final class SlurmCommandLine {
      *
      * @param shortFlag e.g. {@code -o}, or {@code null}
      * @param longFlag e.g. {@code --format}, or {@code null}
+     * @return the value; empty when the option is not given (or given last without a value)
      */
     public Optional<String> value(String shortFlag, String longFlag) {
         String found = null;
@@ -174,7 +192,10 @@ public final class SlurmCommandLine {
         return Optional.ofNullable(found);
     }
 
-    /** The words that are not options (after the tool's sub-command words too). */
+    /**
+     * {@return the arguments that do not start with {@code -}, in order: sub-commands and ids
+     * ({@code show}, {@code job}, {@code 42}), and also the values of options written as a separate word}
+     */
     public List<String> positionals() {
         List<String> out = new ArrayList<>();
         for (String a : args) {

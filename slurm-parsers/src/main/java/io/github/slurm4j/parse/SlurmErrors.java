@@ -405,6 +405,10 @@ public final class SlurmErrors {
     /**
      * Throws when {@link #classify} finds an error.
      *
+     * @param command the command line that was run ({@code null} is taken as {@code ""} in the exception)
+     * @param stdout what the command wrote to stdout ({@code null} = nothing)
+     * @param stderr what it wrote to stderr ({@code null} = nothing)
+     * @param exitCode its exit code
      * @throws SlurmCommandException with the error, {@code command} and {@code exitCode}
      */
     public static void check(String command, String stdout, String stderr, int exitCode) {

@@ -13,13 +13,20 @@ public class SlurmParseException extends SlurmException {
     /** The longest excerpt kept. */
     public static final int MAX_EXCERPT = 200;
 
+    /** The command whose output this is. */
     private final String command;
+    /** The 1-based line, or 0. */
     private final int line;
+    /** The field being read, or {@code null}. */
     private final String field;
+    /** The cut excerpt; {@code ""} for none. */
     private final String excerpt;
+    /** What is wrong. */
     private final String reason;
 
     /**
+     * An exception whose message names the command, line, field, reason and excerpt.
+     *
      * @param command the command whose output this is
      * @param line the 1-based line, or 0 when not known
      * @param field the field being read, or {@code null}
@@ -30,6 +37,16 @@ public class SlurmParseException extends SlurmException {
         this(command, line, field, excerpt, reason, null);
     }
 
+    /**
+     * An exception caused by another one, such as a value parser's {@code IllegalArgumentException}.
+     *
+     * @param command the command whose output this is
+     * @param line the 1-based line, or 0 when not known
+     * @param field the field being read, or {@code null}
+     * @param excerpt the offending text (cut to {@value #MAX_EXCERPT} characters; {@code null} for none)
+     * @param reason what is wrong
+     * @param cause the exception that made the text unreadable; may be null
+     */
     public SlurmParseException(String command, int line, String field, String excerpt, String reason, Throwable cause) {
         super(format(command, line, field, cut(excerpt), reason), cause);
         this.command = command;
@@ -62,26 +79,27 @@ public class SlurmParseException extends SlurmException {
         return sb.toString();
     }
 
+    /** {@return the command whose output this is, as the parser knows it ({@code scontrol show job})} */
     public String command() {
         return command;
     }
 
-    /** 1-based line, or 0 when not known. */
+    /** {@return the 1-based line, or 0 when not known} */
     public int line() {
         return line;
     }
 
-    /** The field being read, or {@code null}. */
+    /** {@return the field being read, or {@code null}} */
     public String field() {
         return field;
     }
 
-    /** At most {@value #MAX_EXCERPT} characters of the input. */
+    /** {@return at most {@value #MAX_EXCERPT} characters of the input; {@code ""} when none was given} */
     public String excerpt() {
         return excerpt;
     }
 
-    /** What is wrong, without the location. */
+    /** {@return what is wrong, without the location} */
     public String reason() {
         return reason;
     }

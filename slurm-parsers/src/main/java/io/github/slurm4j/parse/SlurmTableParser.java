@@ -55,22 +55,46 @@ public final class SlurmTableParser {
         this.trailing = trailing;
     }
 
-    /** {@code -P}/{@code -p} output with its header; {@code command} names it in errors. */
+    /**
+     * {@code -P}/{@code -p} output with its header.
+     *
+     * @param command the command, as errors name it ({@code sacctmgr list users}); not null
+     * @return the parser
+     * @throws NullPointerException if {@code command} is null
+     */
     public static SlurmTableParser parsable(String command) {
         return new SlurmTableParser(command, Layout.PARSABLE, "|", null, true, false);
     }
 
-    /** Fixed-width output with a header over a {@code ---- ----} ruler. */
+    /**
+     * Fixed-width output with a header over a {@code ---- ----} ruler.
+     *
+     * @param command the command, as errors name it; not null
+     * @return the parser
+     * @throws NullPointerException if {@code command} is null
+     */
     public static SlurmTableParser fixedWidth(String command) {
         return new SlurmTableParser(command, Layout.FIXED, null, null, true, false);
     }
 
-    /** Space-aligned output with a header and no ruler ({@code sprio -w}). */
+    /**
+     * Space-aligned output with a header and no ruler ({@code sprio -w}).
+     *
+     * @param command the command, as errors name it; not null
+     * @return the parser
+     * @throws NullPointerException if {@code command} is null
+     */
     public static SlurmTableParser headerAligned(String command) {
         return new SlurmTableParser(command, Layout.ALIGNED, null, null, true, false);
     }
 
-    /** The same parsable parser for another delimiter ({@code sacctmgr --delimiter}). */
+    /**
+     * The same parsable parser for another delimiter ({@code sacctmgr --delimiter}).
+     *
+     * @param delimiter the delimiter the command printed; not empty
+     * @return a new parser; this one is unchanged
+     * @throws IllegalArgumentException for a null or empty delimiter, or a parser that is not parsable
+     */
     public SlurmTableParser withDelimiter(String delimiter) {
         if (layout != Layout.PARSABLE || delimiter == null || delimiter.isEmpty()) {
             throw new IllegalArgumentException("a non-empty delimiter applies to parsable output only");
@@ -81,6 +105,10 @@ public final class SlurmTableParser {
     /**
      * The same parser for output of these fields, in order (the {@code format=} or {@code -o} list,
      * {@code %width} suffixes allowed): a header line must name them.
+     *
+     * @param fields the field names as given to the command; not null, not empty
+     * @return a new parser; this one is unchanged
+     * @throws IllegalArgumentException for an empty list or an empty field name
      */
     public SlurmTableParser withColumns(List<String> fields) {
         List<String> names = new ArrayList<>();
@@ -103,6 +131,7 @@ public final class SlurmTableParser {
      * columns are the fields given to {@link #withColumns}.
      *
      * @param trailingDelimiter whether every row ends with the delimiter ({@code -p}, not {@code -P})
+     * @return a new parser; this one is unchanged
      * @throws IllegalStateException for a layout other than parsable, or without the field list
      */
     public SlurmTableParser withoutHeader(boolean trailingDelimiter) {
@@ -112,10 +141,25 @@ public final class SlurmTableParser {
         return new SlurmTableParser(command, layout, delimiter, fields, false, trailingDelimiter);
     }
 
+    /**
+     * Parses decoded output, encoded back to UTF-8; see {@link #parse(byte[])}.
+     *
+     * @param output the command's standard output; not null
+     * @return the table
+     * @throws SlurmParseException as {@link #parse(byte[])}
+     */
     public SlurmTable parse(String output) {
         return parse(Objects.requireNonNull(output, "output").getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Parses the output in this parser's layout.
+     *
+     * @param output the command's standard output as bytes (fixed widths count bytes); not null
+     * @return the table: preamble, columns and rows
+     * @throws SlurmParseException for a row with the wrong number of fields, a header that is not
+     *     the expected one, or (built {@link #withoutHeader}) output that starts with the header
+     */
     public SlurmTable parse(byte[] output) {
         Objects.requireNonNull(output, "output");
         switch (layout) {

@@ -68,12 +68,26 @@ public final class SqueueJsonParser {
     private SqueueJsonParser() {
     }
 
-    /** Parses the JSON text. */
+    /**
+     * Parses the JSON text; see {@link #parse(Reader, ZoneId)}.
+     *
+     * @param json the document; not null
+     * @param zone the cluster's time zone (epoch seconds become its wall-clock time)
+     * @return the jobs, with the document's errors and warnings
+     * @throws SlurmParseException as {@link #parse(Reader, ZoneId)}
+     */
     public static JsonResult<Job> parse(String json, ZoneId zone) {
         return parse(new StringReader(json), zone);
     }
 
-    /** Parses the JSON bytes (UTF-8). */
+    /**
+     * Parses the JSON bytes; see {@link #parse(Reader, ZoneId)}.
+     *
+     * @param json the document in UTF-8; not null
+     * @param zone the cluster's time zone (epoch seconds become its wall-clock time)
+     * @return the jobs, with the document's errors and warnings
+     * @throws SlurmParseException as {@link #parse(Reader, ZoneId)}
+     */
     public static JsonResult<Job> parse(byte[] json, ZoneId zone) {
         return parse(new InputStreamReader(new ByteArrayInputStream(json), StandardCharsets.UTF_8), zone);
     }
@@ -82,7 +96,9 @@ public final class SqueueJsonParser {
      * Parses a JSON document with a {@code jobs} array. A document with {@code errors} and no
      * {@code jobs} gives no items and those errors.
      *
-     * @param zone the cluster's time zone (epoch seconds become its wall-clock time)
+     * @param json the document; not null
+     * @param zone the cluster's time zone (epoch seconds become its wall-clock time); not null
+     * @return the jobs in document order, with the document's errors and warnings
      * @throws SlurmParseException for text that is not JSON, a {@code jobs} that is not an array,
      *     or an identity field of the wrong type
      */

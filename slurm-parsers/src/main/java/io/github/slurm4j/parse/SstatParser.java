@@ -36,21 +36,39 @@ public final class SstatParser {
         this.table = new AccountingTable(COMMAND, delimiter, fields, null, null, false);
     }
 
-    /** {@code -P} or {@code -p} output with its header. */
+    /** {@return a parser of {@code -P} or {@code -p} output with its header} */
     public static SstatParser fromHeader() {
         return new SstatParser("|", null);
     }
 
-    /** {@code -n -P} output of the given {@code -o} fields. */
+    /**
+     * {@code -n -P} output of the given {@code -o} fields.
+     *
+     * @param fields the field names in {@code -o} order; copied; not null
+     * @return the parser
+     * @throws NullPointerException if {@code fields} is null
+     */
     public static SstatParser parsable(List<String> fields) {
         return new SstatParser("|", List.copyOf(Objects.requireNonNull(fields, "fields")));
     }
 
-    /** The same parser for {@code --delimiter=...} output. */
+    /**
+     * The same parser for {@code --delimiter=...} output.
+     *
+     * @param delimiter the delimiter given to sstat; not null
+     * @return a new parser; this one is unchanged
+     */
     public SstatParser withDelimiter(String delimiter) {
         return new SstatParser(Objects.requireNonNull(delimiter, "delimiter"), fields);
     }
 
+    /**
+     * Parses sstat's output.
+     *
+     * @param output the decoded standard output; not null
+     * @return one record per step row, in printed order; unmodifiable
+     * @throws SlurmParseException when a row does not fit the format or a value does not read as its field's type
+     */
     public List<StepStatRecord> parse(String output) {
         List<AccountingValues> rows = table.read(Objects.requireNonNull(output, "output"));
         List<StepStatRecord> out = new ArrayList<>(rows.size());

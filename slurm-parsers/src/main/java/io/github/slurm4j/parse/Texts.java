@@ -14,7 +14,12 @@ public final class Texts {
     private Texts() {
     }
 
-    /** Decodes UTF-8, replacing malformed and unmappable input with U+FFFD. */
+    /**
+     * Decodes UTF-8, replacing malformed and unmappable input with U+FFFD.
+     *
+     * @param bytes the output as the command wrote it; not null
+     * @return the text; never fails on broken sequences
+     */
     public static String decode(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -27,7 +32,7 @@ public final class Texts {
         }
     }
 
-    /** A decoder for streams with the same replacing behaviour. */
+    /** {@return a new UTF-8 decoder for streams with the same replacing behaviour; not thread-safe, one per stream} */
     public static CharsetDecoder newDecoder() {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)

@@ -21,10 +21,16 @@ public final class InMemoryStore implements StatsStore {
     private long epoch;
     private long fence = -1;
 
+    /** An empty store whose lock leases run on the system clock. */
     public InMemoryStore() {
         this(Clock.systemUTC());
     }
 
+    /**
+     * An empty store whose lock leases run on {@code clock} (a test moves it to expire a lease).
+     *
+     * @param clock the clock leases are measured with
+     */
     public InMemoryStore(Clock clock) {
         this.clock = clock;
     }
@@ -55,7 +61,7 @@ public final class InMemoryStore implements StatsStore {
                 current.nodes(), status));
     }
 
-    /** The collector status alone (also before the first snapshot). */
+    /** {@return the collector status fields alone (also before the first snapshot); a copy} */
     public synchronized Map<String, String> status() {
         return Map.copyOf(status);
     }

@@ -28,6 +28,7 @@ public final class RedisKeys {
     public static final String PENDING_TOP5_CONTRACT = "pengding_top5";
     /** The same value under its correct spelling. */
     public static final String PENDING_TOP5 = "pending_top5";
+    /** The five longest-running jobs (by {@code RunTime}, longest first), a JSON array of {@link #TOP5_FIELDS} objects. */
     public static final String RUNNING_TOP5 = "running_top5";
 
     /** Fields of {@code [cluster]_cluster_job}, in the contract's order (plus {@code pending_top5}). */
@@ -61,6 +62,14 @@ public final class RedisKeys {
 
     private final String cluster;
 
+    /**
+     * The keys of one cluster.
+     *
+     * @param cluster the cluster name that prefixes every key; used inside {@code {…}} hash tags,
+     *     so it must not hold braces
+     * @throws NullPointerException if {@code cluster} is null
+     * @throws IllegalArgumentException for an empty name, or one with whitespace or braces
+     */
     public RedisKeys(String cluster) {
         Objects.requireNonNull(cluster, "cluster");
         if (cluster.isEmpty() || cluster.indexOf('{') >= 0 || cluster.indexOf('}') >= 0
@@ -70,59 +79,79 @@ public final class RedisKeys {
         this.cluster = cluster;
     }
 
+    /** {@return the cluster name that prefixes every key} */
     public String cluster() {
         return cluster;
     }
 
+    /** {@return {@code [cluster]_cluster_node}: the hash of node and CPU/card counts, fields {@link #NODE_FIELDS}} */
     public String clusterNode() {
         return cluster + "_cluster_node";
     }
 
+    /** {@return {@code [cluster]_cluster_job}: the hash of job and user counts and top-5 waits, fields {@link #JOB_FIELDS}} */
     public String clusterJob() {
         return cluster + "_cluster_job";
     }
 
+    /** {@return {@code [cluster]_cluster_pue}: the hash of power and PUE, fields {@link #PUE_FIELDS}; absent without a power source} */
     public String clusterPue() {
         return cluster + "_cluster_pue";
     }
 
+    /** {@return {@code [cluster]_cluster_brief}: the hash of ratios in [0, 1], fields {@link #BRIEF_FIELDS}} */
     public String clusterBrief() {
         return cluster + "_cluster_brief";
     }
 
+    /** {@return {@code [cluster]_jobs}: the list of JSON objects ({@link #JOB_ROW_FIELDS}), one per running or pending job} */
     public String jobs() {
         return cluster + "_jobs";
     }
 
+    /** {@return {@code [cluster]_nodes}: the list of JSON objects ({@link #NODE_ROW_FIELDS}), one per node} */
     public String nodes() {
         return cluster + "_nodes";
     }
 
+    /** {@return {@code [cluster]_collector_status}: the collector's last success and error, fields {@link #STATUS_FIELDS}} */
     public String collectorStatus() {
         return cluster + "_collector_status";
     }
 
-    /** The collectors' lock ({@code SET NX PX}); its value is the holder's token. */
+    /** {@return the collectors' lock key ({@code SET NX PX}); its value is the holder's token} */
     public String lock() {
         return "{" + cluster + "_collector}:lock";
     }
 
-    /** The counter each new lock holder increments to get its fencing epoch (same slot as the lock). */
+    /** {@return the key of the counter each new lock holder increments to get its fencing epoch (same slot as the lock)} */
     public String epoch() {
         return "{" + cluster + "_collector}:epoch";
     }
 
-    /** A temporary key for {@code live}: same slot as it in Redis Cluster, unique per writer and write. */
+    /**
+     * A temporary key for {@code live}: same slot as it in Redis Cluster, unique per writer and write.
+     *
+     * @param live the key the temporary content will replace
+     * @param writer the writing store's id
+     * @param sequence the writer's write number
+     * @return {@code {<live>}:tmp:<writer>:<sequence>}
+     */
     public String temp(String live, String writer, long sequence) {
         return "{" + live + "}:tmp:" + writer + ":" + sequence;
     }
 
-    /** The highest fencing epoch that has replaced {@code live} (same slot as it). */
+    /**
+     * The key holding the highest fencing epoch that has replaced {@code live} (same slot as it).
+     *
+     * @param live a snapshot key
+     * @return {@code {<live>}:fence}
+     */
     public String fence(String live) {
         return "{" + live + "}:fence";
     }
 
-    /** The snapshot's keys, in the order they are written: hashes, then lists. */
+    /** {@return the snapshot's keys, in the order they are written: hashes, then lists} */
     public List<String> snapshotKeys() {
         return List.of(clusterNode(), clusterJob(), clusterPue(), clusterBrief(), jobs(), nodes());
     }

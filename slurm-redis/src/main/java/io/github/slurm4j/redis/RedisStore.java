@@ -69,14 +69,26 @@ public final class RedisStore implements StatsStore {
     private final String writer = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sequence = new AtomicLong();
 
-    /** A store without TTL; Cluster is recognised from the client's class. */
+    /**
+     * A store without TTL; Cluster is recognised from the client's class.
+     *
+     * @param jedis the client (standalone or Cluster); its password, TLS and database are
+     *     its own configuration; not closed by the store
+     * @param keys the cluster's key names
+     * @throws NullPointerException if {@code jedis} or {@code keys} is null
+     */
     public RedisStore(UnifiedJedis jedis, RedisKeys keys) {
         this(jedis, keys, null);
     }
 
     /**
+     * A store whose snapshot keys expire when no new write comes.
+     *
+     * @param jedis the client; not closed by the store
+     * @param keys the cluster's key names
      * @param ttl how long the snapshot's keys live without a new write (a dead collector's data
      *     then disappears), or {@code null} for no TTL
+     * @throws NullPointerException if {@code jedis} or {@code keys} is null
      */
     public RedisStore(UnifiedJedis jedis, RedisKeys keys, Duration ttl) {
         this.jedis = Objects.requireNonNull(jedis, "jedis");
@@ -85,6 +97,7 @@ public final class RedisStore implements StatsStore {
         this.cluster = jedis instanceof JedisCluster || jedis instanceof RedisClusterClient;
     }
 
+    /** {@return the key names this store writes and reads} */
     public RedisKeys keys() {
         return keys;
     }

@@ -44,25 +44,55 @@ public final class ExecRequest {
         this.outputLimit = b.outputLimit;
     }
 
-    /** A request for {@code command} with the defaults: no extra env, no stdin, 60 s, 256 MiB. */
+    /**
+     * A request for {@code command} with the defaults: no extra env, no stdin, 60 s, 256 MiB.
+     *
+     * @param command the program and its arguments, passed verbatim
+     * @return the request
+     * @throws IllegalArgumentException for no words, an empty program name, or a NUL in an argument
+     * @throws NullPointerException if an argument is null
+     */
     public static ExecRequest of(String... command) {
         return builder(List.of(command)).build();
     }
 
-    /** A request for {@code command} with the defaults. */
+    /**
+     * A request for {@code command} with the defaults.
+     *
+     * @param command the program and its arguments, passed verbatim; copied
+     * @return the request
+     * @throws IllegalArgumentException for an empty list, an empty program name, or a NUL in an argument
+     * @throws NullPointerException if the list or an argument is null
+     */
     public static ExecRequest of(List<String> command) {
         return builder(command).build();
     }
 
+    /**
+     * A builder for {@code command}, starting from the defaults.
+     *
+     * @param command the program and its arguments, passed verbatim; copied
+     * @return the builder
+     * @throws IllegalArgumentException for an empty list, an empty program name, or a NUL in an argument
+     * @throws NullPointerException if the list or an argument is null
+     */
     public static Builder builder(List<String> command) {
         return new Builder(command);
     }
 
+    /**
+     * A builder for {@code command}, starting from the defaults.
+     *
+     * @param command the program and its arguments, passed verbatim
+     * @return the builder
+     * @throws IllegalArgumentException for no words, an empty program name, or a NUL in an argument
+     * @throws NullPointerException if an argument is null
+     */
     public static Builder builder(String... command) {
         return new Builder(List.of(command));
     }
 
-    /** A builder holding this request's settings (the stdin stream, if any, is shared). */
+    /** {@return a builder holding this request's settings (the stdin stream, if any, is shared)} */
     public Builder toBuilder() {
         Builder b = new Builder(command);
         b.environment.putAll(environment);
@@ -74,46 +104,47 @@ public final class ExecRequest {
         return b;
     }
 
-    /** The argument list; the program is the first element. */
+    /** {@return the argument list; the program is the first element; unmodifiable} */
     public List<String> command() {
         return command;
     }
 
-    /** Variables set for the command, in addition to (or replacing) the shell's own. */
+    /** {@return the variables set for the command, in addition to (or replacing) the shell's own; unmodifiable} */
     public Map<String, String> environment() {
         return environment;
     }
 
-    /** The directory to run in; empty for the shell's default (home directory over SSH). */
+    /** {@return the directory to run in; empty for the shell's default (home directory over SSH)} */
     public Optional<String> workingDirectory() {
         return Optional.ofNullable(workingDirectory);
     }
 
-    /** Bytes to write to stdin, or {@code null}; see also {@link #stdinStream()}. */
+    /** {@return the bytes to write to stdin (not a copy), or {@code null}; see also {@link #stdinStream()}} */
     public byte[] stdinBytes() {
         return stdinBytes;
     }
 
-    /** A stream to copy to stdin, or {@code null}. */
+    /** {@return the stream to copy to stdin, or {@code null}} */
     public InputStream stdinStream() {
         return stdinStream;
     }
 
-    /** Whether the command gets a stdin; without one it reads end-of-file at once. */
+    /** {@return whether the command gets a stdin; without one it reads end-of-file at once} */
     public boolean hasStdin() {
         return stdinBytes != null || stdinStream != null;
     }
 
+    /** {@return how long the command may run before it is killed and the run throws {@link ShellTimeoutException}} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** Bytes kept per output stream; the rest is read and dropped. */
+    /** {@return the bytes kept per output stream (stdout, stderr); the rest is read and dropped} */
     public long outputLimit() {
         return outputLimit;
     }
 
-    /** The command for messages: {@link #display(List)}. */
+    /** {@return the command for messages, as {@link #display(List)} writes it} */
     public String display() {
         return display(command);
     }
@@ -121,6 +152,9 @@ public final class ExecRequest {
     /**
      * An argument list as a human reads it in a message: words that need it single-quoted
      * (control characters escaped), bounded to 300 characters. Never used to run anything.
+     *
+     * @param command the argument list
+     * @return the words joined by spaces, cut with {@code …} after 300 characters
      */
     public static String display(List<String> command) {
         StringBuilder sb = new StringBuilder();
@@ -195,7 +229,15 @@ public final class ExecRequest {
             this.command = copy;
         }
 
-        /** Sets a variable for the command. Names must be valid POSIX names ({@code [A-Za-z_][A-Za-z0-9_]*}). */
+        /**
+         * Sets a variable for the command. Names must be valid POSIX names ({@code [A-Za-z_][A-Za-z0-9_]*}).
+         *
+         * @param name the variable's name
+         * @param value its value, verbatim; may be empty
+         * @return this builder
+         * @throws IllegalArgumentException for an invalid name or a NUL in the value
+         * @throws NullPointerException if {@code name} or {@code value} is null
+         */
         public Builder env(String name, String value) {
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new IllegalArgumentException("not an environment variable name: " + name);
@@ -207,34 +249,73 @@ public final class ExecRequest {
             return this;
         }
 
+        /**
+         * Sets several variables, as {@link #env(String, String)} each.
+         *
+         * @param variables name → value
+         * @return this builder
+         * @throws IllegalArgumentException for an invalid name or a NUL in a value (the variables
+         *     before it are set)
+         */
         public Builder env(Map<String, String> variables) {
             variables.forEach(this::env);
             return this;
         }
 
-        /** Runs the command in {@code dir} (a path on the machine the shell runs commands on). */
+        /**
+         * Runs the command in {@code dir}.
+         *
+         * @param dir a path on the machine the shell runs commands on; not null
+         * @return this builder
+         */
         public Builder workingDirectory(String dir) {
             this.workingDirectory = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
+        /**
+         * Writes these bytes to the command's stdin, then closes it; replaces a stream set before.
+         *
+         * @param bytes the input; not copied; not null
+         * @return this builder
+         */
         public Builder stdin(byte[] bytes) {
             this.stdinBytes = Objects.requireNonNull(bytes, "bytes");
             this.stdinStream = null;
             return this;
         }
 
+        /**
+         * Writes this text, encoded as UTF-8, to the command's stdin.
+         *
+         * @param text the input; not null
+         * @return this builder
+         */
         public Builder stdin(String text) {
             return stdin(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Copies {@code stream} to stdin; the request can then be run once only. Not closed by the shell. */
+        /**
+         * Copies {@code stream} to stdin; the request can then be run once only. Not closed by the
+         * shell. Replaces bytes set before.
+         *
+         * @param stream the input; not null
+         * @return this builder
+         */
         public Builder stdin(InputStream stream) {
             this.stdinStream = Objects.requireNonNull(stream, "stream");
             this.stdinBytes = null;
             return this;
         }
 
+        /**
+         * How long the command may run; then it is killed (with what it started) and the run throws
+         * {@link ShellTimeoutException}. Default {@link #DEFAULT_TIMEOUT}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -243,6 +324,14 @@ public final class ExecRequest {
             return this;
         }
 
+        /**
+         * The bytes kept per output stream; the rest is read and dropped and the result says
+         * {@code truncated}. Default {@link #DEFAULT_OUTPUT_LIMIT}.
+         *
+         * @param bytes the limit; 0 keeps nothing
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is negative
+         */
         public Builder outputLimit(long bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("negative output limit: " + bytes);
@@ -251,6 +340,7 @@ public final class ExecRequest {
             return this;
         }
 
+        /** {@return the immutable request; the builder can be used further} */
         public ExecRequest build() {
             return new ExecRequest(this);
         }

@@ -20,6 +20,8 @@ public final class ExecResult {
     private final boolean truncated;
 
     /**
+     * A result as a shell makes it.
+     *
      * @param command   the argument list that ran
      * @param exitCode  the exit status; 128+N when a signal N ended it (as a POSIX shell reports it)
      * @param stdout    what it wrote on stdout, up to the output limit (not copied: do not change it)
@@ -37,49 +39,61 @@ public final class ExecResult {
         this.truncated = truncated;
     }
 
-    /** A result with text outputs, for fakes and tests. */
+    /**
+     * A result with text outputs, for fakes and tests: duration zero, not truncated.
+     *
+     * @param command the argument list that ran
+     * @param exitCode the exit status
+     * @param stdout what it wrote on stdout; encoded as UTF-8; not null
+     * @param stderr what it wrote on stderr; encoded as UTF-8; not null
+     * @return the result
+     */
     public static ExecResult of(List<String> command, int exitCode, String stdout, String stderr) {
         return new ExecResult(command, exitCode, stdout.getBytes(StandardCharsets.UTF_8),
                 stderr.getBytes(StandardCharsets.UTF_8), Duration.ZERO, false);
     }
 
+    /** {@return the argument list that ran; unmodifiable} */
     public List<String> command() {
         return command;
     }
 
+    /** {@return the exit status; 128+N when a signal N ended the command} */
     public int exitCode() {
         return exitCode;
     }
 
-    /** Exit code 0. (Not the same as "Slurm succeeded": see the class comment.) */
+    /** {@return whether the exit code is 0 (not the same as "Slurm succeeded": see the class comment)} */
     public boolean isSuccess() {
         return exitCode == 0;
     }
 
-    /** stdout decoded as UTF-8 (malformed bytes become U+FFFD). */
+    /** {@return stdout decoded as UTF-8 (malformed bytes become U+FFFD); decoded anew on each call} */
     public String stdout() {
         return new String(stdout, StandardCharsets.UTF_8);
     }
 
-    /** stderr decoded as UTF-8 (malformed bytes become U+FFFD). */
+    /** {@return stderr decoded as UTF-8 (malformed bytes become U+FFFD); decoded anew on each call} */
     public String stderr() {
         return new String(stderr, StandardCharsets.UTF_8);
     }
 
-    /** The raw stdout bytes (not a copy: do not change them). */
+    /** {@return the raw stdout bytes, up to the output limit (not a copy: do not change them)} */
     public byte[] stdoutBytes() {
         return stdout;
     }
 
-    /** The raw stderr bytes (not a copy: do not change them). */
+    /** {@return the raw stderr bytes, up to the output limit (not a copy: do not change them)} */
     public byte[] stderrBytes() {
         return stderr;
     }
 
+    /** {@return how long the command ran, from start to exit; zero for results made by {@link #of}} */
     public Duration duration() {
         return duration;
     }
 
+    /** {@return whether stdout or stderr went past the request's output limit and was cut} */
     public boolean truncated() {
         return truncated;
     }

@@ -40,29 +40,53 @@ public final class FakeReply {
         this.origin = origin;
     }
 
-    /** Exit code 0 with this stdout and an empty stderr. */
+    /**
+     * Exit code 0 with this stdout and an empty stderr.
+     *
+     * @param stdout the output, encoded as UTF-8; not null
+     * @return the reply, used up by one command
+     */
     public static FakeReply ok(String stdout) {
         return of(0, stdout, "");
     }
 
-    /** This exit code, stdout and stderr (UTF-8). */
+    /**
+     * This exit code, stdout and stderr (UTF-8).
+     *
+     * @param exitCode the exit code the result carries
+     * @param stdout the standard output; not null
+     * @param stderr the standard error; not null
+     * @return the reply, used up by one command
+     */
     public static FakeReply of(int exitCode, String stdout, String stderr) {
         return of(exitCode, stdout.getBytes(StandardCharsets.UTF_8), stderr.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** This exit code and raw outputs (not copied: do not change them). */
+    /**
+     * This exit code and raw outputs (not copied: do not change them), e.g. broken UTF-8.
+     *
+     * @param exitCode the exit code the result carries
+     * @param stdout the standard output bytes; not null
+     * @param stderr the standard error bytes; not null
+     * @return the reply, used up by one command
+     */
     public static FakeReply of(int exitCode, byte[] stdout, byte[] stderr) {
         return new FakeReply(exitCode, Objects.requireNonNull(stdout, "stdout"), Objects.requireNonNull(stderr, "stderr"),
                 Duration.ZERO, null, false, false, null);
     }
 
-    /** The command could not run: {@code run} throws {@code failure}. */
+    /**
+     * The command could not run: {@code run} throws {@code failure}.
+     *
+     * @param failure the exception to throw (the same instance each time); not null
+     * @return the reply
+     */
     public static FakeReply failure(ShellException failure) {
         return new FakeReply(-1, new byte[0], new byte[0], Duration.ZERO, Objects.requireNonNull(failure, "failure"),
                 false, false, null);
     }
 
-    /** The command times out: {@code run} throws a {@code ShellTimeoutException} with the request's timeout, at once. */
+    /** {@return a reply that times out: {@code run} throws a {@code ShellTimeoutException} with the request's timeout, at once} */
     public static FakeReply timeout() {
         return new FakeReply(-1, new byte[0], new byte[0], Duration.ZERO, null, true, false, null);
     }
@@ -70,6 +94,10 @@ public final class FakeReply {
     /**
      * The same reply after a real sleep of {@code delay}. A delay that reaches the request's
      * timeout ends in a {@code ShellTimeoutException} once the timeout has passed.
+     *
+     * @param delay the wall-clock sleep before answering; not negative
+     * @return the changed copy
+     * @throws IllegalArgumentException if {@code delay} is negative
      */
     public FakeReply after(Duration delay) {
         if (delay.isNegative()) {
@@ -78,48 +106,57 @@ public final class FakeReply {
         return new FakeReply(exitCode, stdout, stderr, delay, failure, timeout, repeating, origin);
     }
 
-    /** The same reply, answering every matching command instead of being used up by one. */
+    /** {@return the same reply, answering every matching command instead of being used up by one} */
     public FakeReply repeating() {
         return new FakeReply(exitCode, stdout, stderr, delay, failure, timeout, true, origin);
     }
 
-    /** The same reply, saying where it came from (a fixture case), for messages. */
+    /**
+     * The same reply, saying where it came from (a fixture case), for messages.
+     *
+     * @param origin a description such as the case folder's path
+     * @return the changed copy
+     */
     public FakeReply from(String origin) {
         return new FakeReply(exitCode, stdout, stderr, delay, failure, timeout, repeating, origin);
     }
 
+    /** {@return the exit code the result carries; -1 for a failure or timeout} */
     public int exitCode() {
         return exitCode;
     }
 
-    /** The stdout bytes (not a copy). */
+    /** {@return the stdout bytes (not a copy)} */
     public byte[] stdout() {
         return stdout;
     }
 
-    /** The stderr bytes (not a copy). */
+    /** {@return the stderr bytes (not a copy)} */
     public byte[] stderr() {
         return stderr;
     }
 
+    /** {@return the real sleep before answering; zero unless {@link #after} was used} */
     public Duration delay() {
         return delay;
     }
 
-    /** The failure to throw, or {@code null}. */
+    /** {@return the failure to throw, or {@code null}} */
     public ShellException failure() {
         return failure;
     }
 
+    /** {@return whether the reply is a timeout ({@link #timeout()})} */
     public boolean isTimeout() {
         return timeout;
     }
 
+    /** {@return whether the reply answers every matching command ({@link #repeating()})} */
     public boolean isRepeating() {
         return repeating;
     }
 
-    /** Where the reply came from (a fixture case), or {@code null}. */
+    /** {@return where the reply came from (a fixture case), or {@code null}} */
     public String origin() {
         return origin;
     }

@@ -68,9 +68,15 @@ import java.util.stream.Stream;
  */
 public final class FakeShell implements Shell {
 
-    /** A file written with {@link #writeFile}. */
+    /**
+     * A file written with {@link #writeFile}.
+     *
+     * @param path the path it was written at
+     * @param content a copy of the bytes written (not copied again by the accessor)
+     * @param permissions the POSIX mode bits asked for, e.g. {@code 0755}
+     */
     public record WrittenFile(String path, byte[] content, int permissions) {
-        /** The content as UTF-8 text. */
+        /** {@return the content as UTF-8 text} */
         public String text() {
             return new String(content, StandardCharsets.UTF_8);
         }
@@ -106,7 +112,11 @@ public final class FakeShell implements Shell {
         this("fake");
     }
 
-    /** A fake whose {@link #target()} is {@code target} (for messages). */
+    /**
+     * A fake whose {@link #target()} is {@code target} (for messages).
+     *
+     * @param target what {@link #target()} says; not null
+     */
     public FakeShell(String target) {
         this.target = Objects.requireNonNull(target, "target");
     }
@@ -117,6 +127,8 @@ public final class FakeShell implements Shell {
      * command. Cases whose {@code cmd} holds several commands ({@code a; b}) are skipped. Two cases
      * with the same command: the first in name order answers.
      *
+     * @param folder the folder of case folders ({@code fixtures/slurm-22.05})
+     * @return the fake, its target {@code fake replaying <folder>}
      * @throws UncheckedIOException when the folder cannot be read
      * @throws IllegalArgumentException when it holds no case
      */
@@ -124,14 +136,31 @@ public final class FakeShell implements Shell {
         return replaying(folder, name -> true);
     }
 
-    /** Like {@link #replaying(Path)}, loading only the cases whose folder name passes {@code cases}. */
+    /**
+     * Like {@link #replaying(Path)}, loading only the cases whose folder name passes {@code cases}.
+     *
+     * @param folder the folder of case folders
+     * @param cases tests each case folder's name
+     * @return the fake
+     * @throws UncheckedIOException when the folder cannot be read
+     * @throws IllegalArgumentException when no case passes
+     */
     public static FakeShell replaying(Path folder, Predicate<String> cases) {
         FakeShell shell = new FakeShell("fake replaying " + folder);
         shell.addCases(folder, cases);
         return shell;
     }
 
-    /** Adds the cases of a fixture folder, as {@link #replaying(Path)} does. */
+    /**
+     * Adds the cases of a fixture folder, as {@link #replaying(Path)} does, after the matchers added
+     * before.
+     *
+     * @param folder the folder of case folders
+     * @param cases tests each case folder's name
+     * @return this fake
+     * @throws UncheckedIOException when the folder cannot be read
+     * @throws IllegalArgumentException when no case of the folder passes
+     */
     public FakeShell addCases(Path folder, Predicate<String> cases) {
         List<Path> dirs;
         try (Stream<Path> s = Files.list(folder)) {
@@ -160,6 +189,9 @@ public final class FakeShell implements Shell {
     /**
      * The argument list of a case's {@code cmd}, or {@code null} when it holds several commands.
      *
+     * @param caseDir the case folder
+     * @return the tool's name and its arguments, wrappers such as {@code runuser -u U --} dropped;
+     *     unmodifiable
      * @throws UncheckedIOException when it cannot be read
      */
     public static List<String> caseCommand(Path caseDir) {
@@ -178,6 +210,11 @@ public final class FakeShell implements Shell {
     /**
      * The reply a case recorded: {@code rc} (missing = 0), {@code stdout}, {@code stderr} (missing
      * = empty), not repeating.
+     *
+     * @param caseDir the case folder
+     * @return the reply, its origin the case's folder name
+     * @throws UncheckedIOException when a file cannot be read
+     * @throws NumberFormatException when {@code rc} is not a number
      */
     public static FakeReply readCase(Path caseDir) {
         try {
@@ -199,13 +236,25 @@ public final class FakeShell implements Shell {
         }
     }
 
-    /** Queues {@code reply} for commands whose argument list equals {@code command}. */
+    /**
+     * Queues {@code reply} for commands whose argument list equals {@code command}.
+     *
+     * @param command the exact argument list; replies for an equal list share one queue
+     * @param reply the reply; not null
+     * @return this fake
+     */
     public FakeShell enqueue(List<String> command, FakeReply reply) {
         List<String> exact = List.copyOf(command);
         return add(new ExactKey(exact), ExecRequest.display(exact), r -> r.command().equals(exact), reply);
     }
 
-    /** Queues {@code reply} for commands whose argument list starts with {@code prefix}. */
+    /**
+     * Queues {@code reply} for commands whose argument list starts with {@code prefix}.
+     *
+     * @param prefix the first arguments; replies for an equal prefix share one queue
+     * @param reply the reply; not null
+     * @return this fake
+     */
     public FakeShell enqueuePrefix(List<String> prefix, FakeReply reply) {
         List<String> p = List.copyOf(prefix);
         return add(new PrefixKey(p), ExecRequest.display(p) + " ...", r -> startsWith(r.command(), p), reply);
@@ -214,6 +263,11 @@ public final class FakeShell implements Shell {
     /**
      * Queues {@code reply} for requests that {@code predicate} accepts; {@code description} names
      * the matcher in messages. Replies queued with the same predicate object share one queue.
+     *
+     * @param description names the matcher in messages; not null
+     * @param predicate tests each request; not null
+     * @param reply the reply; not null
+     * @return this fake
      */
     public FakeShell enqueue(String description, Predicate<ExecRequest> predicate, FakeReply reply) {
         return add(Objects.requireNonNull(predicate, "predicate"), Objects.requireNonNull(description, "description"),
@@ -285,22 +339,27 @@ public final class FakeShell implements Shell {
         closed = true;
     }
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     public synchronized boolean isClosed() {
         return closed;
     }
 
-    /** Every request run so far, in order (a stdin stream is recorded as the bytes it held). */
+    /** {@return every request run so far, in order (a stdin stream is recorded as the bytes it held)} */
     public synchronized List<ExecRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** The argument list of every request run so far, in order. */
+    /** {@return the argument list of every request run so far, in order} */
     public synchronized List<List<String>> commands() {
         return requests.stream().map(ExecRequest::command).toList();
     }
 
-    /** The last request run. @throws AssertionError when none ran */
+    /**
+     * The last request run.
+     *
+     * @return the request
+     * @throws AssertionError when none ran
+     */
     public synchronized ExecRequest lastRequest() {
         if (requests.isEmpty()) {
             throw new AssertionError("no command has run on " + target);
@@ -308,7 +367,12 @@ public final class FakeShell implements Shell {
         return requests.get(requests.size() - 1);
     }
 
-    /** How many requests ran whose argument list starts with {@code prefix} ({@code count()}: all). */
+    /**
+     * How many requests ran whose argument list starts with {@code prefix}.
+     *
+     * @param prefix the first arguments ({@code "squeue"}); none counts every request
+     * @return the count since the start or the last {@link #clearRecorded()}
+     */
     public synchronized int count(String... prefix) {
         List<String> p = Arrays.asList(prefix);
         int n = 0;
@@ -320,7 +384,7 @@ public final class FakeShell implements Shell {
         return n;
     }
 
-    /** The files written, by path (the last write of a path wins). */
+    /** {@return the files written, by path (the last write of a path wins); a snapshot} */
     public synchronized Map<String, WrittenFile> files() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
@@ -331,7 +395,7 @@ public final class FakeShell implements Shell {
         files.clear();
     }
 
-    /** The replies not used yet (repeating ones included), per matcher, for assertions. */
+    /** {@return the replies not used yet (repeating ones included), per matcher description, in the order added} */
     public synchronized Map<String, Integer> remainingReplies() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Entry e : entries) {

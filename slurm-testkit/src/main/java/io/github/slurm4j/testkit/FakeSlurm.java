@@ -83,7 +83,17 @@ import java.util.regex.Pattern;
  */
 public final class FakeSlurm implements Shell {
 
-    /** What an {@link Builder#outcome} rule sees of a job being submitted. */
+    /**
+     * What an {@link Builder#outcome} rule sees of a job being submitted.
+     *
+     * @param jobId the id the job gets
+     * @param name its name ({@code --job-name}, or Slurm's default)
+     * @param user the submitting user
+     * @param partition the partition it goes to
+     * @param account the account it is charged to
+     * @param script the script text as sbatch got it; for {@code --wrap} the script sbatch writes
+     *     around the command
+     */
     public record SubmittedJob(long jobId, String name, String user, String partition, String account, String script) {
     }
 
@@ -130,12 +140,18 @@ public final class FakeSlurm implements Shell {
         this.user = user;
     }
 
-    /** A builder; with nothing set, the cluster is the shape of the project's lab (see {@link Builder}). */
+    /** {@return a builder; with nothing set, the cluster is the shape of the project's lab (see {@link Builder})} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A shell acting as {@code userName} on this same cluster. */
+    /**
+     * A shell acting as {@code userName} on this same cluster: same jobs, clock and outages.
+     *
+     * @param userName a user the builder knows
+     * @return the view; this one is unchanged
+     * @throws IllegalArgumentException for an unknown user
+     */
     public FakeSlurm as(String userName) {
         User u = s.users.get(userName);
         if (u == null) {
@@ -144,12 +160,12 @@ public final class FakeSlurm implements Shell {
         return new FakeSlurm(s, u);
     }
 
-    /** The user this shell acts as. */
+    /** {@return the user this shell acts as} */
     public String user() {
         return user.name();
     }
 
-    /** The fake clock's time. */
+    /** {@return the fake clock's time (or the real clock's, with {@link Builder#clock}), after moving the cluster to it} */
     public Instant now() {
         synchronized (s) {
             sync();
@@ -157,7 +173,13 @@ public final class FakeSlurm implements Shell {
         }
     }
 
-    /** Moves the clock forward: jobs end, time out and start on the way, each at its own instant. */
+    /**
+     * Moves the clock forward: jobs end, time out and start on the way, each at its own instant.
+     *
+     * @param d how far; zero or positive
+     * @throws IllegalArgumentException if {@code d} is negative
+     * @throws IllegalStateException when the fake follows a clock given to its builder
+     */
     public void advance(Duration d) {
         Objects.requireNonNull(d, "d");
         if (d.isNegative()) {
@@ -171,21 +193,36 @@ public final class FakeSlurm implements Shell {
         }
     }
 
-    /** slurmctld unreachable ({@code true}) or back: controller commands fail as Slurm's do; sacct still works. */
+    /**
+     * slurmctld unreachable or back: controller commands fail as Slurm's do; sacct still works.
+     *
+     * @param down true to take the controller down, false to bring it back
+     */
     public void controllerDown(boolean down) {
         synchronized (s) {
             s.controllerDown = down;
         }
     }
 
-    /** slurmdbd unreachable ({@code true}) or back: sacct fails as it does; the queue still works. */
+    /**
+     * slurmdbd unreachable or back: sacct fails as it does; the queue still works.
+     *
+     * @param down true to take accounting down, false to bring it back
+     */
     public void accountingDown(boolean down) {
         synchronized (s) {
             s.accountingDown = down;
         }
     }
 
-    /** Drains a node ({@code scontrol update nodename=N state=drain reason=R}): it takes no new job. */
+    /**
+     * Drains a node ({@code scontrol update nodename=N state=drain reason=R}): it takes no new job;
+     * running jobs go on.
+     *
+     * @param node the node's name
+     * @param reason the reason; shown with {@code [root@time]} as scontrol shows it
+     * @throws IllegalArgumentException for an unknown node
+     */
     public void drainNode(String node, String reason) {
         synchronized (s) {
             SimCluster.Node n = node(node);
@@ -194,7 +231,12 @@ public final class FakeSlurm implements Shell {
         }
     }
 
-    /** Resumes a drained node. */
+    /**
+     * Resumes a drained node and schedules pending jobs on it.
+     *
+     * @param node the node's name
+     * @throws IllegalArgumentException for an unknown node
+     */
     public void resumeNode(String node) {
         synchronized (s) {
             SimCluster.Node n = node(node);
@@ -213,8 +255,8 @@ public final class FakeSlurm implements Shell {
     }
 
     /**
-     * Every request answered so far, by every view of this cluster, in order; with
-     * {@link Builder#keepRequests(int)} only the latest that many.
+     * {@return every request answered so far, by every view of this cluster, in order; with
+     * {@link Builder#keepRequests(int)} only the latest that many}
      */
     public List<ExecRequest> requests() {
         synchronized (s) {
@@ -222,7 +264,12 @@ public final class FakeSlurm implements Shell {
         }
     }
 
-    /** How many commands of {@code tool} ({@code squeue}, {@code sacct}, …) were run. */
+    /**
+     * How many commands of {@code tool} were run, by every view of this cluster.
+     *
+     * @param tool the program ({@code squeue}, {@code sacct}, …)
+     * @return the count
+     */
     public int count(String tool) {
         synchronized (s) {
             return (int) s.requests.stream().filter(r -> r.command().get(0).equals(tool)).count();
@@ -1341,49 +1388,92 @@ public final class FakeSlurm implements Shell {
             users.put("bob", new User("bob", 1002, "bob", 1002, List.of("chemistry")));
         }
 
-        /** The cluster's name ({@code sacct}'s Cluster, {@code -M}). */
+        /**
+         * The cluster's name ({@code sacct}'s Cluster, {@code -M}); default {@code localcluster}.
+         *
+         * @param name the name; not null
+         * @return this builder
+         */
         public Builder clusterName(String name) {
             this.clusterName = Objects.requireNonNull(name);
             return this;
         }
 
-        /** The controller's host name ({@code scontrol ping}). */
+        /**
+         * The controller's host name ({@code scontrol ping}); default {@code vm}.
+         *
+         * @param host the host name; not null
+         * @return this builder
+         */
         public Builder controllerHost(String host) {
             this.host = Objects.requireNonNull(host);
             return this;
         }
 
-        /** The zone the commands print times in. */
+        /**
+         * The zone the commands print times in; default UTC.
+         *
+         * @param zone the cluster's zone; not null
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone);
             return this;
         }
 
-        /** Where the fake clock starts. */
+        /**
+         * Where the fake clock starts; default 2026-01-05T09:00:00Z.
+         *
+         * @param start the first instant; not null
+         * @return this builder
+         */
         public Builder startAt(Instant start) {
             this.start = Objects.requireNonNull(start);
             return this;
         }
 
-        /** Follow this clock instead of a fake one (for demos: {@code Clock.systemUTC()}); {@link #advance} is then refused. */
+        /**
+         * Follow this clock instead of a fake one (for demos: {@code Clock.systemUTC()});
+         * {@link FakeSlurm#advance} is then refused. The start becomes the clock's instant now.
+         *
+         * @param clock the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             this.start = clock.instant();
             return this;
         }
 
+        /**
+         * The id of the first job submitted; later ones count up from it. Default 1.
+         *
+         * @param id the first job id
+         * @return this builder
+         */
         public Builder firstJobId(long id) {
             this.firstJobId = id;
             return this;
         }
 
-        /** {@code DefMemPerCPU} in MB, for jobs that ask no memory. */
+        /**
+         * {@code DefMemPerCPU} in MB, for jobs that ask no memory; default 256.
+         *
+         * @param mb MiB per allocated CPU
+         * @return this builder
+         */
         public Builder defaultMemoryPerCpuMb(long mb) {
             this.defMemPerCpuMb = mb;
             return this;
         }
 
-        /** The priority jobs get (a real multifactor priority moves with age and fair share; this one does not). */
+        /**
+         * The priority jobs get (a real multifactor priority moves with age and fair share; this one
+         * does not). Default 1000.
+         *
+         * @param priority the priority of a job without nice or an explicit priority
+         * @return this builder
+         */
         public Builder basePriority(long priority) {
             this.basePriority = priority;
             return this;
@@ -1394,6 +1484,8 @@ public final class FakeSlurm implements Shell {
          * (default: all of them). A long-running demo sets it, or the record of every command
          * it answered grows without bound.
          *
+         * @param max how many of the latest requests to keep; at least 1
+         * @return this builder
          * @throws IllegalArgumentException when {@code max} is below 1
          */
         public Builder keepRequests(int max) {
@@ -1404,19 +1496,39 @@ public final class FakeSlurm implements Shell {
             return this;
         }
 
-        /** How long slurmctld keeps a finished job ({@code MinJobAge}); accounting keeps it for ever. */
+        /**
+         * How long slurmctld keeps a finished job ({@code MinJobAge}); accounting keeps it for ever.
+         * Default 1 h.
+         *
+         * @param age how long squeue and scontrol still show a finished job; not null
+         * @return this builder
+         */
         public Builder minJobAge(Duration age) {
             this.minJobAge = Objects.requireNonNull(age);
             return this;
         }
 
-        /** How long a job runs whose script has no {@code sleep} or {@code exit} line. */
+        /**
+         * How long a job runs whose script has no {@code sleep} or {@code exit} line; default 60 s.
+         *
+         * @param d the run time; not null
+         * @return this builder
+         */
         public Builder defaultRunTime(Duration d) {
             this.defaultRunTime = Objects.requireNonNull(d);
             return this;
         }
 
-        /** Adds (or replaces) a user with its uid (also its group's gid) and accounts, the first being its default. */
+        /**
+         * Adds (or replaces) a user with its uid (also its group's gid) and accounts, the first being
+         * its default. The user's group has the user's name.
+         *
+         * @param name the user name
+         * @param uid the uid, also the gid
+         * @param accounts the accounts the user may charge; at least one
+         * @return this builder
+         * @throws IllegalArgumentException without an account
+         */
         public Builder user(String name, int uid, String... accounts) {
             if (accounts.length == 0) {
                 throw new IllegalArgumentException("a Slurm user needs an account");
@@ -1425,31 +1537,64 @@ public final class FakeSlurm implements Shell {
             return this;
         }
 
-        /** The user the built shell acts as ({@code alice} unless set). */
+        /**
+         * The user the built shell acts as ({@code alice} unless set).
+         *
+         * @param name a user the builder knows; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder actingAs(String name) {
             this.actingUser = Objects.requireNonNull(name);
             return this;
         }
 
-        /** Gives a user operator rights (suspend, resume, priority, others' jobs); root always has them. */
+        /**
+         * Gives a user operator rights (suspend, resume, priority, others' jobs); root always has them.
+         *
+         * @param name the user name
+         * @return this builder
+         */
         public Builder operator(String name) {
             operators.add(name);
             return this;
         }
 
-        /** The first rule whose predicate matches a submitted job decides how it ends. */
+        /**
+         * Adds a rule: the first rule, in the order added, whose predicate matches a submitted job
+         * decides how it ends (else its script does).
+         *
+         * @param when tests the job at submission; not null
+         * @param outcome how a matching job ends; not null
+         * @return this builder
+         */
         public Builder outcome(Predicate<SubmittedJob> when, JobOutcome outcome) {
             rules.add(new OutcomeRule(Objects.requireNonNull(when), Objects.requireNonNull(outcome)));
             return this;
         }
 
-        /** Adds a CPU node. */
+        /**
+         * Adds a CPU node. Once a node is added, the default node {@code localhost} is not.
+         *
+         * @param name the node name
+         * @param cpus its CPUs
+         * @param memoryMb its memory in MiB ({@code RealMemory})
+         * @return this builder
+         */
         public Builder node(String name, int cpus, long memoryMb) {
             nodes.add(new SimCluster.Node(name, cpus, memoryMb, 0, null, null, null));
             return this;
         }
 
-        /** Adds a GPU node with {@code gpus} cards of {@code type} (or untyped when {@code null}). */
+        /**
+         * Adds a GPU node with {@code gpus} cards of {@code type} (or untyped when {@code null}).
+         *
+         * @param name the node name
+         * @param cpus its CPUs
+         * @param memoryMb its memory in MiB
+         * @param gpus its GPUs ({@code Gres=gpu:N})
+         * @param type the GPU type ({@code a100}), or {@code null}
+         * @return this builder
+         */
         public Builder gpuNode(String name, int cpus, long memoryMb, int gpus, String type) {
             nodes.add(new SimCluster.Node(name, cpus, memoryMb, gpus, type, null, null));
             return this;
@@ -1458,6 +1603,10 @@ public final class FakeSlurm implements Shell {
         /**
          * Adds the nodes of a captured {@code scontrol -o show node} output, with their states,
          * flags and reasons; they are printed as captured, with what jobs allocate updated.
+         *
+         * @param scontrolOneLinerOutput the output, one line per node
+         * @return this builder
+         * @throws IllegalArgumentException when a node's line is not a one-line record
          */
         public Builder nodesFrom(String scontrolOneLinerOutput) {
             List<Node> parsed = ScontrolParser.parseNodes(scontrolOneLinerOutput);
@@ -1490,13 +1639,29 @@ public final class FakeSlurm implements Shell {
             return this;
         }
 
-        /** Adds a partition over named nodes; {@code maxTime}/{@code defaultTime} {@code null} for UNLIMITED/NONE. */
+        /**
+         * Adds a partition over named nodes, state UP. Once a partition is added, the default
+         * partition {@code debug} is not.
+         *
+         * @param name the partition name
+         * @param isDefault whether jobs without {@code --partition} go there
+         * @param maxTime its {@code MaxTime}; {@code null} for UNLIMITED
+         * @param defaultTime its {@code DefaultTime}; {@code null} for NONE
+         * @param nodeNames its nodes; {@link #build()} checks that they were added
+         * @return this builder
+         */
         public Builder partition(String name, boolean isDefault, Duration maxTime, Duration defaultTime, String... nodeNames) {
             partitions.add(new SimCluster.Partition(name, List.of(nodeNames), isDefault, maxTime, defaultTime, true, null));
             return this;
         }
 
-        /** Adds the partitions of a captured {@code scontrol -o show partition} output (printed as captured). */
+        /**
+         * Adds the partitions of a captured {@code scontrol -o show partition} output (printed as captured).
+         *
+         * @param scontrolOneLinerOutput the output, one line per partition
+         * @return this builder
+         * @throws IllegalArgumentException when a partition's line is not a one-line record
+         */
         public Builder partitionsFrom(String scontrolOneLinerOutput) {
             String[] lines = scontrolOneLinerOutput.split("\n");
             for (Partition p : ScontrolParser.parsePartitions(scontrolOneLinerOutput)) {
@@ -1511,6 +1676,12 @@ public final class FakeSlurm implements Shell {
             return this;
         }
 
+        /**
+         * Makes the fake cluster, with the default node and partition when none was added.
+         *
+         * @return a shell acting as the chosen user
+         * @throws IllegalArgumentException when a partition names an unknown node, or the acting user is unknown
+         */
         public FakeSlurm build() {
             if (nodes.isEmpty()) {
                 gpuNode("localhost", 8, 8000, 2, null);

@@ -31,6 +31,15 @@ public record JobOutcome(Duration runTime, Kind kind, int exitCode) {
         RUNS_FOREVER
     }
 
+    /**
+     * Checks the parts; the factories are the usual way to get one.
+     *
+     * @param runTime how long the job runs before it ends by itself (a time limit may end it sooner)
+     * @param kind    how it ends
+     * @param exitCode the exit code of its batch script ({@link Kind#EXITS})
+     * @throws NullPointerException if {@code runTime} or {@code kind} is {@code null}
+     * @throws IllegalArgumentException for a negative run time or an exit code outside 0..255
+     */
     public JobOutcome {
         Objects.requireNonNull(runTime, "runTime");
         Objects.requireNonNull(kind, "kind");
@@ -42,12 +51,24 @@ public record JobOutcome(Duration runTime, Kind kind, int exitCode) {
         }
     }
 
-    /** Runs for {@code runTime}, then exits 0: COMPLETED. */
+    /**
+     * Runs for {@code runTime}, then exits 0: COMPLETED.
+     *
+     * @param runTime how long it runs; not negative
+     * @return the outcome
+     */
     public static JobOutcome completes(Duration runTime) {
         return new JobOutcome(runTime, Kind.EXITS, 0);
     }
 
-    /** Runs for {@code runTime}, then exits with {@code exitCode} (1..255): FAILED. */
+    /**
+     * Runs for {@code runTime}, then exits with {@code exitCode} (1..255): FAILED.
+     *
+     * @param runTime how long it runs; not negative
+     * @param exitCode the script's exit code, 1..255
+     * @return the outcome
+     * @throws IllegalArgumentException for exit code 0 or one outside 1..255
+     */
     public static JobOutcome fails(Duration runTime, int exitCode) {
         if (exitCode == 0) {
             throw new IllegalArgumentException("a failing job exits non-zero");
@@ -55,12 +76,17 @@ public record JobOutcome(Duration runTime, Kind kind, int exitCode) {
         return new JobOutcome(runTime, Kind.EXITS, exitCode);
     }
 
-    /** Runs until its time limit: TIMEOUT. */
+    /** {@return an outcome that runs until its time limit: TIMEOUT (a job without a limit runs until cancelled)} */
     public static JobOutcome runsForever() {
         return new JobOutcome(Duration.ZERO, Kind.RUNS_FOREVER, 0);
     }
 
-    /** Runs for {@code runTime}, then is killed for its memory: OUT_OF_MEMORY. */
+    /**
+     * Runs for {@code runTime}, then is killed for its memory: OUT_OF_MEMORY.
+     *
+     * @param runTime how long it runs before the kill; not negative
+     * @return the outcome
+     */
     public static JobOutcome outOfMemory(Duration runTime) {
         return new JobOutcome(runTime, Kind.OUT_OF_MEMORY, 0);
     }

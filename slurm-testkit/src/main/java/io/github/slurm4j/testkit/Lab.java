@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 public final class Lab {
     /** The lab's state folder (keys, known_hosts); {@code SLURM4J_LAB_DIR} overrides it. */
     public static final Path DIR = Path.of(System.getenv().getOrDefault("SLURM4J_LAB_DIR", "/var/lib/slurm4j-lab"));
+    /** The address the lab's sshd (of Slurm 22.05) listens on. */
     public static final String SSH_HOST = "127.0.0.1";
+    /** The port of the lab's sshd of Slurm 22.05; the chroots' sshds have their own ({@link LabCluster#sshPort()}). */
     public static final int SSH_PORT = 2222;
     /** The user the lab's sshd lets in; a Slurm user with an account (physics). */
     public static final String SSH_USER = "alice";
@@ -45,37 +47,44 @@ public final class Lab {
     private Lab() {
     }
 
-    /** The lab cluster of a Slurm version ({@code "24.11"}). */
+    /**
+     * The lab cluster of a Slurm version.
+     *
+     * @param version {@code "22.05"}, {@code "24.11"} or {@code "26.05"}
+     * @return the cluster
+     * @throws IllegalArgumentException for a version the lab does not run
+     */
     public static LabCluster cluster(String version) {
         return CLUSTERS.stream().filter(c -> c.version().equals(version)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no lab cluster of Slurm " + version + "; there are " + CLUSTERS));
     }
 
+    /** {@return the folder of the lab's SSH keys and known_hosts files, under {@link #DIR}} */
     public static Path sshDir() {
         return DIR.resolve("ssh");
     }
 
-    /** alice's ed25519 key without passphrase (OpenSSH format). */
+    /** {@return alice's ed25519 key without passphrase (OpenSSH format)} */
     public static Path userKey() {
         return sshDir().resolve("id_ed25519");
     }
 
-    /** alice's ed25519 key protected by {@link #KEY_PASSPHRASE}. */
+    /** {@return alice's ed25519 key protected by {@link #KEY_PASSPHRASE}} */
     public static Path userKeyWithPassphrase() {
         return sshDir().resolve("id_ed25519_pass");
     }
 
-    /** known_hosts with every host key of the lab sshd (ed25519, ecdsa, rsa) for [127.0.0.1]:2222. */
+    /** {@return the known_hosts file with every host key of the lab sshd (ed25519, ecdsa, rsa) for [127.0.0.1]:2222} */
     public static Path knownHosts() {
         return sshDir().resolve("known_hosts");
     }
 
-    /** known_hosts with only the lab sshd's ssh-rsa key. */
+    /** {@return a known_hosts file with only the lab sshd's ssh-rsa key} */
     public static Path knownHostsRsaOnly() {
         return sshDir().resolve("known_hosts.rsa-only");
     }
 
-    /** Whether we run in CI, where a missing service is a failure and never a skip. */
+    /** {@return whether we run in CI ({@code CI=true}), where a missing service is a failure and never a skip} */
     public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
@@ -95,7 +104,11 @@ public final class Lab {
 
     /**
      * Runs {@code scripts/lab.sh <action> <service>} (e.g. {@code stop sshd}, {@code start slurmctld})
-     * and fails the test if it does not exit 0. For the fault tests; needs root.
+     * and fails the test if it does not exit 0 within 120 s. For the fault tests; needs root.
+     *
+     * @param action what the script does: {@code stop}, {@code start}, …
+     * @param service the service: {@code sshd}, {@code slurmctld}, {@code slurmdbd}, or
+     *     {@code slurmctld@24.11} for a chroot's
      */
     public static void control(String action, String service) {
         Path script = projectRoot().resolve(SCRIPT);
@@ -118,7 +131,12 @@ public final class Lab {
         }
     }
 
-    /** The project root: the nearest folder, from the working directory up, that holds {@code scripts/lab.sh}. */
+    /**
+     * The project root: the nearest folder, from the working directory up, that holds {@code scripts/lab.sh}.
+     *
+     * @return the folder
+     * @throws IllegalStateException when no folder above holds the script
+     */
     public static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {

@@ -27,45 +27,47 @@ public final class LabCluster {
         this.chroot = chroot;
     }
 
-    /** The Slurm release, {@code "22.05"}, {@code "24.11"} or {@code "26.05"}. */
+    /** {@return the Slurm release, {@code "22.05"}, {@code "24.11"} or {@code "26.05"}} */
     public String version() {
         return version;
     }
 
-    /** The release as a number for comparisons: 2205, 2411, 2605. */
+    /** {@return the release as a number for comparisons: 2205, 2411, 2605} */
     public int release() {
         return Integer.parseInt(version.replace(".", ""));
     }
 
-    /** Whether this is the cluster on the host itself (22.05), not one in a chroot. */
+    /** {@return whether this is the cluster on the host itself (22.05), not one in a chroot} */
     public boolean onHost() {
         return chroot == null;
     }
 
-    /** The chroot folder of a newer version; {@code null} for the host's 22.05. */
+    /** {@return the chroot folder of a newer version; {@code null} for the host's 22.05} */
     public Path chroot() {
         return chroot;
     }
 
+    /** {@return the address of this cluster's sshd: 127.0.0.1, as for every cluster of the lab} */
     public String sshHost() {
         return Lab.SSH_HOST;
     }
 
-    /** The port of this cluster's sshd: 2222 (22.05), 2411, 2605. */
+    /** {@return the port of this cluster's sshd: 2222 (22.05), 2411, 2605} */
     public int sshPort() {
         return sshPort;
     }
 
+    /** {@return the user the sshd lets in: {@code alice}, on every cluster} */
     public String sshUser() {
         return Lab.SSH_USER;
     }
 
-    /** alice's ed25519 key (the same for every cluster). */
+    /** {@return alice's ed25519 key (the same for every cluster)} */
     public Path userKey() {
         return Lab.userKey();
     }
 
-    /** known_hosts with every host key of this cluster's sshd. */
+    /** {@return the known_hosts file with every host key of this cluster's sshd} */
     public Path knownHosts() {
         return onHost() ? Lab.knownHosts() : Lab.sshDir().resolve("known_hosts-" + version);
     }
@@ -73,6 +75,9 @@ public final class LabCluster {
     /**
      * A command to run as root on this cluster from this machine: the command itself for 22.05,
      * {@code chroot <dir> <command>} for a chroot cluster (needs root).
+     *
+     * @param command the program and its arguments
+     * @return the argument list to run; unmodifiable
      */
     public List<String> rootCommand(List<String> command) {
         if (onHost()) {
@@ -101,6 +106,9 @@ public final class LabCluster {
     /**
      * Stops, starts or restarts one of this cluster's daemons through {@code scripts/lab.sh}
      * ({@code slurmctld}, {@code slurmdbd}, {@code slurmd}, {@code munge}, {@code sshd}).
+     *
+     * @param action {@code stop}, {@code start} or {@code restart}
+     * @param service the daemon's name, without the version (added here for a chroot cluster)
      */
     public void control(String action, String service) {
         Lab.control(action, onHost() ? service : service + "@" + version);

@@ -8,6 +8,11 @@ package io.github.slurm4j.testkit;
 public final class NotModelledError extends AssertionError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error whose message starts with {@code FakeSlurm does not model this:}.
+     *
+     * @param message what was not modelled: the command, option or situation
+     */
     public NotModelledError(String message) {
         super("FakeSlurm does not model this: " + message);
     }

@@ -93,15 +93,20 @@ public abstract class ShellContractTest {
     /** A file the injection cases would create if anything interpreted them; must never exist. */
     private final String canary = "/tmp/slurm4j-contract-canary-" + UUID.randomUUID();
 
-    /** Makes the shell under test; called once per class. */
+    /**
+     * Makes the shell under test: once for the class, and once more for the test that closes its
+     * own shell.
+     *
+     * @return a new, open shell; the test class closes it
+     */
     protected abstract Shell createShell();
 
-    /** The shell under test. */
+    /** {@return the shell under test, made by {@link #createShell()} before the first test} */
     protected final Shell shell() {
         return shell;
     }
 
-    /** A directory on the target where the test may create its scratch folder. */
+    /** {@return a directory on the target where the test may create its scratch folder; {@code /tmp} unless overridden} */
     protected String scratchParent() {
         return "/tmp";
     }
@@ -652,7 +657,12 @@ public abstract class ShellContractTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Runs {@code request} and asserts exit 0 (showing stderr otherwise). */
+    /**
+     * Runs {@code request} and asserts exit 0 (showing stderr otherwise).
+     *
+     * @param request the command
+     * @return the result, exit code 0
+     */
     protected final ExecResult ok(ExecRequest request) {
         ExecResult r = shell.run(request);
         assertThat(r.exitCode()).as("exit code of %s, stderr: %s", request, r.stderr()).isZero();

@@ -20,12 +20,27 @@ public class HostKeyVerificationException extends ShellException {
         NOT_PINNED
     }
 
+    /** The host connected to. */
     private final String host;
+    /** The port connected to. */
     private final int port;
+    /** The presented key's type. */
     private final String keyType;
+    /** The presented key's SHA256 fingerprint. */
     private final String fingerprint;
+    /** Why the key was refused. */
     private final Reason reason;
 
+    /**
+     * An exception whose message says which key was refused and why, and that no command ran.
+     *
+     * @param host the host connected to
+     * @param port the port connected to
+     * @param keyType the key type the server presented, e.g. {@code ssh-ed25519}
+     * @param fingerprint the presented key's fingerprint, {@code SHA256:…}
+     * @param reason why the key was refused
+     * @param detail more for the message (the known_hosts file, the pinned fingerprints), or {@code ""}; not null
+     */
     public HostKeyVerificationException(String host, int port, String keyType, String fingerprint, Reason reason,
             String detail) {
         super("", message(host, port, keyType, fingerprint, reason, detail), null);
@@ -48,24 +63,27 @@ public class HostKeyVerificationException extends ShellException {
                 + "; connection refused, no command ran";
     }
 
+    /** {@return the host the connection went to, as configured} */
     public String host() {
         return host;
     }
 
+    /** {@return the port the connection went to} */
     public int port() {
         return port;
     }
 
-    /** The key type the server presented, e.g. {@code ssh-ed25519}. */
+    /** {@return the key type the server presented, e.g. {@code ssh-ed25519}} */
     public String keyType() {
         return keyType;
     }
 
-    /** The SHA256 fingerprint of the presented key, as OpenSSH prints it ({@code SHA256:…}). */
+    /** {@return the SHA256 fingerprint of the presented key, as OpenSSH prints it ({@code SHA256:…})} */
     public String fingerprint() {
         return fingerprint;
     }
 
+    /** {@return why the key was refused: unknown, changed, or not pinned} */
     public Reason reason() {
         return reason;
     }

@@ -105,7 +105,14 @@ public final class RemoteShell implements Shell {
     /** Guarded by connectLock: System.nanoTime() before which no new connect is attempted. */
     private long nextAttempt;
 
-    /** A shell for {@code config}; nothing is connected until the first command. */
+    /**
+     * A shell for {@code config}; nothing is connected until the first command. Registers
+     * BouncyCastle as a security provider for sshj if it is not yet.
+     *
+     * @param config where to connect and how; not null
+     * @throws NullPointerException if {@code config} is null
+     * @throws io.github.slurm4j.exec.ShellException if BouncyCastle is not on the class path
+     */
     public RemoteShell(SshConfig config) {
         this(config, true);
     }
@@ -124,6 +131,7 @@ public final class RemoteShell implements Shell {
         });
     }
 
+    /** {@return the configuration this shell connects with} */
     public SshConfig config() {
         return config;
     }

@@ -9,6 +9,12 @@ import io.github.slurm4j.exec.ShellException;
 public class SshAuthenticationException extends ShellException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refusal of the credentials, before any command.
+     *
+     * @param message what was refused, for people (never the secret itself)
+     * @param cause the SSH library's exception; may be null
+     */
     public SshAuthenticationException(String message, Throwable cause) {
         super("", message, cause);
     }

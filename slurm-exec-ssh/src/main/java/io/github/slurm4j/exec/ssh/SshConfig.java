@@ -64,85 +64,101 @@ public final class SshConfig {
         this.jumpHost = b.jumpHost;
     }
 
-    /** A builder for {@code user@host}, port 22. */
+    /**
+     * A builder for {@code user@host}, port 22, with the default timeouts, 8 channels and no jump
+     * host; authentication and host key policy must still be chosen.
+     *
+     * @param host the host name or address; not blank
+     * @param user the remote user name; not blank
+     * @return the builder
+     * @throws NullPointerException if {@code host} or {@code user} is null
+     * @throws IllegalArgumentException if {@code host} or {@code user} is blank
+     */
     public static Builder builder(String host, String user) {
         return new Builder(host, user);
     }
 
+    /** {@return the host name or address to connect to} */
     public String host() {
         return host;
     }
 
+    /** {@return the SSH port; 22 unless set} */
     public int port() {
         return port;
     }
 
+    /** {@return the remote user name; commands run as this user} */
     public String user() {
         return user;
     }
 
-    /** The private key file, or {@code null}. */
+    /** {@return the private key file, or {@code null} (key given as text, or password authentication)} */
     public Path privateKeyFile() {
         return privateKeyFile;
     }
 
-    /** Whether authentication is by private key (file or text); otherwise by password. */
+    /** {@return whether authentication is by private key (file or text); otherwise by password} */
     public boolean usesKey() {
         return privateKeyFile != null || privateKeyText != null;
     }
 
-    /** The known_hosts file, or {@code null} when fingerprints are pinned or any key is accepted. */
+    /** {@return the known_hosts file, or {@code null} when fingerprints are pinned or any key is accepted} */
     public Path knownHosts() {
         return knownHosts;
     }
 
-    /** The pinned host key fingerprints ({@code SHA256:…}); empty unless pinned. */
+    /** {@return the pinned host key fingerprints ({@code SHA256:…}, without {@code =} padding); empty unless pinned} */
     public Set<String> hostKeyFingerprints() {
         return fingerprints;
     }
 
-    /** Whether any host key is accepted (the insecure opt-in). */
+    /** {@return whether any host key is accepted (the insecure opt-in)} */
     public boolean acceptsAnyHostKey() {
         return acceptAnyHostKey;
     }
 
+    /** {@return the time allowed to open the TCP connection; 10 s unless set} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** {@return the time allowed for key exchange and authentication, and for opening a channel; 15 s unless set} */
     public Duration authTimeout() {
         return authTimeout;
     }
 
-    /** The timeout of a request that keeps {@link io.github.slurm4j.exec.ExecRequest#DEFAULT_TIMEOUT}. */
+    /** {@return the timeout of a request that keeps {@link io.github.slurm4j.exec.ExecRequest#DEFAULT_TIMEOUT}} */
     public Duration commandTimeout() {
         return commandTimeout;
     }
 
-    /** Keepalive interval; zero when keepalives are off. */
+    /** {@return the keepalive interval; zero when keepalives are off; 15 s unless set} */
     public Duration keepAliveInterval() {
         return keepAliveInterval;
     }
 
+    /** {@return how many commands may be in flight at once on the connection (channels); 8 unless set} */
     public int maxChannels() {
         return maxChannels;
     }
 
-    /** The wait before the first reconnect attempt after a failed one; doubled per failure. */
+    /** {@return the wait before the first reconnect attempt after a failed one; doubled per failure; 500 ms unless set} */
     public Duration reconnectBackoff() {
         return reconnectBackoff;
     }
 
+    /** {@return the longest wait between reconnect attempts; 30 s unless set} */
     public Duration maxReconnectBackoff() {
         return maxReconnectBackoff;
     }
 
-    /** The bastion the connection goes through, or {@code null}. */
+    /** {@return the bastion the connection goes through, or {@code null} for a direct connection} */
     public SshConfig jumpHost() {
         return jumpHost;
     }
 
-    /** {@code user@host:port}. */
+    /** {@return {@code user@host:port}, for messages} */
     public String address() {
         return user + "@" + host + ":" + port;
     }
@@ -217,6 +233,13 @@ public final class SshConfig {
             this.user = requireText(user, "user");
         }
 
+        /**
+         * The SSH port; default 22.
+         *
+         * @param port 1 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if {@code port} is out of range
+         */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -225,33 +248,61 @@ public final class SshConfig {
             return this;
         }
 
-        /** Authenticates with the private key in {@code file} (OpenSSH, PEM or PKCS#8 format). */
+        /**
+         * Authenticates with the private key in {@code file} (OpenSSH, PEM or PKCS#8 format); replaces
+         * a key text set before.
+         *
+         * @param file the key file, read when connecting; not null
+         * @return this builder
+         */
         public Builder privateKey(Path file) {
             this.privateKeyFile = Objects.requireNonNull(file, "file");
             this.privateKeyText = null;
             return this;
         }
 
-        /** Authenticates with the private key in {@code keyText} (the text of an OpenSSH or PEM key file). */
+        /**
+         * Authenticates with the private key in {@code keyText} (the text of an OpenSSH or PEM key
+         * file); replaces a key file set before.
+         *
+         * @param keyText the key file's whole text; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code keyText} is blank
+         */
         public Builder privateKeyText(String keyText) {
             this.privateKeyText = requireText(keyText, "keyText");
             this.privateKeyFile = null;
             return this;
         }
 
-        /** The passphrase of the private key (copied; wipe your array afterwards if you like). */
+        /**
+         * The passphrase of the private key (copied; wipe your array afterwards if you like).
+         *
+         * @param passphrase the passphrase; not null
+         * @return this builder
+         */
         public Builder passphrase(char[] passphrase) {
             this.passphrase = Objects.requireNonNull(passphrase, "passphrase").clone();
             return this;
         }
 
-        /** Authenticates with a password (copied). */
+        /**
+         * Authenticates with a password (copied; wipe your array afterwards if you like).
+         *
+         * @param password the password; not null
+         * @return this builder
+         */
         public Builder password(char[] password) {
             this.password = Objects.requireNonNull(password, "password").clone();
             return this;
         }
 
-        /** Verifies the host key against an OpenSSH {@code known_hosts} file (plain or hashed entries). */
+        /**
+         * Verifies the host key against an OpenSSH {@code known_hosts} file (plain or hashed entries).
+         *
+         * @param file the file, read when connecting; not null
+         * @return this builder
+         */
         public Builder knownHosts(Path file) {
             this.knownHosts = Objects.requireNonNull(file, "file");
             return this;
@@ -261,6 +312,10 @@ public final class SshConfig {
          * Accepts a host key whose fingerprint is {@code fingerprint}, as {@code ssh-keygen -lf}
          * prints it ({@code SHA256:} and 43 base64 characters). May be called several times (one
          * per key type, or during a key rotation).
+         *
+         * @param fingerprint the fingerprint; surrounding spaces and trailing {@code =} padding are ignored
+         * @return this builder
+         * @throws IllegalArgumentException if it is not an OpenSSH SHA256 fingerprint
          */
         public Builder hostKeyFingerprint(String fingerprint) {
             String f = Objects.requireNonNull(fingerprint, "fingerprint").strip();
@@ -279,30 +334,58 @@ public final class SshConfig {
          * INSECURE: accepts whatever host key the server presents, so anyone between this program
          * and the host can read and change everything, including passwords. A warning is logged
          * on every connect. For throw-away test machines only.
+         *
+         * @return this builder
          */
         public Builder insecureAcceptAnyHostKey() {
             this.acceptAnyHostKey = true;
             return this;
         }
 
+        /**
+         * Time allowed to open the TCP connection; default 10 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** Time allowed for key exchange and authentication, and for opening a channel. */
+        /**
+         * Time allowed for key exchange and authentication, and for opening a channel; default 15 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+         */
         public Builder authTimeout(Duration timeout) {
             this.authTimeout = positive(timeout, "authTimeout");
             return this;
         }
 
-        /** The timeout of requests that keep {@code ExecRequest}'s default timeout. */
+        /**
+         * The timeout of requests that keep {@code ExecRequest}'s default timeout (60 s, also the
+         * default here).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+         */
         public Builder commandTimeout(Duration timeout) {
             this.commandTimeout = positive(timeout, "commandTimeout");
             return this;
         }
 
-        /** Keepalive interval (whole seconds); {@link Duration#ZERO} turns keepalives off. */
+        /**
+         * Keepalive interval (whole seconds); {@link Duration#ZERO} turns keepalives off; default 15 s.
+         *
+         * @param interval the interval; zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is negative
+         */
         public Builder keepAliveInterval(Duration interval) {
             if (interval.isNegative()) {
                 throw new IllegalArgumentException("negative keepAliveInterval: " + interval);
@@ -311,7 +394,14 @@ public final class SshConfig {
             return this;
         }
 
-        /** Commands in flight at once on the connection (1 to {@value #MAX_CHANNELS_LIMIT}; default 8). */
+        /**
+         * Commands in flight at once on the connection (1 to {@value #MAX_CHANNELS_LIMIT}; default 8).
+         * Further commands wait for a free channel.
+         *
+         * @param channels the limit
+         * @return this builder
+         * @throws IllegalArgumentException if {@code channels} is out of range
+         */
         public Builder maxChannels(int channels) {
             if (channels < 1 || channels > MAX_CHANNELS_LIMIT) {
                 throw new IllegalArgumentException("maxChannels must be 1.." + MAX_CHANNELS_LIMIT
@@ -321,7 +411,15 @@ public final class SshConfig {
             return this;
         }
 
-        /** After a failed connect, the next waits {@code initial}, doubled per failure up to {@code max}. */
+        /**
+         * After a failed connect, the next waits {@code initial}, doubled per failure up to {@code max}.
+         * Defaults 500 ms and 30 s.
+         *
+         * @param initial the first wait; positive
+         * @param max the longest wait; positive, not below {@code initial}
+         * @return this builder
+         * @throws IllegalArgumentException if a duration is null, not positive, or {@code max < initial}
+         */
         public Builder reconnectBackoff(Duration initial, Duration max) {
             positive(initial, "reconnectBackoff");
             positive(max, "maxReconnectBackoff");
@@ -337,6 +435,10 @@ public final class SshConfig {
          * Connects through {@code bastion} (as OpenSSH's {@code ProxyJump}): a direct-tcpip channel
          * from the bastion to this host carries the SSH session, which has its own authentication
          * and host key check. The bastion's timeouts and host key policy are its own.
+         *
+         * @param bastion the jump host's configuration; it must not have a jump host of its own
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bastion} has a jump host
          */
         public Builder jumpHost(SshConfig bastion) {
             Objects.requireNonNull(bastion, "bastion");
@@ -347,7 +449,13 @@ public final class SshConfig {
             return this;
         }
 
-        /** @throws IllegalStateException if the authentication or host key policy is missing or ambiguous */
+        /**
+         * Checks the choices and makes the immutable configuration.
+         *
+         * @return the configuration; secrets are copied into it
+         * @throws IllegalStateException if the authentication or host key policy is missing or ambiguous,
+         *     or a passphrase is set without a private key
+         */
         public SshConfig build() {
             boolean key = privateKeyFile != null || privateKeyText != null;
             if (key == (password != null)) {

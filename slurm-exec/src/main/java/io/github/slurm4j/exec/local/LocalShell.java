@@ -66,6 +66,9 @@ public final class LocalShell implements Shell {
      * {@code SlurmEnvironment}, shared with {@code RemoteShell}: {@code SQUEUE_*}, {@code SINFO_*},
      * {@code SACCT_*}, {@code SCONTROL_*}, {@code SCANCEL_*}, {@code SBATCH_*}, {@code LC_*},
      * {@code SLURM_CLUSTERS}, {@code SLURM_EXIT_ERROR}, …). {@code SLURM_CONF} and {@code TZ} are kept.
+     *
+     * @param name an environment variable's name, case-sensitive
+     * @return true when commands never get it from the base environment (a request may still set it)
      */
     public static boolean isRemoved(String name) {
         for (String prefix : SlurmEnvironment.UNSET_PREFIXES) {
@@ -95,11 +98,12 @@ public final class LocalShell implements Shell {
         this.watchdog.setRemoveOnCancelPolicy(true);
     }
 
-    /** A shell with the defaults: this JVM's environment (cleaned), its working directory, 1 s kill grace. */
+    /** {@return a shell with the defaults: this JVM's environment (cleaned), its working directory, 1 s kill grace} */
     public static LocalShell create() {
         return builder().build();
     }
 
+    /** {@return a builder starting from the defaults of {@link #create()}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -477,14 +481,24 @@ public final class LocalShell implements Shell {
 
         /**
          * The environment commands start from, instead of this JVM's ({@link System#getenv()}).
-         * the variables of {@link #isRemoved} are still removed from it.
+         * The variables of {@link #isRemoved} are still removed from it.
+         *
+         * @param variables name → value; copied; an empty map starts commands from nothing but the fixed variables
+         * @return this builder
          */
         public Builder baseEnvironment(Map<String, String> variables) {
             this.baseEnvironment = new LinkedHashMap<>(variables);
             return this;
         }
 
-        /** A variable for every command: set after the removal and the fixed ones, before the request's. */
+        /**
+         * A variable for every command: set after the removal and the fixed ones, before the request's.
+         *
+         * @param name a POSIX variable name ({@code [A-Za-z_][A-Za-z0-9_]*})
+         * @param value its value; no NUL
+         * @return this builder
+         * @throws IllegalArgumentException for an invalid name or a NUL in the value
+         */
         public Builder environment(String name, String value) {
             // validated like a request's variables
             ExecRequest.builder("true").env(name, value);
@@ -492,18 +506,37 @@ public final class LocalShell implements Shell {
             return this;
         }
 
+        /**
+         * Several variables for every command, as {@link #environment(String, String)} each.
+         *
+         * @param variables name → value
+         * @return this builder
+         * @throws IllegalArgumentException for an invalid name or a NUL in a value
+         */
         public Builder environment(Map<String, String> variables) {
             variables.forEach(this::environment);
             return this;
         }
 
-        /** The directory commands run in when the request names none (and relative paths resolve against). */
+        /**
+         * The directory commands run in when the request names none (and relative paths resolve
+         * against); default this JVM's working directory.
+         *
+         * @param dir the directory; made absolute now
+         * @return this builder
+         */
         public Builder workingDirectory(Path dir) {
             this.workingDirectory = dir.toAbsolutePath();
             return this;
         }
 
-        /** How long a timed-out command gets between SIGTERM and SIGKILL. Default 1 s. */
+        /**
+         * How long a timed-out command gets between SIGTERM and SIGKILL. Default 1 s.
+         *
+         * @param grace zero (SIGKILL right after SIGTERM) or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code grace} is negative
+         */
         public Builder killGrace(Duration grace) {
             if (grace.isNegative()) {
                 throw new IllegalArgumentException("negative grace: " + grace);
@@ -512,6 +545,7 @@ public final class LocalShell implements Shell {
             return this;
         }
 
+        /** {@return a new shell with these settings; close it when done (it owns a watchdog thread)} */
         public LocalShell build() {
             return new LocalShell(this);
         }

@@ -18,6 +18,17 @@ import java.util.Objects;
  * @param source where the answer came from
  */
 public record JobStatus(JobId jobId, JobState state, String reason, ExitCode exitCode, Source source) {
+    /**
+     * Checks the parts and applies {@link Job.Status#reasonOf} to the reason.
+     *
+     * @param jobId the id as it was asked for
+     * @param state the state
+     * @param reason the pending reason, or {@code null} for {@code None} from either source
+     *     ({@link Job.Status#reasonOf}: the rule of every model type)
+     * @param exitCode the exit code; {@code null} from the queue, which does not print it
+     * @param source where the answer came from
+     * @throws NullPointerException if {@code jobId}, {@code state} or {@code source} is {@code null}
+     */
     public JobStatus {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(state, "state");

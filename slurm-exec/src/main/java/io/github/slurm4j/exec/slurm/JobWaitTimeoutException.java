@@ -18,11 +18,12 @@ public final class JobWaitTimeoutException extends SlurmException {
         this.lastStatus = lastStatus;
     }
 
+    /** {@return the job that was waited for; {@code null} after deserialisation (not serialised)} */
     public JobId jobId() {
         return jobId;
     }
 
-    /** The last status seen, or {@code null} when neither the queue nor accounting knew the job. */
+    /** {@return the last status seen, or {@code null} when neither the queue nor accounting knew the job (or after deserialisation)} */
     public JobStatus lastStatus() {
         return lastStatus;
     }

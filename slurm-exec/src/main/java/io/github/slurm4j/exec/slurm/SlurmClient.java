@@ -81,7 +81,12 @@ public final class SlurmClient {
     private final Object seffLock = new Object();
     private volatile Boolean seffInstalled;
 
-    /** A client for the shell's default cluster, with a 60 s timeout and the JVM's time zone. */
+    /**
+     * A client for the shell's default cluster, with a 60 s timeout and the JVM's time zone.
+     *
+     * @param shell where commands run; not closed by the client
+     * @throws NullPointerException if {@code shell} is null
+     */
     public SlurmClient(Shell shell) {
         this(builder(shell));
     }
@@ -95,21 +100,28 @@ public final class SlurmClient {
         this.sleeper = b.sleeper;
     }
 
+    /**
+     * A builder for a client over {@code shell}, for another cluster, timeout, zone or poll interval.
+     *
+     * @param shell where commands run; not closed by the client
+     * @return the builder, with the defaults of {@link #SlurmClient(Shell)}
+     * @throws NullPointerException if {@code shell} is null
+     */
     public static Builder builder(Shell shell) {
         return new Builder(shell);
     }
 
-    /** The shell commands run on. */
+    /** {@return the shell commands run on} */
     public Shell shell() {
         return shell;
     }
 
-    /** The cluster passed with {@code -M}, or {@code null} for the default one. */
+    /** {@return the cluster passed with {@code -M}, or {@code null} for the default one} */
     public String cluster() {
         return cluster;
     }
 
-    /** The cluster's time zone: the zone of the local times Slurm prints and reads. */
+    /** {@return the cluster's time zone: the zone of the local times Slurm prints and reads} */
     public ZoneId zone() {
         return zone;
     }
@@ -120,6 +132,9 @@ public final class SlurmClient {
      * The queue's jobs matching {@code query}: one {@code squeue} call (more only for id lists
      * longer than {@value SlurmCommands#MAX_ID_LIST_CHARS} characters), one row per job and per
      * array element, every value whole.
+     *
+     * @param query the filters; {@link JobQuery#all()} for every job
+     * @return the rows in squeue's order
      */
     public List<SqueueRow> jobs(JobQuery query) {
         Objects.requireNonNull(query, "query");
@@ -133,7 +148,7 @@ public final class SlurmClient {
         return List.copyOf(out);
     }
 
-    /** Every job in the queue: {@code jobs(JobQuery.all())}. */
+    /** {@return every job in the queue: {@code jobs(JobQuery.all())}} */
     public List<SqueueRow> jobs() {
         return jobs(JobQuery.all());
     }
@@ -153,7 +168,9 @@ public final class SlurmClient {
      * {@code squeue-error-invalid-job}); that answer means "not in the queue", and sacct is asked.
      * Any other squeue or sacct error is thrown: a failure is never reported as "job gone".
      *
-     * @return the status per requested id, in the order asked
+     * @param ids the jobs, as squeue and sacct name them ({@code 17}, {@code 17_3}, {@code 21+1});
+     *     duplicates are asked once
+     * @return the status per requested id, in the order asked; unmodifiable
      */
     public Map<JobId, JobStatus> statusOf(Collection<JobId> ids) {
         Set<JobId> wanted = new LinkedHashSet<>(ids);
@@ -235,6 +252,8 @@ public final class SlurmClient {
      * element ({@code 17_3}), a het component ({@code 21+1}); for an array's or a het job's own id,
      * the record that carries that id (every record: {@link #jobRecords}).
      *
+     * @param id the job
+     * @return the job's record, with the {@code -d} per-node lines
      * @throws SlurmCommandException {@code job_not_found} for an unknown id
      */
     public Job job(JobId id) {
@@ -252,6 +271,8 @@ public final class SlurmClient {
      * {@code scontrol -o -d show job ID}: every record of the job: an array prints one per element
      * that has started and one for the elements still pending, a heterogeneous job one per component.
      *
+     * @param id the job; not null
+     * @return the records in scontrol's order
      * @throws SlurmCommandException {@code job_not_found} for an unknown id
      */
     public List<Job> jobRecords(JobId id) {
@@ -263,8 +284,12 @@ public final class SlurmClient {
      * ({@link Builder#pollInterval}, 1 s by default; one {@code squeue}, plus one {@code sacct} once
      * the job has left the queue).
      *
+     * @param id the job; not null
+     * @param states the states to wait for, matched against the base state
+     * @param timeout how long to wait, counted in poll intervals slept
      * @return the status that matched
-     * @throws JobWaitTimeoutException when {@code timeout} passes first (it carries the last status seen)
+     * @throws JobWaitTimeoutException when {@code timeout} passes first (it carries the last status
+     *     seen), or when the thread is interrupted (the interrupt flag is set again)
      */
     public JobStatus awaitState(JobId id, Set<JobState.Name> states, Duration timeout) {
         Objects.requireNonNull(id, "id");
@@ -272,7 +297,15 @@ public final class SlurmClient {
         return await(id, s -> wanted.contains(s.state().state()), "a state in " + wanted, timeout);
     }
 
-    /** Waits until the job has ended, whatever the end (see {@link #awaitState}). */
+    /**
+     * Waits until the job has ended, whatever the end: its state is no longer active (see
+     * {@link #awaitState} for how it polls).
+     *
+     * @param id the job; not null
+     * @param timeout how long to wait
+     * @return the final status; it has the exit code when accounting answered
+     * @throws JobWaitTimeoutException when {@code timeout} passes first, or when the thread is interrupted
+     */
     public JobStatus awaitFinished(JobId id, Duration timeout) {
         return await(Objects.requireNonNull(id, "id"), s -> !s.state().isActive(), "its end", timeout);
     }
@@ -304,6 +337,9 @@ public final class SlurmClient {
      * one job at a time, in constant memory. Jobs delivered before a failure stay delivered; the
      * failure is then thrown: the command's own error (exit code, stderr) first, else the
      * reader's parse error.
+     *
+     * @param sink gets each job, in scontrol's order, on the calling thread; not null
+     * @throws ShellException also when the output went past the shell's output limit
      */
     public void streamJobs(Consumer<? super Job> sink) {
         Objects.requireNonNull(sink, "sink");
@@ -322,7 +358,7 @@ public final class SlurmClient {
         result.valueOrThrow();
     }
 
-    /** Every node ({@code scontrol -o show node}). */
+    /** {@return every node ({@code scontrol -o show node}), in scontrol's order} */
     public List<Node> nodes() {
         return execute(SlurmCommands.showNodes(cluster, null));
     }
@@ -330,7 +366,10 @@ public final class SlurmClient {
     /**
      * One node ({@code scontrol -o show node NAME}).
      *
+     * @param name the node name
+     * @return the node
      * @throws SlurmCommandException {@code invalid_argument} for an unknown node
+     * @throws SlurmParseException when scontrol printed other than one record
      */
     public Node node(String name) {
         List<Node> nodes = execute(SlurmCommands.showNodes(cluster, name));
@@ -340,17 +379,22 @@ public final class SlurmClient {
         return nodes.get(0);
     }
 
-    /** Every partition ({@code scontrol -o show partition}). */
+    /** {@return every partition ({@code scontrol -o show partition}), in scontrol's order} */
     public List<Partition> partitions() {
         return execute(SlurmCommands.showPartitions(cluster));
     }
 
-    /** Every reservation ({@code scontrol -o show reservation}); empty when there is none. */
+    /** {@return every reservation ({@code scontrol -o show reservation}); empty when there is none} */
     public List<Reservation> reservations() {
         return execute(SlurmCommands.showReservations(cluster));
     }
 
-    /** The running steps of a job ({@code scontrol -o show step ID}). */
+    /**
+     * The running steps of a job ({@code scontrol -o show step ID}).
+     *
+     * @param id the job; not null
+     * @return its steps as scontrol lists them
+     */
     public List<JobStep> steps(JobId id) {
         return execute(SlurmCommands.showSteps(cluster, Objects.requireNonNull(id, "id")));
     }
@@ -361,6 +405,8 @@ public final class SlurmClient {
      * Accounting records ({@code sacct}) matching {@code query}, in sacct's order, job rows
      * followed by their steps (group them with {@link AccountingJob#group}).
      *
+     * @param query the filters; not null
+     * @return the rows, in sacct's order
      * @throws SlurmCommandException {@code accounting_unavailable} when slurmdbd cannot be reached
      */
     public List<AccountingRecord> accounting(AccountingQuery query) {
@@ -375,7 +421,14 @@ public final class SlurmClient {
         return List.copyOf(out);
     }
 
-    /** {@link #accounting} with a time range given as instants (converted to the cluster's zone). */
+    /**
+     * {@link #accounting} with a time range given as instants (converted to the cluster's zone).
+     *
+     * @param query the other filters; its start and end are set here when given (the builder is changed)
+     * @param start {@code -S}; {@code null} keeps the builder's
+     * @param end {@code -E}; {@code null} keeps the builder's
+     * @return the rows, as {@link #accounting(AccountingQuery)}
+     */
     public List<AccountingRecord> accounting(AccountingQuery.Builder query, Instant start, Instant end) {
         if (start != null) {
             query.start(LocalDateTime.ofInstant(start, zone));
@@ -390,6 +443,8 @@ public final class SlurmClient {
      * Live usage of a running job's steps ({@code sstat}). sstat reports errors with exit code 0;
      * they are read from the text ({@code No steps running for job}: {@code invalid_argument}).
      *
+     * @param id the job (or one step of it); not null
+     * @return one record per running step
      * @throws UnsupportedOperationException with a cluster set: sstat has no {@code -M}
      */
     public List<StepStatRecord> stepStats(JobId id) {
@@ -404,6 +459,9 @@ public final class SlurmClient {
      * The job's efficiency as {@code seff} reports it: seff's own output when seff is installed
      * where commands run (probed once with {@code command -v seff}), else the same report computed
      * from {@code sacct} (also with a cluster set, since seff has no {@code -M}).
+     *
+     * @param id the job; not null
+     * @return the report; without usage for a pending job
      */
     public SeffReport efficiency(JobId id) {
         Objects.requireNonNull(id, "id");
@@ -413,7 +471,7 @@ public final class SlurmClient {
         return Efficiency.fromAccounting(this, id);
     }
 
-    /** Whether seff is installed where commands run; probed once, then cached. */
+    /** {@return whether seff is installed where commands run; probed once, then cached} */
     public boolean seffInstalled() {
         Boolean known = seffInstalled;
         if (known != null) {
@@ -438,6 +496,8 @@ public final class SlurmClient {
     /**
      * Submits a batch job ({@code sbatch --parsable}).
      *
+     * @param request the script and options; not null
+     * @return the id Slurm gave the job; accepted does not mean it will run
      * @throws SlurmCommandException {@code submit_rejected} (or {@code invalid_argument},
      *     {@code controller_unavailable}, ...) when sbatch refused it
      */
@@ -449,6 +509,8 @@ public final class SlurmClient {
      * Cancels a job ({@code scancel --verbose ID}: without {@code -v} scancel says nothing about an
      * unknown or finished job).
      *
+     * @param id the job (or array element); cancelling an array's own id cancels every element
+     * @return the lines scancel printed
      * @throws SlurmCommandException {@code job_not_found} for an unknown id,
      *     {@code invalid_argument} for a job already finished
      */
@@ -456,47 +518,98 @@ public final class SlurmClient {
         return execute(SlurmCommands.Action.cancel(cluster, id, null));
     }
 
-    /** Sends a signal ({@code KILL}, {@code USR1}, {@code 10}) to the job's steps ({@code scancel --signal}). */
+    /**
+     * Sends a signal to the job's steps ({@code scancel --signal}).
+     *
+     * @param id the job
+     * @param signal a name or number: {@code KILL}, {@code USR1}, {@code 10}; not null
+     * @return the lines scancel printed
+     */
     public ActionResult signal(JobId id, String signal) {
         return execute(SlurmCommands.Action.cancel(cluster, id, Objects.requireNonNull(signal, "signal")));
     }
 
-    /** {@code scontrol suspend ID} (privileged). */
+    /**
+     * {@code scontrol suspend ID} (privileged): stops a running job and frees its CPUs.
+     *
+     * @param id a running job; not null
+     * @return the lines scontrol printed (usually none)
+     * @throws SlurmCommandException when Slurm refused it; scontrol's {@code Unexpected message
+     *     received} (an unknown job, or no controller) is typed {@code job_not_found} or
+     *     {@code controller_unavailable} by asking {@code scontrol ping} and {@code scontrol show job}
+     */
     public ActionResult suspend(JobId id) {
         return scontrol("suspend", id);
     }
 
-    /** {@code scontrol resume ID} (privileged). */
+    /**
+     * {@code scontrol resume ID} (privileged): resumes a suspended job.
+     *
+     * @param id a suspended job; not null
+     * @return the lines scontrol printed (usually none)
+     * @throws SlurmCommandException when Slurm refused it, typed as for {@link #suspend}
+     */
     public ActionResult resume(JobId id) {
         return scontrol("resume", id);
     }
 
-    /** {@code scontrol hold ID}: an admin hold when run by an operator, else a user hold. */
+    /**
+     * {@code scontrol hold ID}: an admin hold when run by an operator, else a user hold.
+     *
+     * @param id a pending job; not null
+     * @return the lines scontrol printed (usually none)
+     */
     public ActionResult hold(JobId id) {
         return scontrol("hold", id);
     }
 
-    /** {@code scontrol uhold ID}: a hold the job's user can release. */
+    /**
+     * {@code scontrol uhold ID}: a hold the job's user can release.
+     *
+     * @param id a pending job; not null
+     * @return the lines scontrol printed (usually none)
+     */
     public ActionResult userHold(JobId id) {
         return scontrol("uhold", id);
     }
 
-    /** {@code scontrol release ID}. */
+    /**
+     * {@code scontrol release ID}: releases a held job back to pending.
+     *
+     * @param id a held job; not null
+     * @return the lines scontrol printed (usually none)
+     */
     public ActionResult release(JobId id) {
         return scontrol("release", id);
     }
 
-    /** {@code scontrol requeue ID}: back to pending. */
+    /**
+     * {@code scontrol requeue ID}: back to pending.
+     *
+     * @param id a running or finished batch job; not null
+     * @return the lines scontrol printed (usually none)
+     */
     public ActionResult requeue(JobId id) {
         return scontrol("requeue", id);
     }
 
-    /** {@code scontrol requeuehold ID}: back to pending, held. */
+    /**
+     * {@code scontrol requeuehold ID}: back to pending, held.
+     *
+     * @param id a running or finished batch job; not null
+     * @return the lines scontrol printed (usually none)
+     */
     public ActionResult requeueHold(JobId id) {
         return scontrol("requeuehold", id);
     }
 
-    /** {@code scontrol update JobId=ID Key=value...}. */
+    /**
+     * {@code scontrol update JobId=ID Key=value...}.
+     *
+     * @param id the job; not null
+     * @param update the changes, one argument each; not null
+     * @return the lines scontrol printed (usually none)
+     */
     public ActionResult update(JobId id, JobUpdate update) {
         return execute(SlurmCommands.Action.update(cluster, Objects.requireNonNull(id, "id"),
                 Objects.requireNonNull(update, "update")));
@@ -572,6 +685,9 @@ public final class SlurmClient {
     /**
      * The processes of the job's steps on the machine commands run on ({@code scontrol listpids}).
      * Empty when none of the job's steps runs there.
+     *
+     * @param id the job; not null
+     * @return one row per process, in listpids order
      */
     public List<JobPid> listPids(JobId id) {
         return execute(SlurmCommands.listPids(Objects.requireNonNull(id, "id")));
@@ -580,6 +696,8 @@ public final class SlurmClient {
     /**
      * The controllers and whether each answers ({@code scontrol ping}). A controller that is down
      * is reported as {@code up=false}, not thrown.
+     *
+     * @return the primary controller, then the backups, as scontrol lists them
      */
     public List<ControllerStatus> ping() {
         return execute(new SlurmCommands.Ping(cluster));
@@ -640,7 +758,15 @@ public final class SlurmClient {
             this.shell = Objects.requireNonNull(shell, "shell");
         }
 
-        /** Runs every command with {@code -M cluster} (multi-cluster sites). */
+        /**
+         * Runs every command with {@code -M cluster} (multi-cluster sites); sstat, seff and listpids
+         * have no {@code -M} (see {@link SlurmClient#stepStats}, {@link SlurmClient#efficiency}).
+         *
+         * @param cluster the cluster name as slurmdbd knows it
+         * @return this builder
+         * @throws IllegalArgumentException for an empty name, one with a control character, or one
+         *     starting with {@code -}
+         */
         public Builder cluster(String cluster) {
             this.cluster = Args.word("cluster", cluster);
             if (cluster.startsWith("-")) {
@@ -649,7 +775,13 @@ public final class SlurmClient {
             return this;
         }
 
-        /** The timeout of each command (default 60 s). */
+        /**
+         * The timeout of each command (default 60 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -658,13 +790,24 @@ public final class SlurmClient {
             return this;
         }
 
-        /** The cluster's time zone (default: the JVM's), for converting instants to Slurm's local times. */
+        /**
+         * The cluster's time zone (default: the JVM's), for converting instants to Slurm's local times.
+         *
+         * @param zone slurmctld's zone; not null
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** How often {@link SlurmClient#awaitState} asks (default 1 s). */
+        /**
+         * How often {@link SlurmClient#awaitState} asks (default 1 s).
+         *
+         * @param interval a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is zero or negative
+         */
         public Builder pollInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("poll interval must be positive: " + interval);
@@ -676,12 +819,16 @@ public final class SlurmClient {
         /**
          * How {@link SlurmClient#awaitState} waits between polls (default: {@link Thread#sleep}); a
          * test with {@code FakeSlurm} passes {@code fake::advance} so that waiting moves the fake clock.
+         *
+         * @param sleeper the wait; not null
+         * @return this builder
          */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        /** {@return a client with these settings; it does not own the shell} */
         public SlurmClient build() {
             return new SlurmClient(this);
         }
@@ -690,6 +837,13 @@ public final class SlurmClient {
     /** Waits between two polls of {@link SlurmClient#awaitState}. */
     @FunctionalInterface
     public interface Sleeper {
+        /**
+         * Waits, or pretends to.
+         *
+         * @param duration how long; at most the poll interval, less before the timeout
+         * @throws InterruptedException when the thread is interrupted; the wait then ends with a
+         *     {@link JobWaitTimeoutException}
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 }

@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param up {@code true} for {@code UP}, {@code false} for {@code DOWN}
  */
 public record ControllerStatus(String role, String host, boolean up) {
+    /**
+     * Checks that role and host are present.
+     *
+     * @param role {@code primary}, {@code backup}, {@code backup1}…, as printed
+     * @param host the controller host
+     * @param up {@code true} for {@code UP}, {@code false} for {@code DOWN}
+     * @throws NullPointerException if {@code role} or {@code host} is {@code null}
+     */
     public ControllerStatus {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(host, "host");

@@ -21,6 +21,20 @@ import java.util.Objects;
  */
 public record License(String name, long total, long used, long free, Long reserved, Boolean remote,
         Map<String, String> extras) {
+    /**
+     * Checks the name and copies the extras.
+     *
+     * @param name the license name
+     * @param total how many the cluster has
+     * @param used how many running jobs hold
+     * @param free how many are free ({@code Total - Used - Reserved} as Slurm computes it)
+     * @param reserved how many reservations hold, or {@code null} when not printed
+     * @param remote {@code true} for {@code Remote=yes} (licenses from slurmdbd), or {@code null} when
+     *     not printed
+     * @param extras other keys ({@code LastConsumed}, {@code LastDeficit}, {@code LastUpdate} in newer
+     *     versions), in order, raw; copied into an unmodifiable map
+     * @throws NullPointerException if {@code name} or {@code extras} is {@code null}
+     */
     public License {
         Objects.requireNonNull(name, "name");
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extras, "extras")));

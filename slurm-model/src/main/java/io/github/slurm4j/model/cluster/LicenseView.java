@@ -8,7 +8,13 @@ public final class LicenseView {
     private LicenseView() {
     }
 
-    /** {@code name}, {@code total}, {@code used}, {@code free}, {@code reserved}, {@code remote}, {@code extras}. */
+    /**
+     * The view of one license.
+     *
+     * @param l the license; not null
+     * @return {@code name}, {@code total}, {@code used}, {@code free}, {@code reserved}, {@code remote},
+     *     {@code extras}, in that order
+     */
     public static Map<String, Object> toMap(License l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", l.name());

@@ -15,6 +15,17 @@ import java.util.Objects;
  * @param totalMicros {@code total_time} in microseconds, or {@code null} when not printed
  */
 public record RpcStat(String name, long id, long count, Long averageMicros, Long totalMicros) {
+    /**
+     * Checks that the row has a name.
+     *
+     * @param name the message type or the user name
+     * @param id the message type number or the uid
+     * @param count how many RPCs
+     * @param averageMicros {@code ave_time} in microseconds, or {@code null} when not printed (pending
+     *     RPC rows)
+     * @param totalMicros {@code total_time} in microseconds, or {@code null} when not printed
+     * @throws NullPointerException if {@code name} is {@code null}
+     */
     public RpcStat {
         Objects.requireNonNull(name, "name");
     }

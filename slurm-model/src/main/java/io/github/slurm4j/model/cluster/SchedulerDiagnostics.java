@@ -35,6 +35,21 @@ public record SchedulerDiagnostics(
         List<RpcStat> rpcsByMessageType,
         List<RpcStat> rpcsByUser,
         List<RpcStat> pendingRpcs) {
+    /**
+     * Copies everything into unmodifiable collections, keeping the order.
+     *
+     * @param generatedAt the time of {@code sdiag output at ...}, or {@code null} if not printed
+     * @param dataSince the time of {@code Data since ...} (statistics reset), or {@code null}
+     * @param general the {@code Key: value} lines outside titled sections, in order
+     *     ({@code Server thread count}, {@code Jobs submitted}, {@code DBD Agent queue size}, …)
+     * @param sections the titled, tab-indented sections ({@code Main schedule statistics
+     *     (microseconds)}, {@code Backfilling stats}, …), by title without a trailing colon, each an
+     *     ordered map; the RPC sections are in the lists below instead
+     * @param rpcsByMessageType {@code Remote Procedure Call statistics by message type}
+     * @param rpcsByUser {@code Remote Procedure Call statistics by user}
+     * @param pendingRpcs {@code Pending RPC statistics} rows (empty for {@code No pending RPCs})
+     * @throws NullPointerException if a map or list is {@code null}
+     */
     public SchedulerDiagnostics {
         general = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(general, "general")));
         Map<String, Map<String, Object>> s = new LinkedHashMap<>();
@@ -49,6 +64,11 @@ public record SchedulerDiagnostics(
     /**
      * A number from {@link #general()} ({@code section == null}) or from a section, when present
      * and an integer.
+     *
+     * @param section the section title without its colon ({@code Backfilling stats}), or
+     *     {@code null} for the lines outside sections
+     * @param key the line's key as printed ({@code Jobs pending})
+     * @return the value; empty when the section or key is missing or the value is not an integer
      */
     public OptionalLong number(String section, String key) {
         Map<String, Object> m = section == null ? general : sections.get(section);

@@ -14,6 +14,9 @@ public final class SchedulerDiagnosticsView {
     /**
      * {@code generated_at}, {@code data_since}, {@code general}, {@code sections},
      * {@code rpcs_by_message_type}, {@code rpcs_by_user}, {@code pending_rpcs}.
+     *
+     * @param d the parsed {@code sdiag} output; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(SchedulerDiagnostics d) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -13,6 +13,9 @@ public final class SlurmConfigView {
     /**
      * {@code as_of} (ISO local time or null), {@code entries}, {@code sections} and
      * {@code controllers} (list of {@code role}, {@code host}, {@code up}).
+     *
+     * @param c the parsed {@code scontrol show config} output; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(SlurmConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -18,11 +18,23 @@ import java.util.List;
  */
 public record AccountingJob(AccountingRecord job, List<AccountingRecord> steps) {
 
+    /**
+     * Copies the steps; {@link #group} builds these from sacct's rows.
+     *
+     * @param job the job row, or {@code null} for steps printed without their job
+     * @param steps the step rows, in printed order; copied; not null
+     * @throws NullPointerException if {@code steps} or one of them is {@code null}
+     */
     public AccountingJob {
         steps = List.copyOf(steps);
     }
 
-    /** The JobID of the job row, or of the first step's job. */
+    /**
+     * The job's id without a step part: the job row's {@code JobID}, or, for steps printed without
+     * their job, the first step's job ({@code 14} for {@code 14.batch}).
+     *
+     * @return the id, or {@code null} when no row of the group has a {@code JobID}
+     */
     public JobId jobId() {
         if (job != null && job.jobId() != null) {
             return job.jobId().job();
@@ -30,7 +42,13 @@ public record AccountingJob(AccountingRecord job, List<AccountingRecord> steps) 
         return steps.isEmpty() || steps.get(0).jobId() == null ? null : steps.get(0).jobId().job();
     }
 
-    /** The step with this name ({@code batch}, {@code extern}, {@code 0}), or {@code null}. */
+    /**
+     * The step with this name. A pending or cancelled-before-start job has no steps, and a step is
+     * only there when sacct printed it, so callers must expect {@code null}.
+     *
+     * @param name the step part of the id ({@code batch}, {@code extern}, {@code 0}); not null
+     * @return the first step row with that name, or {@code null} when there is none
+     */
     public AccountingRecord step(String name) {
         for (AccountingRecord s : steps) {
             if (s.jobId() != null && name.equals(s.jobId().step())) {
@@ -43,6 +61,9 @@ public record AccountingJob(AccountingRecord job, List<AccountingRecord> steps) 
     /**
      * Groups rows in printed order: a row that is not a step starts a group; a step joins the most
      * recent group of its job. A row without JobID is a group of its own.
+     *
+     * @param rows sacct's rows in printed order
+     * @return the groups in printed order of their first row; unmodifiable
      */
     public static List<AccountingJob> group(List<AccountingRecord> rows) {
         List<JobId> keys = new ArrayList<>();

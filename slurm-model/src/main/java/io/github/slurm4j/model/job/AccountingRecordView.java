@@ -47,11 +47,22 @@ public final class AccountingRecordView {
     private AccountingRecordView() {
     }
 
+    /**
+     * The view of one sacct row.
+     *
+     * @param record the row; not null
+     * @return the map described above, in that key order
+     */
     public static Map<String, Object> toMap(AccountingRecord record) {
         return toMap(record.values());
     }
 
-    /** The view of any printed accounting fields (shared with {@link StepStatView}). */
+    /**
+     * The view of any printed accounting fields (shared with {@link StepStatView}).
+     *
+     * @param values the printed fields of one sacct or sstat row; not null
+     * @return the map described above, in that key order
+     */
     public static Map<String, Object> toMap(AccountingValues values) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> cut = new ArrayList<>();

@@ -14,11 +14,24 @@ import java.util.Objects;
  *     order; never {@code null}
  */
 public record ActionResult(List<String> messages) {
+    /**
+     * Copies the messages.
+     *
+     * @param messages the informational lines the command printed (e.g.
+     *     {@code Reservation created: cpu_future}, {@code scancel: Terminating job 32}), trimmed, in
+     *     order; never {@code null}; copied
+     * @throws NullPointerException if {@code messages} or one of them is {@code null}
+     */
     public ActionResult {
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
     }
 
-    /** An accepted action with these messages. */
+    /**
+     * An accepted action with these messages.
+     *
+     * @param messages the lines the command printed, trimmed, in order; may be empty
+     * @return the result
+     */
     public static ActionResult ok(List<String> messages) {
         return new ActionResult(messages);
     }

@@ -8,7 +8,12 @@ public final class ActionResultView {
     private ActionResultView() {
     }
 
-    /** {@code messages}: the lines the accepted action printed. */
+    /**
+     * The view of an accepted action.
+     *
+     * @param r the result; not null
+     * @return one key, {@code messages}: the lines the accepted action printed
+     */
     public static Map<String, Object> toMap(ActionResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("messages", r.messages());

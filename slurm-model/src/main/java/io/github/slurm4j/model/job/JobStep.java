@@ -38,6 +38,30 @@ public record JobStep(JobId stepId, UserRef user, SlurmTime startTime, TimeLimit
         String partition, String nodeList, Integer nodes, Integer cpus, Integer tasks, String name, String network,
         Tres tres, String resvPorts, String cpuFreqReq, String dist, String srunHost, Long srunPid,
         Map<String, String> extras) {
+    /**
+     * Checks the step id and copies the extras.
+     *
+     * @param stepId {@code StepId=14.1}; never null
+     * @param user {@code UserId=} (scontrol prints the bare uid)
+     * @param startTime {@code StartTime=}
+     * @param timeLimit {@code TimeLimit=}
+     * @param state {@code State=} (a job state name)
+     * @param partition {@code Partition=}
+     * @param nodeList {@code NodeList=} (hostlist expression)
+     * @param nodes {@code Nodes=} node count
+     * @param cpus {@code CPUs=}
+     * @param tasks {@code Tasks=}
+     * @param name {@code Name=}, verbatim
+     * @param network {@code Network=}
+     * @param tres {@code TRES=}
+     * @param resvPorts {@code ResvPorts=}
+     * @param cpuFreqReq {@code CPUFreqReq=}
+     * @param dist {@code Dist=} task distribution
+     * @param srunHost {@code SrunHost:Pid=} host part
+     * @param srunPid {@code SrunHost:Pid=} pid part
+     * @param extras unknown keys in order; {@code null} is taken as none; copied into an unmodifiable map
+     * @throws NullPointerException if {@code stepId} is {@code null}
+     */
     public JobStep {
         Objects.requireNonNull(stepId, "stepId");
         extras = extras == null || extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));

@@ -18,6 +18,13 @@ public final class JobStepView {
     private JobStepView() {
     }
 
+    /**
+     * The view of one step.
+     *
+     * @param s the step; not null
+     * @param zone the cluster's time zone, to turn its printed local times into epoch seconds
+     * @return the supplied keys as described above, the identity first
+     */
     public static Map<String, Object> toMap(JobStep s, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (s.stepId() != null) {

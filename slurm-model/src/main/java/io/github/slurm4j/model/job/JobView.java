@@ -95,7 +95,9 @@ public final class JobView {
      * The 109-key map; values are {@code String}, {@code Long}, {@code Integer}, {@code Double},
      * {@code Boolean}, {@code List}, {@code Map} or {@code null}. Iteration order is {@link #KEYS}.
      *
+     * @param job the job; not null
      * @param zone the cluster's time zone, to turn its wall-clock times into epoch seconds
+     * @return all {@link #KEYS}, a value {@code null} when not supplied; unmodifiable
      */
     public static Map<String, Object> toMap(Job job, ZoneId zone) {
         Objects.requireNonNull(job, "job");
@@ -239,6 +241,10 @@ public final class JobView {
      * of {@link #toMap} whose value is present (non-null), then {@code user_name},
      * {@code group_name} and {@code extras} (the unknown keys) when present. {@code state_reason}
      * is left out when the job has no reason (see {@link #toMap}).
+     *
+     * @param job the job; not null
+     * @param zone the cluster's time zone, to turn its wall-clock times into epoch seconds
+     * @return the present keys in the order above; unmodifiable
      */
     public static Map<String, Object> toSuppliedMap(Job job, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();

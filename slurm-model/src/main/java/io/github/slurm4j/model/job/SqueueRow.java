@@ -71,13 +71,48 @@ public record SqueueRow(
         Map<String, String> extras,
         Set<String> truncated) {
 
+    /**
+     * Applies {@link Job.Status#reasonOf} to the reason and copies the extras and the truncated names.
+     *
+     * @param jobId the job ({@code %i}: {@code 17_[3-6%2]}, {@code 21+1}, {@code 14.batch} for steps)
+     * @param arrayJobId the array's job id ({@code %F}), or {@code null}
+     * @param arrayTaskId the array task id or range ({@code %K}: {@code 5}, {@code 3-6%2}); {@code null}
+     *     also when squeue printed {@code N/A}
+     * @param name the job name
+     * @param user the user name
+     * @param account the account
+     * @param partition the partition(s)
+     * @param qos the QOS
+     * @param state the state ({@code %T} or the compact {@code %t})
+     * @param reason the pending reason ({@code %r}, or {@code %R} in parentheses); {@code null} for
+     *     {@code None} ({@link Job.Status#reasonOf})
+     * @param nodeList the allocated nodes as a hostlist expression ({@code %N}, or {@code %R} without
+     *     parentheses); {@code null} when empty
+     * @param timeUsed the run time ({@code %M})
+     * @param timeLimit the time limit ({@code %l})
+     * @param nodes the node count ({@code %D})
+     * @param cpus the CPU count ({@code %C})
+     * @param submitTime the submit time ({@code %V})
+     * @param startTime the (expected) start time ({@code %S})
+     * @param endTime the (expected) end time ({@code %e})
+     * @param workDir the working directory ({@code %Z})
+     * @param extras every other printed field, keyed by its {@code -O} name, raw text, in order; {@code null} is
+     *     taken as none; copied
+     * @param truncated keys of the fields whose printed value may be cut; {@code null} is taken as none; copied into
+     *     a sorted set
+     */
     public SqueueRow {
         reason = Job.Status.reasonOf(reason);
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         truncated = truncated == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(truncated));
     }
 
-    /** Whether the value printed for an {@code -O} field name may be cut. */
+    /**
+     * Whether the value printed for a field may be a cut prefix.
+     *
+     * @param field the field's {@code -O} name ({@code Name}, {@code JobID}), case-sensitive
+     * @return true when {@link #truncated()} holds it
+     */
     public boolean isTruncated(String field) {
         return truncated.contains(field);
     }
@@ -99,6 +134,8 @@ public record SqueueRow(
      * ({@code N/A} for a job that is not heterogeneous), …) are typed onto it; {@code (null)} of a list or
      * free-text field becomes the empty string, as in {@code scontrol}. A value that does not read
      * as its type, and every other extra, stays in {@link Job#extras()} under its {@code -O} name.
+     *
+     * @return the job; its state and reason are this row's
      */
     public Job toJob() {
         Map<String, String> rest = new LinkedHashMap<>(extras);

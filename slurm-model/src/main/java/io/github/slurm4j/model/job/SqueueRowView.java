@@ -26,6 +26,13 @@ public final class SqueueRowView {
     private SqueueRowView() {
     }
 
+    /**
+     * The view of one squeue row.
+     *
+     * @param row the row; not null
+     * @param zone the cluster's time zone, to turn its printed local times into epoch seconds
+     * @return the supplied keys as described above
+     */
     public static Map<String, Object> toMap(SqueueRow row, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>(JobView.toSuppliedMap(row.toJob(), zone));
         JobId printed = row.jobId();

@@ -11,6 +11,12 @@ public final class StepStatView {
     private StepStatView() {
     }
 
+    /**
+     * The view of one sstat row ({@link AccountingRecordView#toMap(AccountingValues)} of its fields).
+     *
+     * @param record the row; not null
+     * @return the identity keys, then the printed fields in printed order
+     */
     public static Map<String, Object> toMap(StepStatRecord record) {
         return AccountingRecordView.toMap(record.values());
     }

@@ -20,12 +20,21 @@ import java.util.Optional;
  *     {@code sbatch: warning: ...} on stderr); never {@code null}, often empty
  */
 public record SubmitResult(JobId jobId, String cluster, List<String> warnings) {
+    /**
+     * Checks the id and copies the warnings.
+     *
+     * @param jobId the id Slurm gave the job (for a heterogeneous job: its leader)
+     * @param cluster the cluster named after the id, or {@code null} when none was printed
+     * @param warnings lines sbatch printed besides the id, trimmed, in order (e.g.
+     *     {@code sbatch: warning: ...} on stderr); never {@code null}, often empty; copied
+     * @throws NullPointerException if {@code jobId} or {@code warnings} is {@code null}
+     */
     public SubmitResult {
         Objects.requireNonNull(jobId, "jobId");
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
     }
 
-    /** The cluster, when sbatch named one (federation, {@code -M}). */
+    /** {@return the cluster, when sbatch named one (federation, {@code -M}); empty otherwise} */
     public Optional<String> clusterName() {
         return Optional.ofNullable(cluster);
     }

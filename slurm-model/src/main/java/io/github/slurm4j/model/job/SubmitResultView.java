@@ -12,6 +12,9 @@ public final class SubmitResultView {
     /**
      * The identity keys of {@link JobIdView} ({@code job_id} the number 57, {@code job_id_text}
      * {@code "57"}), {@code cluster} (or null), {@code warnings}.
+     *
+     * @param r the parsed sbatch output; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(SubmitResult r) {
         Map<String, Object> m = new LinkedHashMap<>(JobIdView.toMap(r.jobId(), null));

@@ -19,6 +19,18 @@ import java.util.Objects;
  */
 public record SubmitTestResult(JobId jobId, SlurmTime startTime, int processors, String nodeList, String partition,
                                List<String> warnings) {
+    /**
+     * Checks that the estimate is complete and copies the warnings.
+     *
+     * @param jobId the id Slurm numbered the test with; no job exists under it
+     * @param startTime the estimated start (the controller's local time)
+     * @param processors the processors the job would be given
+     * @param nodeList the nodes it would run on, as Slurm printed them (a hostlist expression)
+     * @param partition the partition it would run in
+     * @param warnings other lines sbatch printed, trimmed, in order; never {@code null}
+     * @throws NullPointerException if {@code jobId}, {@code startTime}, {@code nodeList}, {@code partition} or
+     *     {@code warnings} is {@code null}
+     */
     public SubmitTestResult {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(startTime, "startTime");

@@ -13,6 +13,9 @@ public final class SubmitTestResultView {
      * {@code job_id} (string, e.g. {@code "21"}), {@code start_time} (ISO local date-time string, or
      * null when Slurm printed none), {@code processors}, {@code node_list}, {@code partition},
      * {@code warnings}.
+     *
+     * @param r the parsed {@code sbatch --test-only} output; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(SubmitTestResult r) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -25,6 +25,22 @@ import java.util.Map;
 public record GpuProcessUtilization(int gpu, Long pid, String type, Integer smPercent, Integer memPercent,
                                     Integer encPercent, Integer decPercent, Long fbMib, String command,
                                     Map<String, String> extras) {
+    /**
+     * Copies the extras.
+     *
+     * @param gpu the GPU index ({@code gpu} / {@code Idx})
+     * @param pid the process id, or {@code null} for {@code -}
+     * @param type {@code C} (compute), {@code G} (graphics), {@code C+G}, ... or {@code null} for {@code -}
+     * @param smPercent {@code sm}: streaming-multiprocessor utilisation of this process, percent of the GPU
+     * @param memPercent {@code mem}: memory-bandwidth utilisation of this process, percent of the GPU
+     * @param encPercent {@code enc}: encoder utilisation, percent
+     * @param decPercent {@code dec}: decoder utilisation, percent
+     * @param fbMib {@code fb}: frame-buffer memory used, MiB ({@code MB} in the header)
+     * @param command {@code command}: process name as nvidia-smi cut it (may contain spaces), or
+     *     {@code null} for {@code -}
+     * @param extras further columns newer drivers print ({@code jpg}, {@code ofa}, {@code ccpm}, ...),
+     *     raw, in order; {@code -} is kept as printed; {@code null} is taken as none; copied into an unmodifiable map
+     */
     public GpuProcessUtilization {
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }

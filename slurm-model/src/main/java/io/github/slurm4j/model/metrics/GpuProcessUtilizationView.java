@@ -11,6 +11,9 @@ public final class GpuProcessUtilizationView {
     /**
      * Keys {@code gpu, pid, type, sm_percent, mem_percent, enc_percent, dec_percent, fb_mib,
      * command, extras}; {@code -} is {@code null}.
+     *
+     * @param p one {@code nvidia-smi pmon} row; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(GpuProcessUtilization p) {
         Map<String, Object> m = new LinkedHashMap<>();

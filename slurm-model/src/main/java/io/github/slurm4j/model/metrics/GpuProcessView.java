@@ -8,7 +8,12 @@ public final class GpuProcessView {
     private GpuProcessView() {
     }
 
-    /** Keys {@code pid, used_memory_mib} ({@code null} when not available). */
+    /**
+     * The view of one GPU process.
+     *
+     * @param p the process; not null
+     * @return keys {@code pid, used_memory_mib} ({@code null} when not available)
+     */
     public static Map<String, Object> toMap(GpuProcess p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", p.pid());

@@ -14,6 +14,9 @@ public final class JobPidView {
      * Keys {@code pid}, the identity keys of {@link JobIdView} for the step ({@code job_id} 14,
      * {@code job_id_text} {@code 14.batch}, {@code step_id} {@code batch}), {@code local_id},
      * {@code global_id}; sentinels are {@code null}.
+     *
+     * @param p one {@code scontrol listpids} row; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(JobPid p) {
         Map<String, Object> m = new LinkedHashMap<>();

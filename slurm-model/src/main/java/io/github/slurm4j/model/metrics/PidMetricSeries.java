@@ -27,6 +27,12 @@ public record PidMetricSeries(List<PidMetric> samples) {
 
     private static final DateTimeFormatter X_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
+    /**
+     * Copies the samples.
+     *
+     * @param samples the samples, in any order; copied
+     * @throws NullPointerException if {@code samples} or one of them is {@code null}
+     */
     public PidMetricSeries {
         samples = List.copyOf(Objects.requireNonNull(samples, "samples"));
     }
@@ -50,6 +56,8 @@ public record PidMetricSeries(List<PidMetric> samples) {
      * a GPU). {@code x.data} is the sample time in {@code zone}, {@code yyyy-MM-dd HH:mm:ss}.
      *
      * @param zone the zone the console shows times in (the cluster's)
+     * @return {@code TITLES.size()} entries per sample time; empty without samples
+     * @throws NullPointerException if {@code zone} is null
      */
     public List<Map<String, Object>> runData(ZoneId zone) {
         Objects.requireNonNull(zone, "zone");

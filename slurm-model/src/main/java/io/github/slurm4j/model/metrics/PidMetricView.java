@@ -11,6 +11,9 @@ public final class PidMetricView {
     /**
      * Keys {@code pid, time} (ISO-8601 instant), {@code cpu_percent, mem_percent, rss_bytes,
      * gpu_util_percent, gpu_memory_util_percent, gpu_memory_used_mib}.
+     *
+     * @param p one sample; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(PidMetric p) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -30,7 +30,21 @@ public record ProcessInfo(long pid, Long ppid, String user, Double cpuPercent, D
                           Long rssBytes, Long vszBytes, Duration elapsed, String command,
                           Duration cpuTime, String state, String args) {
 
-    /** A row of {@code ps -o pid,ppid,user,pcpu,pmem,rss,vsz,etimes,comm}: every column printed. */
+    /**
+     * A row of {@code ps -o pid,ppid,user,pcpu,pmem,rss,vsz,etimes,comm}: every column printed;
+     * {@code cpuTime}, {@code state} and {@code args} are {@code null}.
+     *
+     * @param pid the process id
+     * @param ppid the parent process id
+     * @param user the user as ps printed it (possibly cut, {@code systemd+}); not null
+     * @param cpuPercent {@code %CPU}, in percent of one CPU
+     * @param memPercent {@code %MEM}, in percent of the node's physical memory
+     * @param rssBytes {@code RSS} in bytes
+     * @param vszBytes {@code VSZ} in bytes
+     * @param elapsed the time since the process started; not null
+     * @param command the executable name; not null
+     * @throws NullPointerException if {@code user}, {@code elapsed} or {@code command} is null
+     */
     public ProcessInfo(long pid, long ppid, String user, double cpuPercent, double memPercent,
                        long rssBytes, long vszBytes, Duration elapsed, String command) {
         this(pid, ppid, Objects.requireNonNull(user, "user"), cpuPercent, memPercent, rssBytes, vszBytes,

@@ -12,6 +12,9 @@ public final class ProcessInfoView {
      * Keys {@code pid, ppid, user, cpu_percent, mem_percent, rss_bytes, vsz_bytes, elapsed_seconds,
      * command, cpu_time_seconds, state, args}; a value is {@code null} when ps did not print its
      * column.
+     *
+     * @param p one {@code ps} row; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(ProcessInfo p) {
         Map<String, Object> m = new LinkedHashMap<>();

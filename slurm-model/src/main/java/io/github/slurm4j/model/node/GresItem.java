@@ -17,6 +17,19 @@ import java.util.Objects;
  * @param raw the item as printed
  */
 public record GresItem(String name, String type, long count, String indexes, String sockets, String raw) {
+    /**
+     * Checks the name and count.
+     *
+     * @param name the GRES name ({@code gpu}); never null
+     * @param type the type ({@code a100}), or null when untyped
+     * @param count the count; 1 when the spec names no count
+     * @param indexes the device indexes after {@code IDX:} ({@code 0-1,3}), or null when not printed;
+     *     {@code N/A} is kept as printed
+     * @param sockets the socket binding after {@code S:}, or null
+     * @param raw the item as printed
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public GresItem {
         Objects.requireNonNull(name, "name");
         if (count < 0) {
@@ -28,6 +41,8 @@ public record GresItem(String name, String type, long count, String indexes, Str
      * Parses a comma list of GRES. {@code (null)}, {@code N/A} and the empty string give an empty
      * list. Commas inside parentheses ({@code gpu:2(IDX:0,2)}) do not split.
      *
+     * @param text the value as printed ({@code gpu:a100:2(S:0),shard:4}); may be null
+     * @return the items in printed order; unmodifiable
      * @throws IllegalArgumentException when an item has no name or a bad count
      */
     public static List<GresItem> parseList(String text) {
@@ -52,7 +67,15 @@ public record GresItem(String name, String type, long count, String indexes, Str
         return List.copyOf(items);
     }
 
-    /** Parses one item. */
+    /**
+     * Parses one item. The TRES spelling {@code gres/gpu} gives the name {@code gpu}; a count may
+     * carry a {@code K}, {@code M} or {@code G} suffix (binary: K = 1024).
+     *
+     * @param text one item, {@code gpu:a100:4(S:0-1)}, {@code gpu:1(IDX:0)}, {@code gpu}
+     * @return the item; {@link #raw()} is the trimmed text
+     * @throws NullPointerException if {@code text} is null
+     * @throws IllegalArgumentException for unbalanced parentheses, a missing name or a negative count
+     */
     public static GresItem parse(String text) {
         String s = Objects.requireNonNull(text, "text").trim();
         String base = s;

@@ -15,28 +15,93 @@ import java.util.Set;
  * POWERED_DOWN, {@code #} POWERING_UP, {@code !} POWER_DOWN (pending), {@code %} POWERING_DOWN,
  * {@code $} MAINT, {@code @} REBOOT_REQUESTED, {@code ^} REBOOT_ISSUED, {@code -} PLANNED.
  *
- * @param base the base state
- * @param flags the flags
- * @param raw the text as printed
+ * @param base the base state; {@link Base#OTHER} for one this version does not know
+ * @param flags the flags, from {@code +FLAG} parts, sinfo's suffixes and compact names
+ *     ({@code drng} is ALLOCATED with DRAIN); unmodifiable, empty when none
+ * @param raw the text as printed, trimmed
  */
 public record NodeState(Base base, Set<Flag> flags, String raw) {
 
     /** Base node states. */
     public enum Base {
-        IDLE, ALLOCATED, MIXED, DOWN, ERROR, FUTURE, UNKNOWN,
+        /** No job on it; available ({@code idle}). */
+        IDLE,
+        /** All its CPUs are allocated ({@code alloc}). */
+        ALLOCATED,
+        /** Some CPUs are allocated, others idle ({@code mix}). */
+        MIXED,
+        /** Unavailable: failed or set down by an administrator ({@code down}). */
+        DOWN,
+        /** In an error state; slurmctld's log says why ({@code err}). */
+        ERROR,
+        /** Configured for future use, not yet in service ({@code futr}). */
+        FUTURE,
+        /** Not yet known, as right after slurmctld started ({@code unk}). */
+        UNKNOWN,
         /** A base state this version of slurm4j does not know; see {@link NodeState#raw()}. */
         OTHER
     }
 
     /** Node state flags (scontrol's {@code +FLAG} parts and sinfo's suffixes and compact names). */
     public enum Flag {
-        DRAIN, NOT_RESPONDING, COMPLETING, MAINT, RESERVED, CLOUD, FAIL, PLANNED, INVAL, BLOCKED,
-        POWERED_DOWN, POWERING_DOWN, POWER_DOWN, POWERING_UP, POWER_UP, REBOOT_REQUESTED,
-        REBOOT_ISSUED, DYNAMIC_NORM, DYNAMIC_FUTURE, NO_RESPOND, PERFCTRS, RESUME, UNDRAIN,
+        /** Drained or draining: takes no new jobs; running jobs finish ({@code drain}, {@code drng}). */
+        DRAIN,
+        /** slurmctld cannot reach the node's slurmd (sinfo's {@code *} suffix). */
+        NOT_RESPONDING,
+        /** Jobs on it are ending ({@code comp}). */
+        COMPLETING,
+        /** In a maintenance reservation ({@code maint}, the {@code $} suffix). */
+        MAINT,
+        /** In an advance reservation ({@code resv}). */
+        RESERVED,
+        /** A cloud node. */
+        CLOUD,
+        /** Expected to fail: takes no new jobs ({@code fail}, {@code failg}). */
+        FAIL,
+        /** The backfill scheduler plans a job on it ({@code plnd}, the {@code -} suffix). */
+        PLANNED,
+        /** Registered with a configuration that does not match slurm.conf ({@code inval}). */
+        INVAL,
+        /** The scheduler keeps new jobs off it for now (newer releases). */
+        BLOCKED,
+        /** Powered off by power saving; resumed when work comes (the {@code ~} suffix). */
+        POWERED_DOWN,
+        /** Being powered off (the {@code %} suffix). */
+        POWERING_DOWN,
+        /** To be powered off (the {@code !} suffix). */
+        POWER_DOWN,
+        /** Being powered on or booting (the {@code #} suffix). */
+        POWERING_UP,
+        /** To be powered on. */
+        POWER_UP,
+        /** A reboot was requested (the {@code @} suffix). */
+        REBOOT_REQUESTED,
+        /** A reboot was issued (the {@code ^} suffix). */
+        REBOOT_ISSUED,
+        /** A dynamic node that registered itself ({@code slurmd -Z}). */
+        DYNAMIC_NORM,
+        /** A dynamic future node. */
+        DYNAMIC_FUTURE,
+        /** The name {@code NO_RESPOND} some outputs give a node that does not respond; see {@link #NOT_RESPONDING}. */
+        NO_RESPOND,
+        /** Running network performance counters ({@code npc}). */
+        PERFCTRS,
+        /** To be resumed (an administrator's {@code State=RESUME}). */
+        RESUME,
+        /** To be undrained (an administrator's {@code State=UNDRAIN}). */
+        UNDRAIN,
         /** A flag this version of slurm4j does not know; see {@link NodeState#raw()}. */
         OTHER
     }
 
+    /**
+     * Checks the base state and text and copies the flags; {@link #parse} is the usual way to get one.
+     *
+     * @param base the base state; {@link Base#OTHER} for one this version does not know
+     * @param flags the flags; {@code null} is taken as none; copied
+     * @param raw the text as printed
+     * @throws NullPointerException if {@code base} or {@code raw} is {@code null}
+     */
     public NodeState {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(raw, "raw");
@@ -49,7 +114,9 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
      * Parses any printed node state. Unknown names give {@link Base#OTHER} / {@link Flag#OTHER}
      * with the text kept; this never throws for non-empty text.
      *
-     * @throws IllegalArgumentException for empty text
+     * @param text the state as scontrol, sinfo (long or short form, with suffixes) or JSON printed it
+     * @return the state; {@link #raw()} is the trimmed text
+     * @throws IllegalArgumentException for null or empty text
      */
     public static NodeState parse(String text) {
         String s = text == null ? "" : text.trim();
@@ -214,16 +281,26 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
         }
     }
 
+    /**
+     * Whether the state carries a flag, from a {@code +FLAG} part, a suffix or a compact name
+     * ({@code drng} carries {@link Flag#DRAIN}).
+     *
+     * @param flag the flag
+     * @return true when {@link #flags()} holds it
+     */
     public boolean has(Flag flag) {
         return flags.contains(flag);
     }
 
-    /** Drained or draining: takes no new jobs. */
+    /** {@return whether the node is drained or draining: it takes no new jobs} */
     public boolean isDrain() {
         return flags.contains(Flag.DRAIN);
     }
 
-    /** Down, or not responding, or failing: should not be counted as usable capacity. */
+    /**
+     * {@return whether the node should not be counted as usable capacity: down, not responding,
+     * failing, drained or draining, or powered down}
+     */
     public boolean isUnavailable() {
         return base == Base.DOWN || flags.contains(Flag.NOT_RESPONDING) || flags.contains(Flag.FAIL)
                 || flags.contains(Flag.DRAIN) || flags.contains(Flag.POWERED_DOWN);

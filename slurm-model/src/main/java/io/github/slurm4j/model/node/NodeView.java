@@ -30,7 +30,9 @@ public final class NodeView {
      * The map; values are {@code String}, {@code Long}, {@code Integer}, {@code Double}, {@code List},
      * {@code Map} or {@code null}.
      *
+     * @param node the node; not null
      * @param zone the cluster's time zone for epoch seconds
+     * @return the keys above, in that order; unmodifiable
      */
     public static Map<String, Object> toMap(Node node, ZoneId zone) {
         Objects.requireNonNull(node, "node");

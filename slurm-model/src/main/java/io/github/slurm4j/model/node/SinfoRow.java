@@ -60,12 +60,43 @@ public record SinfoRow(
         Map<String, String> extras,
         Set<String> truncated) {
 
+    /**
+     * Copies the extras and the truncated keys; every other component is taken as given.
+     *
+     * @param partition the partition name without the default marker
+     * @param defaultPartition whether sinfo marked the partition as default ({@code debug*})
+     * @param available the partition availability ({@code up}, {@code down}, {@code drain}, {@code inact})
+     * @param timeLimit the partition time limit ({@code infinite} is {@link TimeLimit#UNLIMITED})
+     * @param nodeCount the number of nodes in the row ({@code %D})
+     * @param state the state ({@code mix}, {@code drain*}, {@code unknown*}); {@code null} for
+     *     {@code n/a} (a partition without matching nodes)
+     * @param nodeList the nodes, a hostlist expression; {@code null} when empty
+     * @param cpus CPU counts {@code A/I/O/T} ({@code %C})
+     * @param nodesAiot node counts {@code A/I/O/T} ({@code %F})
+     * @param cpusPerNode CPUs per node ({@code %c}; a range such as {@code 8+} stays in extras)
+     * @param memoryMib memory per node in MiB ({@code %m})
+     * @param freeMemoryMib free memory in MiB ({@code %e}); {@code null} for {@code N/A}
+     * @param gres the configured GRES ({@code %G}); {@code null} for {@code (null)}
+     * @param gresUsed the GRES in use ({@code GresUsed}, may carry {@code (IDX:0-1)})
+     * @param reason the reason a node is down or drained; {@code null} for {@code none}
+     * @param reasonUser who set the reason ({@code %u})
+     * @param reasonTime when the reason was set ({@code %H})
+     * @param extras every other printed field, keyed by its {@code -O} name, raw text, in order; {@code null} is
+     *     taken as none; copied into an unmodifiable map
+     * @param truncated keys of the fields whose printed value may be cut; {@code null} is taken as none; copied into
+     *     an unmodifiable sorted set
+     */
     public SinfoRow {
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         truncated = truncated == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(truncated));
     }
 
-    /** Whether the value printed for an {@code -O} field name may be cut. */
+    /**
+     * Whether the value printed for a field may be cut by its column width.
+     *
+     * @param field the field's {@code -O} name ({@code NodeList}, {@code Reason}), case-sensitive
+     * @return true when {@link #truncated()} holds it
+     */
     public boolean isTruncated(String field) {
         return truncated.contains(field);
     }
@@ -73,6 +104,8 @@ public record SinfoRow(
     /**
      * Whether this row describes exactly one node ({@code sinfo -N}, or a partition row whose
      * node list is a single name): {@link #toNode()} is defined.
+     *
+     * @return true for one uncut node name and a node count of 1 or none printed
      */
     public boolean isSingleNode() {
         return nodeList != null && !nodeList.isEmpty() && nodeList.indexOf('[') < 0 && nodeList.indexOf(',') < 0
@@ -88,6 +121,7 @@ public record SinfoRow(
      * {@code Weight}, {@code Features}, {@code FeaturesAct}, {@code Version}, {@code NodeAddr} and
      * {@code NodeHost} extras are typed onto the node; other extras stay extras.
      *
+     * @return the node, named by the row's node list
      * @throws IllegalStateException when the row is not about exactly one node
      *     ({@link #isSingleNode()} is false)
      */
@@ -176,6 +210,9 @@ public record SinfoRow(
      * partitions of all its rows (sinfo prints a node once per partition). Partition-oriented rows
      * with one node name are accepted too.
      *
+     * @param rows the rows, in printed order
+     * @return the nodes; each holds the columns of its first row and the partitions of all its
+     *     rows; unmodifiable
      * @throws IllegalStateException when a row is not about exactly one node
      */
     public static List<Node> toNodes(Collection<SinfoRow> rows) {
@@ -221,15 +258,17 @@ public record SinfoRow(
     /**
      * sinfo's {@code allocated/idle/other/total} counts ({@code %C} for CPUs, {@code %F} for nodes).
      *
-     * @param allocated allocated
-     * @param idle idle
-     * @param other other (down, drained, …)
-     * @param total total
+     * @param allocated allocated CPUs or nodes
+     * @param idle idle CPUs or nodes
+     * @param other other CPUs or nodes (down, drained, …)
+     * @param total all CPUs or nodes of the row
      */
     public record CpuCounts(long allocated, long idle, long other, long total) {
         /**
          * Parses {@code 6/2/0/8}.
          *
+         * @param text the four counts separated by {@code /}, surrounding spaces ignored
+         * @return the counts
          * @throws IllegalArgumentException for anything else
          */
         public static CpuCounts parse(String text) {

@@ -34,7 +34,12 @@ public final class SinfoRowView {
     private SinfoRowView() {
     }
 
-    /** The view of one row. */
+    /**
+     * The view of one row.
+     *
+     * @param row the row; not null
+     * @return the keys above that the row holds, in that order
+     */
     public static Map<String, Object> toMap(SinfoRow row) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "partition", row.partition());

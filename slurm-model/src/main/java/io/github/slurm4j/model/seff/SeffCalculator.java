@@ -88,6 +88,7 @@ public final class SeffCalculator {
      * a het-job component {@code JobIDRaw} is needed (seff prints the job's own id).
      *
      * @param job the job row and its steps, e.g. one element of {@code SacctParser.parseJobs(...)}
+     * @return the report seff would print for the job, usage included unless the job is PENDING
      * @throws IllegalArgumentException when the rows lack a field the report needs, when there is no
      *     job row, or for an array row that is not a single element ({@code 17_[3-6%2]}: seff refuses
      *     those too)

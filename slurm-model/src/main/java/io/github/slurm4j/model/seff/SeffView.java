@@ -19,6 +19,9 @@ public final class SeffView {
      * memory_requested_bytes, memory_estimated, stop_data}; {@code state} is the state name as printed.
      * A value is {@code null} when seff did
      * not print it; the usage keys are {@code null} for a report without efficiency.
+     *
+     * @param r the parsed seff report; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> toMap(SeffReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -56,6 +59,9 @@ public final class SeffView {
      * seff uses that variant for single-CPU jobs, and one CPU sits on one node, so when it printed
      * {@code Cores: 1} both keys read {@code "1"}. For any other {@code Cores:} value the node
      * count is not known and both keys are {@code null}.
+     *
+     * @param r the parsed seff report; not null
+     * @return the keys above, in that order
      */
     public static Map<String, Object> stopData(SeffReport r) {
         Map<String, String> p = r.printed();

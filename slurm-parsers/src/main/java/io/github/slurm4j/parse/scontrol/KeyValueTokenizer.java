@@ -395,6 +395,7 @@ final class KeyValueTokenizer {
     /** A token that is not {@code Key=value}. */
     public static final class TokenException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** The 0-based column in the line, in characters. */
         private final int column;
 
         TokenException(int column, String message) {

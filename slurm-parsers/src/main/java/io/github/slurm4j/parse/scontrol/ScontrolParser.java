@@ -125,47 +125,105 @@ public final class ScontrolParser {
     private ScontrolParser() {
     }
 
-    /** Parses {@code scontrol [-d] [-o] show job} output. */
+    /**
+     * Parses {@code scontrol [-d] [-o] show job} output.
+     *
+     * @param text the decoded standard output; {@code No jobs in the system} gives no jobs; not null
+     * @return the jobs in printed order
+     * @throws SlurmParseException for output that does not read (see the rules above)
+     */
     public static List<Job> parseJobs(String text) {
         return collect(text, new JobRecordMapper());
     }
 
-    /** Streams {@code scontrol [-d] [-o] show job} output (UTF-8 bytes) to {@code sink}, one job at a time. */
+    /**
+     * Streams {@code scontrol [-d] [-o] show job} output (UTF-8 bytes) to {@code sink}, one job at a time.
+     *
+     * @param in the command's standard output, read to its end
+     * @param sink gets each job once it passed the checks, in printed order
+     * @throws SlurmParseException for output that does not read; jobs before it were delivered
+     * @throws java.io.UncheckedIOException when reading {@code in} fails
+     */
     public static void parseJobs(InputStream in, Consumer<? super Job> sink) {
         parse(in, new JobRecordMapper(), sink);
     }
 
-    /** Streams {@code scontrol [-d] [-o] show job} output to {@code sink}, one job at a time. */
+    /**
+     * Streams {@code scontrol [-d] [-o] show job} output to {@code sink}, one job at a time.
+     *
+     * @param reader the decoded output, read to its end (encoded to UTF-8 as it is read); not null
+     * @param sink gets each job once it passed the checks, in printed order
+     * @throws SlurmParseException for output that does not read; jobs before it were delivered
+     * @throws java.io.UncheckedIOException when reading fails
+     */
     public static void parseJobs(Reader reader, Consumer<? super Job> sink) {
         parse(new Utf8InputStream(Objects.requireNonNull(reader, "reader")), new JobRecordMapper(), sink);
     }
 
-    /** Parses {@code scontrol [-d] [-o] show node} output. */
+    /**
+     * Parses {@code scontrol [-d] [-o] show node} output.
+     *
+     * @param text the decoded standard output; not null
+     * @return the nodes in printed order
+     * @throws SlurmParseException for output that does not read
+     */
     public static List<Node> parseNodes(String text) {
         return collect(text, new NodeRecordMapper());
     }
 
-    /** Streams {@code scontrol [-d] [-o] show node} output (UTF-8 bytes). */
+    /**
+     * Streams {@code scontrol [-d] [-o] show node} output (UTF-8 bytes) to {@code sink}, one node at a time.
+     *
+     * @param in the command's standard output, read to its end
+     * @param sink gets each node, in printed order
+     * @throws SlurmParseException for output that does not read; nodes before it were delivered
+     * @throws java.io.UncheckedIOException when reading {@code in} fails
+     */
     public static void parseNodes(InputStream in, Consumer<? super Node> sink) {
         parse(in, new NodeRecordMapper(), sink);
     }
 
-    /** Streams {@code scontrol [-d] [-o] show node} output. */
+    /**
+     * Streams {@code scontrol [-d] [-o] show node} output to {@code sink}, one node at a time.
+     *
+     * @param reader the decoded output, read to its end; not null
+     * @param sink gets each node, in printed order
+     * @throws SlurmParseException for output that does not read; nodes before it were delivered
+     * @throws java.io.UncheckedIOException when reading fails
+     */
     public static void parseNodes(Reader reader, Consumer<? super Node> sink) {
         parse(new Utf8InputStream(Objects.requireNonNull(reader, "reader")), new NodeRecordMapper(), sink);
     }
 
-    /** Parses {@code scontrol [-o] show partition} output. */
+    /**
+     * Parses {@code scontrol [-o] show partition} output.
+     *
+     * @param text the decoded standard output; not null
+     * @return the partitions in printed order
+     * @throws SlurmParseException for output that does not read
+     */
     public static List<Partition> parsePartitions(String text) {
         return collect(text, new PartitionRecordMapper());
     }
 
-    /** Parses {@code scontrol show reservation} output. */
+    /**
+     * Parses {@code scontrol show reservation} output.
+     *
+     * @param text the decoded standard output; {@code No reservations in the system} gives none; not null
+     * @return the reservations in printed order
+     * @throws SlurmParseException for output that does not read
+     */
     public static List<Reservation> parseReservations(String text) {
         return collect(text, new ReservationRecordMapper());
     }
 
-    /** Parses {@code scontrol [-o] show step} output. */
+    /**
+     * Parses {@code scontrol [-o] show step} output.
+     *
+     * @param text the decoded standard output; not null
+     * @return the steps in printed order
+     * @throws SlurmParseException for output that does not read
+     */
     public static List<JobStep> parseSteps(String text) {
         return collect(text, new StepRecordMapper());
     }
