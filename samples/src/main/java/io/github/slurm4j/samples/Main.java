@@ -26,6 +26,8 @@ public final class Main {
             System.out.println("  submit [--name N] [--partition P] [--time MIN] [--cores N] [--mem-gb N] [--nodes N]");
             System.out.println("         [--comment C] [--chdir DIR] (--script FILE | --wrap CMD) [-- script args]");
             System.out.println("                                       sbatch; prints only the new job id");
+            System.out.println("  submit-and-watch [--demo] [submit's options] [--lines N] [--interval S]  (-h for more)");
+            System.out.println("                                       submits, prints each state change, tails the output");
             System.out.println("  cancel ID                            scancel -v ID");
             System.out.println("  job ID                               the console JSON of a job's detail page");
             System.out.println("  my-jobs [--user U]                   my jobs of the last 7 days (queue + accounting), newest first");
@@ -48,6 +50,8 @@ public final class Main {
                 return SlurmSamples.jobs(rest, System.out, System.err);
             case "submit":
                 return SlurmSamples.submit(rest, System.out, System.err);
+            case "submit-and-watch":
+                return SubmitAndWatchSample.run(rest, System.out, System.err);
             case "cancel":
                 return SlurmSamples.cancel(rest, System.out, System.err);
             case "job":

@@ -67,7 +67,8 @@ import java.util.regex.Pattern;
  * <tr><td>controller_unavailable, or accounting_unavailable for sacct, sacctmgr, sreport and seff</td>
  *     <td>a broken connection or authentication: {@code Socket timed out on send/recv operation},
  *     {@code Zero Bytes were transmitted or received}, {@code Protocol authentication error},
- *     {@code Incompatible versions of client and server code}, …</td><td>none</td></tr>
+ *     {@code Incompatible versions of client and server code}, the system's {@code Connection reset by
+ *     peer} (squeue while slurmctld shuts down, seen on the lab's 24.11), …</td><td>none</td></tr>
  * <tr><td>accounting_unavailable</td><td>{@code failed to open persistent connection},
  *     {@code Sending PersistInit msg}, {@code Problem talking to the database}, {@code DBD_* failure},
  *     {@code Unable to connect to database}, {@code Slurm accounting storage is disabled}</td>
@@ -202,7 +203,11 @@ public final class SlurmErrors {
                     "Connection timed out writing", "Connection timed out reading", "Connection rejected by handler",
                     "Connection forced closed by quiesce timeout", "TLS missing but required for connection",
                     "Unable to process incoming file descriptor", "Unable to process outgoing file descriptor",
-                    "Unable to process incoming and outgoing file descriptors"),
+                    "Unable to process incoming and outgoing file descriptors",
+                    // not Slurm's table: the system's text for ECONNRESET, which slurm_strerror passes on;
+                    // 'slurm_load_jobs error: Connection reset by peer' from squeue while slurmctld is
+                    // being stopped (seen on the lab, 24.11, by the job watcher's outage test)
+                    "Connection reset by peer"),
             // slurmdbd
             texts(ACCOUNTING, "failed to open persistent connection", "Sending PersistInit msg",
                     "Problem talking to the database", "problem talking to the database", "Unable to connect to database",

@@ -320,6 +320,15 @@ class SlurmErrorsTest {
     }
 
     @Test
+    void aConnectionResetWhileSlurmctldStopsIsAnOutageOfTheDaemonTheToolTalksTo() {
+        // squeue on the lab's 24.11 in the moment slurmctld was being stopped (the job watcher's outage test)
+        assertThat(SlurmErrors.classify("squeue --noheader", "", "slurm_load_jobs error: Connection reset by peer\n", 1))
+                .contains(new SlurmError(SlurmErrorType.CONTROLLER_UNAVAILABLE, "slurm_load_jobs error: Connection reset by peer"));
+        assertThat(SlurmErrors.classify("sacct -X", "", "sacct: error: Connection reset by peer\n", 1)).map(SlurmError::type)
+                .contains(SlurmErrorType.ACCOUNTING_UNAVAILABLE);
+    }
+
+    @Test
     void priorityRefusalsSeenAgainstTheLab() {
         // 22.05, scontrol update of a user's own job (texts as the lab's slurmctld sent them)
         assertThat(SlurmErrors.classify("scontrol update JobId=7 Priority=5000", "",

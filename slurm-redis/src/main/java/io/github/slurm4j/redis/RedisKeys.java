@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>Hashes: {@link #clusterNode()}, {@link #clusterJob()}, {@link #clusterPue()},
  * {@link #clusterBrief()}, {@link #collectorStatus()}; lists of JSON objects: {@link #jobs()},
- * {@link #nodes()}. The keys the store needs for itself (temporary keys, fence, lock) carry a
+ * {@link #nodes()}; the job watcher's delivered-end markers: {@link #watchDelivered(String)}, one
+ * string key per job. The keys the store needs for itself (temporary keys, fence, lock) carry a
  * {@code {…}} hash tag so that, in Redis Cluster, each lands in the slot of the key it serves.
  */
 public final class RedisKeys {
@@ -149,6 +150,24 @@ public final class RedisKeys {
      */
     public String fence(String live) {
         return "{" + live + "}:fence";
+    }
+
+    /**
+     * The job watcher's marker that the end of {@code job} was delivered
+     * ({@code [cluster]_watch_delivered:<job id>}, e.g. {@code hpc_watch_delivered:17_3}): set with
+     * {@code SET NX PX} by the first instance that delivers it, expiring after the watcher's time to
+     * live. One key per job, so each claim is one atomic command in one slot, in Redis Cluster too.
+     *
+     * @param job the job's id as Slurm writes it ({@code 17}, {@code 17_3}); not empty, no spaces or braces
+     * @return the key
+     * @throws IllegalArgumentException for an empty id or one with spaces or braces
+     */
+    public String watchDelivered(String job) {
+        Objects.requireNonNull(job, "job");
+        if (job.isEmpty() || job.chars().anyMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}')) {
+            throw new IllegalArgumentException("job id must be non-empty, without spaces or braces: '" + job + "'");
+        }
+        return cluster + "_watch_delivered:" + job;
     }
 
     /** {@return the snapshot's keys, in the order they are written: hashes, then lists} */

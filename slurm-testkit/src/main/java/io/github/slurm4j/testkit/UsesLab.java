@@ -50,7 +50,8 @@ public @interface UsesLab {
      * The versions of the clusters the class uses, as {@link LabCluster#version()} writes them
      * ({@code "22.05"}, {@code "24.11"}, {@code "26.05"}).
      *
-     * @return the cluster versions, at least one
+     * @return the cluster versions; none ({@code @UsesLab({})}) for an IT that uses no lab cluster
+     *     (one that talks to Redis only), which then runs alongside any other
      */
     String[] value();
 
