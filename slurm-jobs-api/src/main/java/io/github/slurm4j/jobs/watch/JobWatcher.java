@@ -237,7 +237,11 @@ public final class JobWatcher implements AutoCloseable {
         return this;
     }
 
-    /** Watches every job of {@code user} that the queue lists, from the next cycle on (those already there too). */
+    /**
+     * Watches every job of {@code user} that the queue lists, from the next cycle on (those already
+     * there too). A name Slurm does not know makes the cycle's squeue fail ({@code invalid_argument}),
+     * which is reported like any failed squeue: one {@link OutageEvent} carrying that error.
+     */
     public JobWatcher watchUser(String user) {
         Objects.requireNonNull(user, "user");
         if (user.isEmpty() || user.contains(",") || user.chars().anyMatch(Character::isWhitespace)) {
