@@ -458,15 +458,25 @@ public final class SlurmClient {
     /**
      * The job's efficiency as {@code seff} reports it: seff's own output when seff is installed
      * where commands run (probed once with {@code command -v seff}), else the same report computed
-     * from {@code sacct} (also with a cluster set, since seff has no {@code -M}).
+     * from {@code sacct} (also with a cluster set, since seff has no {@code -M}). When seff says
+     * {@code Job not found}, sacct is asked too: Slurm's seff of 24.11 and 26.05 says so for a job
+     * that accounting holds while slurmctld is down (seen on the lab), and accounting does not need
+     * slurmctld; the job is not found only when sacct does not know it either.
      *
      * @param id the job; not null
      * @return the report; without usage for a pending job
+     * @throws SlurmCommandException {@code job_not_found} when neither seff nor sacct knows the job
      */
     public SeffReport efficiency(JobId id) {
         Objects.requireNonNull(id, "id");
         if (cluster == null && seffInstalled()) {
-            return execute(SlurmCommands.seff(id));
+            try {
+                return execute(SlurmCommands.seff(id));
+            } catch (SlurmCommandException e) {
+                if (e.type() != SlurmErrorType.JOB_NOT_FOUND) {
+                    throw e;
+                }
+            }
         }
         return Efficiency.fromAccounting(this, id);
     }

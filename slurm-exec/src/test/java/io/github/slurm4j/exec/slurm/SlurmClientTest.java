@@ -435,9 +435,26 @@ class SlurmClientTest {
         SeffReport r = slurm.efficiency(JobId.of(5));
         assertThat(r.jobId()).isEqualTo(JobId.of(5));
         assertThat(r.state().state()).isEqualTo(JobState.Name.TIMEOUT);
+        // seff does not know it, and neither does sacct
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(""));
         assertThatThrownBy(() -> slurm.efficiency(JobId.of(999999)))
                 .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.JOB_NOT_FOUND));
         assertThat(shell.count("sh")).isEqualTo(1);
+        assertThat(shell.count("sacct")).isEqualTo(1);
+    }
+
+    /** seff of 24.11/26.05 says "Job not found" while slurmctld is down (lab); sacct still knows the job. */
+    @Test
+    void efficiencyAsksSacctWhenSeffDoesNotFindTheJob() {
+        shell.enqueue(List.of("sh", "-c", "command -v seff"), FakeReply.ok("/usr/local/bin/seff\n"));
+        shell.enqueue(List.of("seff", "5"), fixture("seff-error-invalid"));
+        shell.enqueuePrefix(List.of("sacct"), FakeReply.ok(sacctRows(io.github.slurm4j.model.seff.SeffCalculator.SACCT_FIELDS,
+                id -> id.equals("5") || id.startsWith("5."))));
+        SeffReport computed = slurm.efficiency(JobId.of(5));
+        assertThat(computed.jobId()).isEqualTo(JobId.of(5));
+        assertThat(computed.state().state()).isEqualTo(JobState.Name.TIMEOUT);
+        assertThat(shell.count("seff")).isEqualTo(1);
+        assertThat(shell.count("sacct")).isEqualTo(1);
     }
 
     @Test
