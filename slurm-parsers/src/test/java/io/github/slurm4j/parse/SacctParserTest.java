@@ -29,6 +29,15 @@ class SacctParserTest {
         return SacctParser.fromHeader().parse(c.stdoutBytes());
     }
 
+    /** A time on a whole minute keeps its seconds in the view, as sacct printed it (LocalDateTime.toString drops them). */
+    @Test
+    void theViewWritesTimesWithSeconds() {
+        List<AccountingRecord> rows = SacctParser.parsable(List.of("JobID", "Submit", "Start"))
+                .parse("7|2026-12-02T18:22:00|2026-12-02T18:22:05\n");
+        assertThat(AccountingRecordView.toMap(rows.get(0)))
+                .containsEntry("submit", "2026-12-02T18:22:00").containsEntry("start", "2026-12-02T18:22:05");
+    }
+
     /**
      * slurmdbd's placeholder row of a job whose start it has not stored yet, as sacct showed it on
      * the lab (22.05) for a running job of alice: told apart from the job's real row.

@@ -122,7 +122,7 @@ public final class AccountingRecordView {
         }
         if (value instanceof SlurmTime) {
             SlurmTime t = (SlurmTime) value;
-            return t.isSet() ? t.dateTime().toString() : null;
+            return t.isSet() ? JobView.ISO_SECONDS.format(t.dateTime()) : null;
         }
         if (value instanceof TimeLimit) {
             TimeLimit t = (TimeLimit) value;

@@ -86,7 +86,8 @@ public final class JobView {
     /** Keys scontrol never supplies; always null. */
     public static final List<String> NEVER_SUPPLIED = List.of("assoc_id", "bitflags", "profile", "show_flags");
 
-    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /** How the job views write a date and time: seconds always, no zone (as Slurm prints them). */
+    static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private JobView() {
     }
