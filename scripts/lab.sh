@@ -394,6 +394,12 @@ start_slurmctld() {
   mkdir -p /var/spool/slurmctld
   /usr/sbin/slurmctld 9>&- || die "slurmctld did not start" /var/log/slurmctld.log
   wait_for 60 slurmctld_answers || die "slurmctld does not answer (scontrol ping)" /var/log/slurmctld.log
+  # a restarted slurmctld shows the node not responding ("idle*") until slurmd answers it again: a test
+  # that runs next (FakeSlurmFidelityIT seeds a FakeSlurm from the node) must find it usable
+  if pid_alive /run/slurmd.pid; then
+    wait_for 60 slurmd_answers ||
+      die "node localhost does not respond after the slurmctld start ($(sinfo -h -N -n localhost -o '%T %E' 2>&1 | head -n1))" /var/log/slurmctld.log
+  fi
 }
 # slurmctld saves its state on the way out (up to ~8 s)
 stop_slurmctld() { stop_pidfile slurmctld /run/slurmctld.pid 60 /var/log/slurmctld.log; }
@@ -805,6 +811,10 @@ c_start() {
     c_resume_if "$v" down inval fail
   fi
   wait_for "$limit" c_answers "$v" "$s" || die "$v: $s does not answer" "$(clog "$v" "$s")"
+  # as on the host: after a slurmctld start, the node responds again before the next user comes
+  if [ "$s" = slurmctld ] && pid_alive "$(cpid "$v" slurmd)"; then
+    wait_for 60 c_answers "$v" slurmd || die "$v: node localhost does not respond after the slurmctld start" "$(clog "$v" slurmctld)"
+  fi
 }
 c_slurmd_registered() {
   local state

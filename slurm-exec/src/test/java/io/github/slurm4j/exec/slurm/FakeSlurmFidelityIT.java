@@ -74,6 +74,18 @@ class FakeSlurmFidelityIT {
         try (LocalShell local = LocalShell.create();
                 Shell ssh = new RemoteShell(SshConfig.builder(Lab.SSH_HOST, Lab.SSH_USER).port(Lab.SSH_PORT)
                         .privateKey(Lab.userKey()).knownHosts(Lab.knownHosts()).build())) {
+            // the fake is seeded from the node as slurmctld shows it: one not responding ("idle*", as
+            // right after a slurmctld restart by the test before) would never run the fake's jobs
+            String state = "";
+            for (int i = 0; i < 60; i++) {
+                state = local.run(ExecRequest.of("sinfo", "-h", "-N", "-n", "localhost", "-o", "%T")).stdout().strip();
+                if (!state.isEmpty() && !state.endsWith("*") && !state.startsWith("down") && !state.startsWith("unknown")) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertThat(state).as("the lab node's state before seeding the fake").doesNotEndWith("*")
+                    .doesNotStartWith("down").doesNotStartWith("unknown");
             nodes = local.run(ExecRequest.of("scontrol", "-o", "show", "node")).stdout();
             partitions = local.run(ExecRequest.of("scontrol", "-o", "show", "partition")).stdout();
             SlurmClient alice = new SlurmClient(ssh);
