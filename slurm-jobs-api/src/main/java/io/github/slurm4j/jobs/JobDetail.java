@@ -32,7 +32,7 @@ import java.util.Map;
  * @param submitted the submit time
  * @param started the start time, or {@code null}
  * @param finished the end time, or {@code null} while it has not ended
- * @param duration run time so far, or in all
+ * @param duration run time so far, or in all; {@code null} when Slurm gives none and the job has not started
  * @param restarts how often it was requeued, or {@code null} when not known
  * @param allocation per node: CPU ids, memory, GRES ({@code scontrol -d}); empty from sacct
  * @param jobKey {@code <id>-<cluster host>}
@@ -48,13 +48,52 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+    /**
+     * Copies the lists; a {@code null} {@code runData} is empty.
+     *
+     * @param job the job; its comment is the user's (submission token removed)
+     * @param fromAccounting whether {@code job} was made from sacct
+     * @param steps the sacct rows of its steps; copied
+     * @param efficiency the seff report, or {@code null}
+     * @param status the status in both vocabularies
+     * @param created when Slurm accepted it (its submit time)
+     * @param submitted the submit time
+     * @param started the start time, or {@code null}
+     * @param finished the end time, or {@code null} while it has not ended
+     * @param duration run time so far, or in all; or {@code null}
+     * @param restarts how often it was requeued, or {@code null} when not known
+     * @param allocation per node: CPU ids, memory, GRES; copied
+     * @param jobKey {@code <id>-<cluster host>}
+     * @param zone the cluster's time zone
+     * @param runData the console's per-process series; copied, {@code null} for none
+     * @throws NullPointerException if {@code steps} or {@code allocation} is {@code null} or holds a
+     *     {@code null}, or {@code runData} holds a {@code null}
+     */
     public JobDetail {
         steps = List.copyOf(steps);
         allocation = List.copyOf(allocation);
         runData = runData == null ? List.of() : List.copyOf(runData);
     }
 
-    /** A detail without {@code runData}. */
+    /**
+     * A detail without {@code runData}.
+     *
+     * @param job the job; its comment is the user's (submission token removed)
+     * @param fromAccounting whether {@code job} was made from sacct
+     * @param steps the sacct rows of its steps; copied
+     * @param efficiency the seff report, or {@code null}
+     * @param status the status in both vocabularies
+     * @param created when Slurm accepted it (its submit time)
+     * @param submitted the submit time
+     * @param started the start time, or {@code null}
+     * @param finished the end time, or {@code null} while it has not ended
+     * @param duration run time so far, or in all; or {@code null}
+     * @param restarts how often it was requeued, or {@code null} when not known
+     * @param allocation per node: CPU ids, memory, GRES; copied
+     * @param jobKey {@code <id>-<cluster host>}
+     * @param zone the cluster's time zone
+     * @throws NullPointerException if {@code steps} or {@code allocation} is {@code null} or holds a {@code null}
+     */
     public JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> steps, SeffReport efficiency,
             JobStatus status, Instant created, Instant submitted, Instant started, Instant finished, Duration duration,
             Integer restarts, List<JobNodeAllocation> allocation, String jobKey, ZoneId zone) {
@@ -62,7 +101,13 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
                 allocation, jobKey, zone, List.of());
     }
 
-    /** This detail with {@code runData} (a {@link io.github.slurm4j.jobs.metrics.MetricsRecorder#runData}). */
+    /**
+     * This detail with other {@code runData}.
+     *
+     * @param runData the series, as {@link io.github.slurm4j.jobs.metrics.MetricsRecorder#runData} gives
+     *     them; copied, {@code null} for none
+     * @return a new detail, equal to this one but for {@code runData}
+     */
     public JobDetail withRunData(List<Map<String, Object>> runData) {
         return new JobDetail(job, fromAccounting, steps, efficiency, status, created, submitted, started, finished, duration,
                 restarts, allocation, jobKey, zone, runData);
@@ -91,6 +136,9 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
      * of the job at that time; {@code gpu} and {@code gpu_memory_usage} list only the processes
      * with a GPU value, and are absent at a time when none has one: a job without GPUs has no GPU
      * entries at all (not zeros, not nulls).
+     *
+     * @return a new map in the order above, of JSON values (maps, lists, strings, numbers,
+     *     booleans, {@code null}s)
      */
     public Map<String, Object> toConsoleMap() {
         Map<String, Object> show = new LinkedHashMap<>();
@@ -118,7 +166,7 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
         return root;
     }
 
-    /** {@link #toConsoleMap()} as JSON text. */
+    /** {@return {@link #toConsoleMap()} as JSON text, on one line} */
     public String toConsoleJson() {
         try {
             return JSON.writeValueAsString(toConsoleMap());

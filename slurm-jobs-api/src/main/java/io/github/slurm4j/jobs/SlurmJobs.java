@@ -69,7 +69,9 @@ import java.util.function.Supplier;
  * Errors are those of {@link SlurmClient}: a refusal by Slurm is a {@link SlurmCommandException}
  * with its type ({@code access_denied}, {@code invalid_argument}, {@code submit_rejected}, ...),
  * a command that could not run a {@link ShellException}; a form refused before Slurm is called
- * is a {@link JobConfException}. Thread-safe.
+ * is a {@link JobConfException}. A cluster name the façade does not know is an
+ * {@link IllegalArgumentException}, a {@code null} where no {@code null} is allowed a
+ * {@link NullPointerException}. Thread-safe.
  */
 public final class SlurmJobs implements AutoCloseable {
     /** The states squeue is asked for by {@link #myJobs}: every base state, so finished jobs slurmctld still holds are listed. */
@@ -133,16 +135,24 @@ public final class SlurmJobs implements AutoCloseable {
         this.submitRetries = b.submitRetries;
     }
 
+    /** {@return a builder without clusters; {@link Builder#build()} needs at least one} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The names of the clusters this façade serves. */
+    /** {@return the names of the clusters this façade serves, unmodifiable} */
     public Set<String> clusters() {
         return clusters.keySet();
     }
 
-    /** The cluster of that name. */
+    /**
+     * The cluster of that name.
+     *
+     * @param name a name given to {@link Builder#cluster}
+     * @return the cluster
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if no cluster has that name (the message lists the known ones)
+     */
     public Cluster cluster(String name) {
         Cluster c = clusters.get(Objects.requireNonNull(name, "cluster"));
         if (c == null) {
@@ -151,7 +161,13 @@ public final class SlurmJobs implements AutoCloseable {
         return c;
     }
 
-    /** The command layer of a cluster, for what the façade does not offer. */
+    /**
+     * The command layer of a cluster, for what the façade does not offer.
+     *
+     * @param cluster the cluster's name in the façade
+     * @return the cluster's client (the one the façade uses, on the cluster's shell)
+     * @throws IllegalArgumentException if no cluster has that name
+     */
     public SlurmClient client(String cluster) {
         cluster(cluster);
         return clients.get(cluster);
@@ -167,7 +183,14 @@ public final class SlurmJobs implements AutoCloseable {
      * builder's {@code submitRetries}: a retry never makes a second job. When the look-up itself
      * fails, nothing is submitted until a later look-up succeeds.
      *
+     * @param cluster the cluster's name in the façade
+     * @param conf the job, as the console's form gives it; its script is first written to
+     *     {@link JobConf#writeScriptTo()} (mode 0700) when that is set
+     * @return the job's id, the token and how many attempts it took
+     * @throws JobConfException when the form is invalid (nothing was run)
      * @throws SlurmCommandException {@code submit_rejected} with Slurm's message when sbatch refused it
+     * @throws ShellException the last connection failure when every attempt failed (the earlier ones
+     *     suppressed in it)
      */
     public Submission submit(String cluster, JobConf conf) {
         Cluster c = cluster(cluster);
@@ -294,7 +317,14 @@ public final class SlurmJobs implements AutoCloseable {
 
     // ------------------------------------------------------------------ lists
 
-    /** {@link #myJobs(String, String, Instant, ListOptions)} without paging or filter. */
+    /**
+     * {@link #myJobs(String, String, Instant, ListOptions)} without paging or filter.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param user the Slurm user name
+     * @param since the start of the accounting window, or {@code null} for sacct's default (midnight today)
+     * @return every row, newest first
+     */
     public List<JobRow> myJobs(String cluster, String user, Instant since) {
         return myJobs(cluster, user, since, ListOptions.ALL).rows();
     }
@@ -304,8 +334,8 @@ public final class SlurmJobs implements AutoCloseable {
      * but slurmctld still holds are there too) and accounting's ({@code sacct --user=U -X} from
      * {@code since}; {@code null} = sacct's default, midnight today) — exactly 2 commands. One row
      * per job, keyed by (job id, submit time), newest first: rows of the same id are one job when
-     * their submit times are less than {@link #SAME_JOB_WINDOW} apart (a requeue moves the submit
-     * time), two jobs when further apart (ids reused after a database reset).
+     * their submit times are less than a day apart (a requeue moves the submit time), two jobs when
+     * further apart (ids reused after a database reset).
      *
      * <p>squeue runs first, sacct second, so a job that leaves the queue between the two is in
      * sacct's answer, and a job submitted between them is in sacct's answer too (sacct lists
@@ -314,6 +344,13 @@ public final class SlurmJobs implements AutoCloseable {
      * job is taken from sacct (it has the exit code and TRES) and an active one from squeue (sacct
      * lags behind the controller), with the GPU count from sacct. A pending array's remainder
      * ({@code 17_[3-6]} in sacct) is left out when squeue lists its tasks one by one.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param user the Slurm user name; not null
+     * @param since the start of the accounting window, or {@code null} for sacct's default
+     * @param options the filter and the page ({@link ListOptions#ALL} for everything)
+     * @return the page of rows that pass the filter, with the count of all that pass it
+     * @throws SlurmCommandException when squeue or sacct refused (both must answer)
      */
     public Page<JobRow> myJobs(String cluster, String user, Instant since, ListOptions options) {
         Cluster c = cluster(cluster);
@@ -420,7 +457,12 @@ public final class SlurmJobs implements AutoCloseable {
         return queued;
     }
 
-    /** {@link #activeJobs(String, ListOptions)} without paging or filter. */
+    /**
+     * {@link #activeJobs(String, ListOptions)} without paging or filter.
+     *
+     * @param cluster the cluster's name in the façade
+     * @return every queued, scheduling and paused job, in squeue's order
+     */
     public List<JobRow> activeJobs(String cluster) {
         return activeJobs(cluster, ListOptions.ALL).rows();
     }
@@ -429,6 +471,10 @@ public final class SlurmJobs implements AutoCloseable {
      * Every user's queued, scheduling and paused jobs (phases QUEUED, SCHEDULING, PAUSED: no
      * running, no finished), in squeue's order (pending jobs by priority first): one {@code squeue}.
      * Devices are CPU counts here (squeue's listing has no GPU column).
+     *
+     * @param cluster the cluster's name in the façade
+     * @param options the filter and the page ({@link ListOptions#ALL} for everything)
+     * @return the page of rows that pass the filter, with the count of all that pass it
      */
     public Page<JobRow> activeJobs(String cluster, ListOptions options) {
         Cluster c = cluster(cluster);
@@ -455,10 +501,17 @@ public final class SlurmJobs implements AutoCloseable {
     /**
      * The job's detail: {@code scontrol -o -d show job}, or, when slurmctld has forgotten the
      * job, a {@link Job} made from its {@code sacct} row; its steps from {@code sacct}; its
-     * efficiency once it runs or has ended. When accounting is unreachable the detail still
-     * comes from scontrol, without steps and efficiency.
+     * efficiency ({@code seff}) once it runs or has ended and accounting has it; and, with a
+     * {@link Builder#metricsRecorder recorder}, the samples {@link #sample} recorded as
+     * {@code runData}. When accounting is unreachable the detail still comes from scontrol,
+     * without steps and efficiency; a seff that Slurm refuses only leaves the efficiency out.
      *
-     * @throws SlurmCommandException {@code job_not_found} when neither knows the job
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element; not null
+     * @return the detail, whose {@link JobDetail#toConsoleJson()} is the console's JSON
+     * @throws SlurmCommandException {@code job_not_found} when neither knows the job; scontrol's or
+     *     sacct's other refusals (sacct's only when scontrol did not know the job, or it was not
+     *     {@code accounting_unavailable} or {@code unknown})
      */
     public JobDetail detail(String cluster, JobId id) {
         Cluster c = cluster(cluster);
@@ -523,7 +576,13 @@ public final class SlurmJobs implements AutoCloseable {
 
     // ------------------------------------------------------------------ console
 
-    /** {@link #tail(String, JobId, int, ConsoleStream)} of the last {@value JobConsole#DEFAULT_LINES} lines of stdout. */
+    /**
+     * {@link #tail(String, JobId, int, ConsoleStream)} of the last {@value JobConsole#DEFAULT_LINES} lines of stdout.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @return the lines, or none with {@code exists=false} when the file is not there yet
+     */
     public ConsoleLines tail(String cluster, JobId id) {
         return tail(cluster, id, JobConsole.DEFAULT_LINES, ConsoleStream.STDOUT);
     }
@@ -534,6 +593,12 @@ public final class SlurmJobs implements AutoCloseable {
      * {@code tail -n lines -- PATH} on the cluster, so only the end of the file is read. A file
      * that does not exist yet (a pending job) is an empty result with {@code exists=false}.
      *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @param lines how many lines, 0 or more
+     * @param stream stdout or stderr
+     * @return the lines, oldest first, and the file's path
+     * @throws IllegalArgumentException for a negative {@code lines}
      * @throws SlurmCommandException {@code job_not_found}; {@code access_denied} when the file may
      *     not be read; {@code invalid_argument}, {@code unknown} for other failures to read it
      */
@@ -542,7 +607,14 @@ public final class SlurmJobs implements AutoCloseable {
         return consoles.get(cluster).tail(id, lines, stream);
     }
 
-    /** {@link #follow(String, JobId, ConsoleStream, FollowOptions, Consumer)} of stdout with {@link FollowOptions#defaults()}. */
+    /**
+     * {@link #follow(String, JobId, ConsoleStream, FollowOptions, Consumer)} of stdout with {@link FollowOptions#defaults()}.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @param onLine receives each line (without its newline) on the follow's own thread
+     * @return the running follow; close it to stop early
+     */
     public ConsoleFollow follow(String cluster, JobId id, Consumer<String> onLine) {
         return follow(cluster, id, ConsoleStream.STDOUT, FollowOptions.defaults(), onLine);
     }
@@ -552,6 +624,15 @@ public final class SlurmJobs implements AutoCloseable {
      * ({@link JobConsole#follow}): the backlog first, then each new line, read by byte offset in
      * bounded reads; a line without newline is held until its newline arrives. Close the returned
      * handle to stop early.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @param stream stdout or stderr
+     * @param options backlog, poll interval, read and line sizes, failures tolerated
+     * @param onLine receives each line (without its newline) on the follow's own thread
+     * @return the running follow, whose {@link ConsoleFollow#result()} tells how it ended
+     * @throws SlurmCommandException when the job's file cannot be looked up ({@code job_not_found}, ...);
+     *     later failures end the result instead
      */
     public ConsoleFollow follow(String cluster, JobId id, ConsoleStream stream, FollowOptions options, Consumer<String> onLine) {
         cluster(cluster);
@@ -568,8 +649,11 @@ public final class SlurmJobs implements AutoCloseable {
      * {@link MetricsRecorder}, whose series {@link #detail} then returns as {@code runData}. A job
      * that is not running gives a sample without nodes (not recorded).
      *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @return the sample: per node the processes' metrics, or the node's error
      * @throws SlurmCommandException {@code job_not_found}; {@code access_denied} when srun may not
-     *     make a step in the job (only its owner may)
+     *     make a step in the job (only its owner may); a node's failure when every node failed
      */
     public JobSample sample(String cluster, JobId id) {
         cluster(cluster);
@@ -580,12 +664,17 @@ public final class SlurmJobs implements AutoCloseable {
         return s;
     }
 
-    /** The recorder {@link #sample} fills, or {@code null} when the builder was given none. */
+    /** {@return the recorder {@link #sample} fills, or {@code null} when the builder was given none} */
     public MetricsRecorder recorder() {
         return recorder;
     }
 
-    /** The console reader of a cluster ({@link JobConsole}: paths, tail, follow). */
+    /**
+     * The console reader of a cluster ({@link JobConsole}: paths, tail, follow).
+     *
+     * @param cluster the cluster's name in the façade
+     * @return the reader the façade's {@link #tail} and {@link #follow} use
+     */
     public JobConsole console(String cluster) {
         cluster(cluster);
         return consoles.get(cluster);
@@ -593,32 +682,79 @@ public final class SlurmJobs implements AutoCloseable {
 
     // ------------------------------------------------------------------ control
 
-    /** {@code scancel}. */
+    /**
+     * Cancels the job: {@code scancel --verbose}.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element; an array's own id cancels every element
+     * @return what scancel printed
+     * @throws SlurmCommandException {@code job_not_found} for an unknown id, {@code invalid_argument}
+     *     for a job already finished; Slurm's other refusals
+     */
     public ActionResult cancel(String cluster, JobId id) {
         return client(cluster).cancel(id);
     }
 
-    /** {@code scancel --signal}. */
+    /**
+     * Sends a signal to the job's steps: {@code scancel --signal}.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @param signal a name or number: {@code KILL}, {@code USR1}, {@code 10}; not null
+     * @return what scancel printed
+     * @throws SlurmCommandException when Slurm refused it
+     */
     public ActionResult signal(String cluster, JobId id, String signal) {
         return client(cluster).signal(id, signal);
     }
 
-    /** {@code scontrol hold}. */
+    /**
+     * Holds a pending job: {@code scontrol hold} (an admin hold when the shell's account is an
+     * operator, else a user hold).
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @return what scontrol printed (usually nothing)
+     * @throws SlurmCommandException when Slurm refused it
+     */
     public ActionResult hold(String cluster, JobId id) {
         return client(cluster).hold(id);
     }
 
-    /** {@code scontrol release}. */
+    /**
+     * Releases a held job back to pending: {@code scontrol release}.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @return what scontrol printed (usually nothing)
+     * @throws SlurmCommandException when Slurm refused it
+     */
     public ActionResult release(String cluster, JobId id) {
         return client(cluster).release(id);
     }
 
-    /** {@code scontrol requeue}. */
+    /**
+     * Puts a running or finished batch job back to pending: {@code scontrol requeue}.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @return what scontrol printed (usually nothing)
+     * @throws SlurmCommandException when Slurm refused it
+     */
     public ActionResult requeue(String cluster, JobId id) {
         return client(cluster).requeue(id);
     }
 
-    /** {@code scontrol update TimeLimit=}: a user may only lower it. */
+    /**
+     * Sets the job's time limit: {@code scontrol update TimeLimit=}; a user may only lower it.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @param minutes the new limit in minutes; positive
+     * @return what scontrol printed (usually nothing)
+     * @throws IllegalArgumentException if {@code minutes} is not positive
+     * @throws SlurmCommandException when Slurm refused it ({@code access_denied} for a user raising it)
+     */
     public ActionResult setTimeLimit(String cluster, JobId id, long minutes) {
         if (minutes <= 0) {
             throw new IllegalArgumentException("the time limit must be a positive number of minutes: " + minutes);
@@ -626,7 +762,16 @@ public final class SlurmJobs implements AutoCloseable {
         return client(cluster).update(id, JobUpdate.builder().timeLimit(Duration.ofMinutes(minutes)).build());
     }
 
-    /** {@code scontrol update JobName=}. */
+    /**
+     * Renames the job: {@code scontrol update JobName=}.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @param name the new name; not empty, no control character but newline
+     * @return what scontrol printed (usually nothing)
+     * @throws IllegalArgumentException for an empty name or a control character other than newline
+     * @throws SlurmCommandException when Slurm refused it
+     */
     public ActionResult rename(String cluster, JobId id, String name) {
         return client(cluster).update(id, JobUpdate.builder().name(name).build());
     }
@@ -635,6 +780,15 @@ public final class SlurmJobs implements AutoCloseable {
      * Pauses a job: a running one is suspended ({@code scontrol suspend}, which needs an
      * operator), a pending one is held ({@code scontrol hold}). In any other state Slurm is asked
      * to suspend it and its refusal is thrown as {@code invalid_argument} with Slurm's message.
+     * The state is read first ({@link SlurmClient#statusOf}: one {@code squeue}, plus one {@code sacct} when
+     * the job left the queue).
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @return what scontrol printed (usually nothing)
+     * @throws SlurmCommandException {@code job_not_found} when neither squeue nor sacct knows the job;
+     *     {@code access_denied} (suspend without operator rights); {@code invalid_argument} in a
+     *     state that cannot be paused; {@code controller_unavailable}
      */
     public ActionResult pause(String cluster, JobId id) {
         SlurmClient client = client(cluster);
@@ -653,7 +807,14 @@ public final class SlurmJobs implements AutoCloseable {
      * Resumes a paused job: a suspended one is resumed ({@code scontrol resume}, operator), a held
      * one released ({@code scontrol release}). In any other state (a running job) Slurm is asked
      * to resume it and its refusal ({@code Job is not suspended}) is thrown as
-     * {@code invalid_argument}.
+     * {@code invalid_argument}. The state is read first, as for {@link #pause}.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @return what scontrol printed (usually nothing)
+     * @throws SlurmCommandException {@code job_not_found}; {@code access_denied} (resume without
+     *     operator rights); {@code invalid_argument} for a job that is not paused;
+     *     {@code controller_unavailable}
      */
     public ActionResult resume(String cluster, JobId id) {
         SlurmClient client = client(cluster);
@@ -699,7 +860,15 @@ public final class SlurmJobs implements AutoCloseable {
      * {@code Priority = p × unit} when the caller is an operator; otherwise (Slurm refused that
      * with {@code access_denied}) {@code Nice = (100 − p) × unit}, which a user may set for
      * {@code p ≤ 100}. Above 100 a user is refused with {@code access_denied} saying it needs
-     * operator rights.
+     * operator rights. A user's call thus runs {@code scontrol update} twice.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job, or an array element
+     * @param p the console priority, {@value Priorities#MIN}..{@value Priorities#MAX}
+     * @return what the accepted {@code scontrol update} printed (usually nothing)
+     * @throws IllegalArgumentException if {@code p} is out of range
+     * @throws SlurmCommandException {@code access_denied} for a user above {@value Priorities#DEFAULT}
+     *     (Slurm's refusal suppressed in it); Slurm's other refusals
      */
     public ActionResult setPriority(String cluster, JobId id, int p) {
         Priorities.check(p);
@@ -727,7 +896,15 @@ public final class SlurmJobs implements AutoCloseable {
     /**
      * Runs a raw command on the cluster ({@code argv}, no shell in between) and returns what it
      * printed and its exit code. <b>Privileged:</b> it runs anything the account the cluster's
-     * shell uses may run; the host application must decide who may call it.
+     * shell uses may run; the host application must decide who may call it. A non-zero exit code
+     * is returned, not thrown.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param argv the program and its arguments; not empty
+     * @return the exit code and both outputs, decoded
+     * @throws IllegalArgumentException for an empty {@code argv}
+     * @throws ShellException when the command could not run, or (a {@code ShellTimeoutException})
+     *     did not end within the cluster's timeout
      */
     public CommandOutput run(String cluster, List<String> argv) {
         Cluster c = cluster(cluster);
@@ -744,83 +921,228 @@ public final class SlurmJobs implements AutoCloseable {
         return CompletableFuture.supplyAsync(call, executor);
     }
 
+    /**
+     * {@link #submit(String, JobConf)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param conf the job
+     * @return the submission; completes exceptionally with what the call throws
+     */
     public CompletableFuture<Submission> submitAsync(String cluster, JobConf conf) {
         return async(() -> submit(cluster, conf));
     }
 
+    /**
+     * {@link #myJobs(String, String, Instant)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param user the Slurm user name
+     * @param since the start of the accounting window, or {@code null} for sacct's default
+     * @return the rows; completes exceptionally with what the call throws
+     */
     public CompletableFuture<List<JobRow>> myJobsAsync(String cluster, String user, Instant since) {
         return async(() -> myJobs(cluster, user, since));
     }
 
+    /**
+     * {@link #myJobs(String, String, Instant, ListOptions)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param user the Slurm user name
+     * @param since the start of the accounting window, or {@code null} for sacct's default
+     * @param options the filter and the page
+     * @return the page; completes exceptionally with what the call throws
+     */
     public CompletableFuture<Page<JobRow>> myJobsAsync(String cluster, String user, Instant since, ListOptions options) {
         return async(() -> myJobs(cluster, user, since, options));
     }
 
+    /**
+     * {@link #activeJobs(String)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @return the rows; completes exceptionally with what the call throws
+     */
     public CompletableFuture<List<JobRow>> activeJobsAsync(String cluster) {
         return async(() -> activeJobs(cluster));
     }
 
+    /**
+     * {@link #activeJobs(String, ListOptions)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param options the filter and the page
+     * @return the page; completes exceptionally with what the call throws
+     */
     public CompletableFuture<Page<JobRow>> activeJobsAsync(String cluster, ListOptions options) {
         return async(() -> activeJobs(cluster, options));
     }
 
+    /**
+     * {@link #detail(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return the detail; completes exceptionally with what the call throws
+     */
     public CompletableFuture<JobDetail> detailAsync(String cluster, JobId id) {
         return async(() -> detail(cluster, id));
     }
 
+    /**
+     * {@link #tail(String, JobId, int, ConsoleStream)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @param lines how many lines, 0 or more
+     * @param stream stdout or stderr
+     * @return the lines; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ConsoleLines> tailAsync(String cluster, JobId id, int lines, ConsoleStream stream) {
         return async(() -> tail(cluster, id, lines, stream));
     }
 
+    /**
+     * {@link #sample(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return the sample; completes exceptionally with what the call throws
+     */
     public CompletableFuture<JobSample> sampleAsync(String cluster, JobId id) {
         return async(() -> sample(cluster, id));
     }
 
+    /**
+     * {@link #cancel(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return what Slurm printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> cancelAsync(String cluster, JobId id) {
         return async(() -> cancel(cluster, id));
     }
 
+    /**
+     * {@link #signal(String, JobId, String)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @param signal a name or number
+     * @return what scancel printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> signalAsync(String cluster, JobId id, String signal) {
         return async(() -> signal(cluster, id, signal));
     }
 
+    /**
+     * {@link #pause(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return what Slurm printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> pauseAsync(String cluster, JobId id) {
         return async(() -> pause(cluster, id));
     }
 
+    /**
+     * {@link #resume(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return what Slurm printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> resumeAsync(String cluster, JobId id) {
         return async(() -> resume(cluster, id));
     }
 
+    /**
+     * {@link #hold(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return what Slurm printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> holdAsync(String cluster, JobId id) {
         return async(() -> hold(cluster, id));
     }
 
+    /**
+     * {@link #release(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return what Slurm printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> releaseAsync(String cluster, JobId id) {
         return async(() -> release(cluster, id));
     }
 
+    /**
+     * {@link #requeue(String, JobId)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @return what Slurm printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> requeueAsync(String cluster, JobId id) {
         return async(() -> requeue(cluster, id));
     }
 
+    /**
+     * {@link #setTimeLimit(String, JobId, long)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @param minutes the new limit in minutes; positive
+     * @return what scontrol printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> setTimeLimitAsync(String cluster, JobId id, long minutes) {
         return async(() -> setTimeLimit(cluster, id, minutes));
     }
 
+    /**
+     * {@link #rename(String, JobId, String)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @param name the new name
+     * @return what scontrol printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> renameAsync(String cluster, JobId id, String name) {
         return async(() -> rename(cluster, id, name));
     }
 
+    /**
+     * {@link #setPriority(String, JobId, int)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param id the job
+     * @param p the console priority, 1..1000
+     * @return what scontrol printed; completes exceptionally with what the call throws
+     */
     public CompletableFuture<ActionResult> setPriorityAsync(String cluster, JobId id, int p) {
         return async(() -> setPriority(cluster, id, p));
     }
 
+    /**
+     * {@link #run(String, List)} on the builder's executor.
+     *
+     * @param cluster the cluster's name in the façade
+     * @param argv the program and its arguments; not empty
+     * @return the exit code and outputs; completes exceptionally with what the call throws
+     */
     public CompletableFuture<CommandOutput> runAsync(String cluster, List<String> argv) {
         return async(() -> run(cluster, argv));
     }
 
-    /** Stops the façade's own executor (not one given to the builder); the shells are not closed. */
+    /**
+     * Stops the façade's own executor (not one given to the builder); the shells are not closed.
+     * Running {@code ...Async} calls finish; on the own executor, a new one then throws
+     * {@link java.util.concurrent.RejectedExecutionException}.
+     */
     @Override
     public void close() {
         if (ownExecutor != null) {
@@ -839,7 +1161,14 @@ public final class SlurmJobs implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where {@link SlurmJobs#sample} records and {@link SlurmJobs#detail} reads {@code runData} (default: none). */
+        /**
+         * Where {@link SlurmJobs#sample} records and {@link SlurmJobs#detail} reads {@code runData}
+         * (default: none, and the detail's {@code runData} is empty).
+         *
+         * @param recorder the recorder; may be shared with other façades (its series are per cluster name)
+         * @return this builder
+         * @throws NullPointerException if {@code recorder} is null
+         */
         public Builder metricsRecorder(MetricsRecorder recorder) {
             this.recorder = Objects.requireNonNull(recorder, "recorder");
             return this;
@@ -850,13 +1179,24 @@ public final class SlurmJobs implements AutoCloseable {
          * same credentials, say) instead of {@code srun --jobid --overlap} through the cluster's
          * shell: for an operator account, which srun refuses in other users' jobs. The façade
          * does not close these shells.
+         *
+         * @param cluster the name of a cluster given to {@link #cluster(Cluster)} (checked by {@link #build()})
+         * @param shellOfNode the shell of a node name (as Slurm's node list gives it); called at each sample
+         * @return this builder
+         * @throws NullPointerException if an argument is null
          */
         public Builder nodeShells(String cluster, Function<String, Shell> shellOfNode) {
             nodeShells.put(Objects.requireNonNull(cluster, "cluster"), Objects.requireNonNull(shellOfNode, "shellOfNode"));
             return this;
         }
 
-        /** Adds a cluster under its name. */
+        /**
+         * Adds a cluster under its name.
+         *
+         * @param cluster the cluster
+         * @return this builder
+         * @throws IllegalArgumentException if a cluster of that name was added before
+         */
         public Builder cluster(Cluster cluster) {
             if (clusters.putIfAbsent(cluster.name(), cluster) != null) {
                 throw new IllegalArgumentException("two clusters named " + cluster.name());
@@ -864,13 +1204,26 @@ public final class SlurmJobs implements AutoCloseable {
             return this;
         }
 
-        /** The executor of the {@code ...Async} methods (default: 4 daemon threads of the façade's own). */
+        /**
+         * The executor of the {@code ...Async} methods (default: 4 daemon threads of the façade's own,
+         * stopped by {@link SlurmJobs#close()}).
+         *
+         * @param executor the executor; not shut down by the façade
+         * @return this builder
+         * @throws NullPointerException if {@code executor} is null
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** How often a submission is tried again after a lost connection (default 2). */
+        /**
+         * How often a submission is tried again after a lost connection (default 2).
+         *
+         * @param retries the retries after the first attempt; 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code retries} is negative
+         */
         public Builder submitRetries(int retries) {
             if (retries < 0) {
                 throw new IllegalArgumentException("negative retries");
@@ -879,6 +1232,13 @@ public final class SlurmJobs implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the façade: a command layer, console reader and metrics sampler per cluster, and the
+         * own executor unless one was given.
+         *
+         * @return the façade; close it to stop its own executor
+         * @throws IllegalArgumentException if no cluster was added, or node shells name an unknown cluster
+         */
         public SlurmJobs build() {
             return new SlurmJobs(this);
         }

@@ -18,14 +18,17 @@ public final class ConsoleFollow implements AutoCloseable {
     }
 
     /**
-     * Completes with how the follow ended; exceptionally with the failure that ended it (the
-     * file could not be read {@link FollowOptions#maxFailures} times in a row, the consumer threw).
+     * How the follow ended, once it has.
+     *
+     * @return the follow's result: completes with how it ended; exceptionally with the failure that
+     *     ended it (the file could not be read {@link FollowOptions#maxFailures} times in a row, the
+     *     consumer threw). The future is the follow's own: completing it does not stop the follow
      */
     public CompletableFuture<FollowResult> result() {
         return result;
     }
 
-    /** Whether it has ended, for whatever reason. */
+    /** {@return whether it has ended, for whatever reason} */
     public boolean isDone() {
         return result.isDone();
     }
@@ -33,7 +36,9 @@ public final class ConsoleFollow implements AutoCloseable {
     /**
      * Waits for the end, at most {@code max}.
      *
+     * @param max the longest wait (millisecond precision)
      * @return how it ended, or {@code null} when it is still running after {@code max}
+     * @throws InterruptedException when the waiting thread is interrupted (the follow goes on)
      * @throws java.util.concurrent.CompletionException with the failure that ended it
      */
     public FollowResult await(Duration max) throws InterruptedException {

@@ -16,6 +16,17 @@ import java.util.Objects;
  *     started yet or whose output went elsewhere
  */
 public record ConsoleLines(JobId job, ConsoleStream stream, String path, List<String> lines, boolean exists) {
+    /**
+     * Copies the lines.
+     *
+     * @param job the job asked for
+     * @param stream which output
+     * @param path the file on the cluster, patterns expanded
+     * @param lines the lines, oldest first, without their line ends; copied
+     * @param exists whether the file exists
+     * @throws NullPointerException if {@code job}, {@code stream}, {@code path} or {@code lines} is
+     *     {@code null}, or a line is
+     */
     public ConsoleLines {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(stream, "stream");

@@ -90,8 +90,11 @@ public final class JobConsole {
     private final Duration timeout;
 
     /**
+     * A console reader on the client's cluster.
+     *
      * @param client the cluster's command layer; files are read through its shell
      * @param timeout the timeout of each command
+     * @throws NullPointerException if an argument is {@code null}
      */
     public JobConsole(SlurmClient client, Duration timeout) {
         this.client = Objects.requireNonNull(client, "client");
@@ -108,6 +111,9 @@ public final class JobConsole {
     /**
      * The file the job's {@code stream} is written to, patterns expanded (see the class comment).
      *
+     * @param id the job, or an array element
+     * @param stream stdout or stderr
+     * @return the path on the cluster
      * @throws SlurmCommandException {@code job_not_found} when neither slurmctld nor accounting knows the job
      */
     public String path(JobId id, ConsoleStream stream) {
@@ -202,7 +208,13 @@ public final class JobConsole {
 
     // ------------------------------------------------------------------ tail
 
-    /** {@link #tail(JobId, int, ConsoleStream)} of the last {@value #DEFAULT_LINES} lines of stdout. */
+    /**
+     * {@link #tail(JobId, int, ConsoleStream)} of the last {@value #DEFAULT_LINES} lines of stdout.
+     *
+     * @param id the job, or an array element
+     * @return the lines, or none with {@code exists=false}
+     * @throws SlurmCommandException see the class comment
+     */
     public ConsoleLines tail(JobId id) {
         return tail(id, DEFAULT_LINES, ConsoleStream.STDOUT);
     }
@@ -210,10 +222,15 @@ public final class JobConsole {
     /**
      * The last {@code lines} lines of the job's output, read with {@code tail -n lines -- PATH} on
      * the cluster: only the end of the file is read, whatever its size. A file that does not exist
-     * yet gives no lines and {@code exists=false}.
+     * yet gives no lines and {@code exists=false}. The lines may be at most 64 MiB together.
      *
+     * @param id the job, or an array element
+     * @param lines how many lines, 0 or more
+     * @param stream stdout or stderr
+     * @return the lines, oldest first, and the path read
      * @throws IllegalArgumentException for a negative {@code lines}
-     * @throws SlurmCommandException see the class comment
+     * @throws SlurmCommandException see the class comment; {@code invalid_argument} when the lines are
+     *     more than 64 MiB
      */
     public ConsoleLines tail(JobId id, int lines, ConsoleStream stream) {
         if (lines < 0) {
@@ -331,9 +348,20 @@ public final class JobConsole {
      * still without newline is kept until its newline arrives (at the end it is delivered as
      * is). A file that does not exist yet is waited for. A file that got shorter (rewritten) is
      * read again from its start. Lines go to {@code onLine} on the follow's own (daemon) thread.
+     * A job that neither squeue nor sacct knows any more for {@code maxFailures} status checks in a
+     * row ends the follow with the state {@code UNKNOWN}.
      *
      * <p>The file is looked up before this returns (errors of the look-up are thrown here); what
      * fails later ends {@link ConsoleFollow#result()} exceptionally.
+     *
+     * @param id the job, or an array element
+     * @param stream stdout or stderr
+     * @param options how to read
+     * @param onLine receives each line, without its newline; a line longer than
+     *     {@link FollowOptions#maxLineBytes()} comes in pieces
+     * @return the running follow
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws SlurmCommandException when the file cannot be looked up ({@code job_not_found}, ...)
      */
     public ConsoleFollow follow(JobId id, ConsoleStream stream, FollowOptions options, Consumer<String> onLine) {
         Objects.requireNonNull(options, "options");

@@ -69,7 +69,13 @@ public final class StdioPaths {
     public record JobValues(long jobId, Long arrayJobId, Long arrayTaskId, String user, String jobName, String node,
             String workDir) {
 
-        /** The values of a job record ({@code scontrol show job}, or one made from sacct). */
+        /**
+         * The values of a job record ({@code scontrol show job}, or one made from sacct).
+         *
+         * @param job the job
+         * @return its values: the node is the batch host, else the first node of its node list; an array
+         *     task id only for a single element
+         */
         public static JobValues of(Job job) {
             Job.Identity id = job.identity();
             Long task = null;
@@ -88,25 +94,40 @@ public final class StdioPaths {
                     job.io() == null ? null : job.io().workDir());
         }
 
-        /** Whether the job is an array element. */
+        /** {@return whether the job is an array element (it has an array task id)} */
         public boolean isArrayElement() {
             return arrayTaskId != null;
         }
     }
 
-    /** The pattern Slurm writes a batch job's output to when {@code --output} was not given. */
+    /**
+     * The pattern Slurm writes a batch job's output to when {@code --output} was not given.
+     *
+     * @param v the job's values
+     * @return {@value #DEFAULT_ARRAY} for an array element, else {@value #DEFAULT}
+     */
     public static String defaultPattern(JobValues v) {
         return v.isArrayElement() ? DEFAULT_ARRAY : DEFAULT;
     }
 
-    /** Whether {@code path} still holds something slurmstepd would change: a {@code %} or a {@code \}. */
+    /**
+     * Whether {@code path} still holds something slurmstepd would change: a {@code %} or a {@code \}.
+     *
+     * @param path a path as scontrol prints it
+     * @return {@code true} when it has to be expanded
+     */
     public static boolean hasPattern(String path) {
         return path.indexOf('%') >= 0 || path.indexOf('\\') >= 0;
     }
 
     /**
      * The file slurmstepd writes for {@code pattern}: every pattern expanded with the job's
-     * values, made absolute against the job's working directory.
+     * values, made absolute against the job's working directory. A value that is not known
+     * ({@code null} in {@code v}) is not filled in ({@link JobValues}).
+     *
+     * @param pattern the path as submitted ({@code --output}, {@code --error})
+     * @param v the job's values
+     * @return the path; relative only when {@code pattern} is and the working directory is not known
      */
     public static String expand(String pattern, JobValues v) {
         String path;

@@ -17,20 +17,29 @@ import java.util.Objects;
  * @param nodes one per node of the job, in node-list order
  */
 public record JobSample(JobId job, Instant time, JobState state, List<NodeSample> nodes) {
+    /**
+     * Copies the nodes.
+     *
+     * @param job the job
+     * @param time when the sample was taken
+     * @param state the job's state then
+     * @param nodes one per node of the job; copied
+     * @throws NullPointerException if {@code job}, {@code time} or {@code nodes} is {@code null}, or a node is
+     */
     public JobSample {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(time, "time");
         nodes = List.copyOf(nodes);
     }
 
-    /** The metrics of every node, node by node. */
+    /** {@return the metrics of every node, node by node: one per process} */
     public List<PidMetric> metrics() {
         List<PidMetric> out = new ArrayList<>();
         nodes.forEach(n -> out.addAll(n.metrics()));
         return out;
     }
 
-    /** The allocated GPUs without a process, on every node. */
+    /** {@return the allocated GPUs without a process, on every node; empty when not known} */
     public List<IdleGpu> idleGpus() {
         List<IdleGpu> out = new ArrayList<>();
         for (NodeSample n : nodes) {
@@ -39,7 +48,7 @@ public record JobSample(JobId job, Instant time, JobState state, List<NodeSample
         return out;
     }
 
-    /** Whether any process has a GPU value. */
+    /** {@return whether any process has a GPU value (utilisation or memory)} */
     public boolean hasGpuData() {
         return metrics().stream().anyMatch(m -> m.gpuUtilPercent() != null || m.gpuMemoryUsedMib() != null);
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * A bounded time series of {@link JobSample}s per job, in memory: the last
  * {@code samplesPerJob} samples of each job (a ring: the oldest goes when a new one comes), of
- * at most {@code maxJobs} jobs (the job recorded least recently goes first). It fills the
+ * at most {@code maxJobs} jobs (the job recorded or read least recently goes first). It fills the
  * console JSON's {@code runData} ({@link #runData}). Thread-safe.
  */
 public final class MetricsRecorder {
@@ -38,8 +38,11 @@ public final class MetricsRecorder {
     }
 
     /**
+     * A recorder with its bounds.
+     *
      * @param samplesPerJob how many samples of one job are kept (at least 1)
      * @param maxJobs how many jobs are kept (at least 1)
+     * @throws IllegalArgumentException if a bound is below 1
      */
     public MetricsRecorder(int samplesPerJob, int maxJobs) {
         if (samplesPerJob < 1 || maxJobs < 1) {
@@ -50,7 +53,15 @@ public final class MetricsRecorder {
         this.series = new LinkedHashMap<>(16, 0.75f, true);
     }
 
-    /** Adds a sample of a job of {@code cluster} (any name when there is one cluster). A sample without nodes is not kept. */
+    /**
+     * Adds a sample of a job of {@code cluster}. A sample without nodes (the job was not running)
+     * is not kept. When the job has {@code samplesPerJob} samples, its oldest goes; when a new job
+     * makes {@code maxJobs} + 1, the job recorded or read least recently goes.
+     *
+     * @param cluster the cluster's name (any name when there is one cluster); part of the job's key
+     * @param sample the sample; kept in the order recorded, which should be the order taken
+     * @throws NullPointerException if an argument is {@code null}
+     */
     public synchronized void record(String cluster, JobSample sample) {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(sample, "sample");
@@ -69,25 +80,42 @@ public final class MetricsRecorder {
         }
     }
 
-    /** The samples kept of a job, oldest first; empty when none. */
+    /**
+     * The samples kept of a job.
+     *
+     * @param cluster the cluster's name, as given to {@link #record}
+     * @param job the job, as the samples name it
+     * @return the samples, oldest first, unmodifiable; empty when none
+     */
     public synchronized List<JobSample> samples(String cluster, JobId job) {
         ArrayDeque<JobSample> ring = series.get(new Key(cluster, job));
         return ring == null ? List.of() : List.copyOf(ring);
     }
 
-    /** The kept samples' per-process metrics as one series. */
+    /**
+     * The kept samples' per-process metrics as one series.
+     *
+     * @param cluster the cluster's name, as given to {@link #record}
+     * @param job the job
+     * @return the series of every process of every kept sample; empty when none
+     */
     public PidMetricSeries series(String cluster, JobId job) {
         List<PidMetric> all = new ArrayList<>();
         samples(cluster, job).forEach(s -> all.addAll(s.metrics()));
         return new PidMetricSeries(all);
     }
 
-    /** Drops a job's samples (when it has ended and been shown). */
+    /**
+     * Drops a job's samples (when it has ended and been shown).
+     *
+     * @param cluster the cluster's name, as given to {@link #record}
+     * @param job the job
+     */
     public synchronized void forget(String cluster, JobId job) {
         series.remove(new Key(cluster, job));
     }
 
-    /** How many jobs have samples. */
+    /** {@return how many jobs have samples} */
     public synchronized int size() {
         return series.size();
     }
@@ -106,7 +134,10 @@ public final class MetricsRecorder {
      * </ul>
      * Empty when nothing was recorded.
      *
+     * @param cluster the cluster's name, as given to {@link #record}
+     * @param job the job
      * @param zone the zone of the {@code x} times (the cluster's)
+     * @return the entries, in the order above within each time
      */
     public List<Map<String, Object>> runData(String cluster, JobId job, ZoneId zone) {
         return withoutAbsentGpu(series(cluster, job).runData(zone));

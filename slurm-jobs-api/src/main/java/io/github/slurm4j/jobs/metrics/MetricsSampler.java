@@ -118,7 +118,13 @@ public final class MetricsSampler {
         this.timeout = b.timeout;
     }
 
-    /** A sampler running its commands through {@code client}'s shell. */
+    /**
+     * A sampler running its commands through {@code client}'s shell.
+     *
+     * @param client the cluster's command layer: the job's record comes from it, and {@code srun} runs on its shell
+     * @return the builder
+     * @throws NullPointerException if {@code client} is {@code null}
+     */
     public static Builder builder(SlurmClient client) {
         return new Builder(client);
     }
@@ -127,10 +133,16 @@ public final class MetricsSampler {
      * Samples the job: its record ({@code scontrol -o -d show job}), then one call per node, all
      * nodes at once. A job that is not running gives a sample without nodes. A node that could
      * not be sampled has its {@link NodeSample#error()}; when every node failed, the first
-     * failure is thrown.
+     * failure thrown by a node's call is thrown (or, when none threw, an {@code unknown} error with
+     * the first node's message).
      *
+     * @param id the job, or an array element
+     * @return the sample, its nodes in node-list order
      * @throws SlurmCommandException {@code job_not_found} for an unknown job; the nodes' failure
      *     ({@code access_denied} when srun may not make a step in the job, ...) when all failed
+     * @throws io.github.slurm4j.exec.ShellException when a command could not run: the job's look-up, or
+     *     the nodes' calls when all failed
+     * @throws NullPointerException if {@code id} is {@code null}, or a node shell is {@code null} for a node
      */
     public JobSample sample(JobId id) {
         Objects.requireNonNull(id, "id");
@@ -346,24 +358,41 @@ public final class MetricsSampler {
          * Runs the script directly on a shell per node (SSH to the node with the same
          * credentials, say) instead of through {@code srun --overlap}. The shells are not closed
          * by the sampler.
+         *
+         * @param shellOfNode the shell of a node name (as Slurm's node list gives it), called for each
+         *     node at each sample; {@code null} for srun (the default)
+         * @return this builder
          */
         public Builder nodeShell(Function<String, Shell> shellOfNode) {
             this.nodeShell = shellOfNode;
             return this;
         }
 
-        /** The clock of the sample times. */
+        /**
+         * The clock of the sample times (default: the system's, UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is {@code null}
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The timeout of each node's call (default 60 s; {@code pmon} alone takes about a second). */
+        /**
+         * The timeout of each node's call (default 60 s; {@code pmon} alone takes about a second).
+         *
+         * @param timeout the timeout
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is {@code null}
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
+        /** {@return the sampler; thread-safe} */
         public MetricsSampler build() {
             return new MetricsSampler(this);
         }

@@ -28,6 +28,21 @@ import java.util.Objects;
 public record NodeSample(String node, List<JobPid> pids, List<ProcessInfo> processes, boolean gpuQueried,
         List<GpuProcess> computeApps, List<GpuProcessUtilization> pmon, List<PidMetric> metrics, List<Integer> allocatedGpus,
         List<Integer> idleGpus, String error) {
+    /**
+     * Copies the lists.
+     *
+     * @param node the node
+     * @param pids {@code scontrol listpids} of the job on the node; copied
+     * @param processes {@code ps} of those processes; copied
+     * @param gpuQueried whether {@code nvidia-smi} exists on the node and answered
+     * @param computeApps {@code nvidia-smi --query-compute-apps}; copied
+     * @param pmon {@code nvidia-smi pmon}; copied
+     * @param metrics one sample per process; copied
+     * @param allocatedGpus the GPU indexes Slurm allocated to the job on this node; copied
+     * @param idleGpus those without a process; copied
+     * @param error why the node could not be sampled, or {@code null}
+     * @throws NullPointerException if {@code node} or a list is {@code null}, or a list holds a {@code null}
+     */
     public NodeSample {
         Objects.requireNonNull(node, "node");
         pids = List.copyOf(pids);

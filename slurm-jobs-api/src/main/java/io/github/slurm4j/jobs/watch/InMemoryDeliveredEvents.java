@@ -30,8 +30,12 @@ public final class InMemoryDeliveredEvents implements DeliveredEvents {
     }
 
     /**
-     * @param ttl how long a claim is remembered
-     * @param clock the clock the time to live runs on
+     * Claims remembered for {@code ttl} on {@code clock}.
+     *
+     * @param ttl how long a claim is remembered; positive
+     * @param clock the clock the time to live runs on (a simulated cluster's in tests)
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code ttl} is not positive
      */
     public InMemoryDeliveredEvents(Duration ttl, Clock clock) {
         this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -58,7 +62,7 @@ public final class InMemoryDeliveredEvents implements DeliveredEvents {
         return first[0];
     }
 
-    /** How many claims are remembered now. */
+    /** {@return how many claims are remembered now (expired ones are dropped first)} */
     public int size() {
         prune(clock.instant(), true);
         return claims.size();

@@ -27,6 +27,19 @@ import java.util.Objects;
  */
 public record JobEvent(JobId job, JobPhase from, JobPhase to, JobStatus status, ExitCode exitCode, String user, Instant at)
         implements WatchEvent {
+    /**
+     * Checks the event.
+     *
+     * @param job the job as Slurm prints it
+     * @param from the phase seen before, or {@code null} the first time
+     * @param to the new phase
+     * @param status the status behind {@code to}
+     * @param exitCode the exit code from accounting, or {@code null}
+     * @param user the job's user, or {@code null}
+     * @param at when the watcher saw the change
+     * @throws NullPointerException if {@code job}, {@code to}, {@code status} or {@code at} is {@code null}
+     * @throws IllegalArgumentException if {@code status} is not of phase {@code to}
+     */
     public JobEvent {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(to, "to");
@@ -37,7 +50,7 @@ public record JobEvent(JobId job, JobPhase from, JobPhase to, JobStatus status, 
         }
     }
 
-    /** Whether this is the job's end (the phase is final): delivered once, the last event of the job. */
+    /** {@return whether this is the job's end (the phase is final): delivered once, the last event of the job} */
     public boolean isTerminal() {
         return to.isFinal();
     }

@@ -11,22 +11,44 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface JobListener {
-    /** A job changed phase; {@link JobEvent#isTerminal()} for its end (once per job). */
+    /**
+     * A job changed phase; {@link JobEvent#isTerminal()} for its end (once per job).
+     *
+     * @param event the change
+     */
     void onJobEvent(JobEvent event);
 
-    /** A job left the queue and accounting did not tell its end in time. */
+    /**
+     * A job left the queue and accounting did not tell its end in time. Does nothing by default.
+     *
+     * @param event the job and why its end is not known
+     */
     default void onUnknown(JobUnknownEvent event) {
     }
 
-    /** slurmctld, slurmdbd or the delivered-events store stopped answering. */
+    /**
+     * slurmctld, slurmdbd or the delivered-events store stopped answering. Does nothing by default.
+     *
+     * @param event what failed and the failure
+     */
     default void onOutage(OutageEvent event) {
     }
 
-    /** What an outage reported answers again. */
+    /**
+     * What an outage reported answers again. Does nothing by default.
+     *
+     * @param event what is back, and since when it was out
+     */
     default void onRecovery(RecoveryEvent event) {
     }
 
-    /** A listener that passes every event to {@code sink}. */
+    /**
+     * A listener that passes every event to {@code sink}.
+     *
+     * @param sink receives every kind of event
+     * @return the listener
+     * @throws NullPointerException if {@code sink} is {@code null}
+     */
     static JobListener of(Consumer<? super WatchEvent> sink) {
         Objects.requireNonNull(sink, "sink");
         return new JobListener() {

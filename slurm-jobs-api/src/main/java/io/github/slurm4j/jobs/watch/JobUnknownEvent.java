@@ -21,6 +21,16 @@ import java.util.Objects;
  */
 public record JobUnknownEvent(JobId job, JobPhase lastPhase, Instant missingSince, String reason, Instant at)
         implements WatchEvent {
+    /**
+     * Checks the event.
+     *
+     * @param job the job as Slurm prints it
+     * @param lastPhase the last phase the watcher saw, or {@code null}
+     * @param missingSince since when the queue no longer lists it
+     * @param reason why its end is not known
+     * @param at when the watcher reported it
+     * @throws NullPointerException if an argument but {@code lastPhase} is {@code null}
+     */
     public JobUnknownEvent {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(missingSince, "missingSince");

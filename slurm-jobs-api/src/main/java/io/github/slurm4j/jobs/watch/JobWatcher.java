@@ -190,7 +190,13 @@ public final class JobWatcher implements AutoCloseable {
         }
     }
 
-    /** A watcher running its commands through {@code client}. */
+    /**
+     * A watcher running its commands through {@code client}.
+     *
+     * @param client the cluster's command layer; its {@code -M} cluster, if any, names the watcher's cluster
+     * @return the builder
+     * @throws NullPointerException if {@code client} is {@code null}
+     */
     public static Builder builder(SlurmClient client) {
         return new Builder(Objects.requireNonNull(client, "client"));
     }
@@ -198,13 +204,20 @@ public final class JobWatcher implements AutoCloseable {
     /**
      * A watcher of one cluster of the façade: its client, its clock, and its name as the
      * watcher's cluster name.
+     *
+     * @param jobs the façade
+     * @param cluster the cluster's name in the façade
+     * @return the builder
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if the façade has no such cluster, or its name has spaces or
+     *     braces (see {@link Builder#cluster})
      */
     public static Builder builder(SlurmJobs jobs, String cluster) {
         Objects.requireNonNull(jobs, "jobs");
         return new Builder(jobs.client(cluster)).cluster(cluster).clock(jobs.cluster(cluster).clock());
     }
 
-    /** The cluster name the watcher's ends are claimed under. */
+    /** {@return the cluster name the watcher's ends are claimed under} */
     public String cluster() {
         return cluster;
     }
@@ -213,7 +226,14 @@ public final class JobWatcher implements AutoCloseable {
 
     /**
      * Watches a job from the next cycle on: a job ({@code 42}), an array (by its id {@code 17}: every
-     * element; or one element {@code 17_3}). Watching it again changes nothing.
+     * element; or one element {@code 17_3}). Watching it again changes nothing. On a started watcher
+     * whose next cycle is further away than the base interval, that cycle is brought forward to
+     * one base interval from now.
+     *
+     * @param job the job, array or array element
+     * @return this watcher
+     * @throws NullPointerException if {@code job} is {@code null}
+     * @throws IllegalArgumentException for a step or an array range ({@code 17_[3-6]})
      */
     public JobWatcher watch(JobId job) {
         Objects.requireNonNull(job, "job");
@@ -225,13 +245,26 @@ public final class JobWatcher implements AutoCloseable {
         return this;
     }
 
-    /** {@link #watch(JobId)} for each. */
+    /**
+     * {@link #watch(JobId)} for each.
+     *
+     * @param jobs the jobs, arrays or array elements
+     * @return this watcher
+     * @throws IllegalArgumentException for a step or an array range (the ones before it are watched)
+     */
     public JobWatcher watch(Collection<JobId> jobs) {
         jobs.forEach(this::watch);
         return this;
     }
 
-    /** Stops watching a job (or an array) registered with {@link #watch}; its jobs of watched users stay watched. */
+    /**
+     * Stops watching a job (or an array) registered with {@link #watch}, from the next cycle on; its
+     * jobs of watched users stay watched.
+     *
+     * @param job the id as given to {@link #watch}
+     * @return this watcher
+     * @throws NullPointerException if {@code job} is {@code null}
+     */
     public JobWatcher unwatch(JobId job) {
         ops.add(new Op(OpKind.UNWATCH, Objects.requireNonNull(job, "job"), null));
         return this;
@@ -239,8 +272,14 @@ public final class JobWatcher implements AutoCloseable {
 
     /**
      * Watches every job of {@code user} that the queue lists, from the next cycle on (those already
-     * there too). A name Slurm does not know makes the cycle's squeue fail ({@code invalid_argument}),
-     * which is reported like any failed squeue: one {@link OutageEvent} carrying that error.
+     * there too, including ended ones slurmctld still holds: their end is delivered if it was not before).
+     * A name Slurm does not know makes the cycle's squeue fail ({@code invalid_argument}), which is
+     * reported like any failed squeue: one {@link OutageEvent} carrying that error.
+     *
+     * @param user the Slurm user name
+     * @return this watcher
+     * @throws NullPointerException if {@code user} is {@code null}
+     * @throws IllegalArgumentException for an empty name, or one with a comma or white space
      */
     public JobWatcher watchUser(String user) {
         Objects.requireNonNull(user, "user");
@@ -252,28 +291,50 @@ public final class JobWatcher implements AutoCloseable {
         return this;
     }
 
-    /** Stops watching a user's jobs (those also registered by id stay watched). */
+    /**
+     * Stops watching a user's jobs from the next cycle on (those also registered by id stay watched).
+     *
+     * @param user the user name as given to {@link #watchUser}
+     * @return this watcher
+     * @throws NullPointerException if {@code user} is {@code null}
+     */
     public JobWatcher unwatchUser(String user) {
         ops.add(new Op(OpKind.UNWATCH_USER, null, Objects.requireNonNull(user, "user")));
         return this;
     }
 
+    /**
+     * Adds a listener; it gets the events delivered after this call.
+     *
+     * @param listener the listener; added twice, it is told twice
+     * @return this watcher
+     * @throws NullPointerException if {@code listener} is {@code null}
+     */
     public JobWatcher addListener(JobListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
+    /**
+     * Removes a listener (its first registration); nothing happens when it is not there.
+     *
+     * @param listener the listener
+     * @return this watcher
+     */
     public JobWatcher removeListener(JobListener listener) {
         listeners.remove(listener);
         return this;
     }
 
-    /** The jobs watched now, as of the last cycle (array elements one by one; a registered id not yet seen as itself). */
+    /**
+     * {@return the jobs watched now, as of the last cycle (array elements one by one; a registered id
+     * not yet seen as itself); waits while a cycle runs}
+     */
     public synchronized Set<JobId> watched() {
         return Set.copyOf(tracked.keySet());
     }
 
-    /** The interval before the next cycle as of the last one. */
+    /** {@return the interval before the next cycle, as of the last one} */
     public synchronized Duration currentInterval() {
         return delay;
     }
@@ -282,7 +343,10 @@ public final class JobWatcher implements AutoCloseable {
 
     /**
      * Runs cycles on the scheduler, the first one now, each next one after the delay the previous
-     * returned. Only once per watcher.
+     * returned. Only once per watcher. A cycle that throws (a bug: Slurm's failures are events) is
+     * passed to the thread's uncaught-exception handler, and the cycles go on.
+     *
+     * @throws IllegalStateException if the watcher is closed or already started
      */
     public void start() {
         synchronized (schedule) {
@@ -354,7 +418,11 @@ public final class JobWatcher implements AutoCloseable {
      * Runs one cycle now, on the caller's thread: applies the registrations made since the last
      * one, asks Slurm (at most one {@code squeue} and one {@code sacct}), delivers the events to the
      * listeners and computes the next delay. For tests and for callers with their own scheduling;
-     * {@link #start()} calls it on the scheduler.
+     * {@link #start()} calls it on the scheduler. Slurm's and the store's failures are events, not
+     * exceptions.
+     *
+     * @return what the cycle did: commands run, events delivered, the next delay
+     * @throws IllegalStateException if the watcher is closed
      */
     public synchronized WatchCycle poll() {
         if (closed) {
@@ -895,7 +963,15 @@ public final class JobWatcher implements AutoCloseable {
             this.cluster = client.cluster() != null ? client.cluster() : "slurm";
         }
 
-        /** The name the ends are claimed under in the {@link DeliveredEvents} set (default: the client's {@code -M} cluster, else {@code slurm}). */
+        /**
+         * The name the ends are claimed under in the {@link DeliveredEvents} set (default: the client's
+         * {@code -M} cluster, else {@code slurm}). Watchers that share a set tell their clusters apart by it.
+         *
+         * @param name the name; not empty, without white space or braces (it goes into a Redis key)
+         * @return this builder
+         * @throws NullPointerException if {@code name} is {@code null}
+         * @throws IllegalArgumentException for an empty name, or one with white space or braces
+         */
         public Builder cluster(String name) {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}')) {
@@ -905,60 +981,129 @@ public final class JobWatcher implements AutoCloseable {
             return this;
         }
 
-        /** The clock of event times and of {@code unknownAfter} (tests give a simulated cluster's). */
+        /**
+         * The clock of event times and of {@code unknownAfter} (tests give a simulated cluster's).
+         *
+         * @param clock the clock (default: the system's, UTC)
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is {@code null}
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The base interval between cycles (default 5 s). */
+        /**
+         * The base interval between cycles (default 5 s), after a cycle in which something changed.
+         *
+         * @param interval the interval; positive, at most {@code maxInterval} (checked by {@link #build()})
+         * @return this builder
+         * @throws NullPointerException if {@code interval} is {@code null}
+         * @throws IllegalArgumentException if {@code interval} is not positive
+         */
         public Builder interval(Duration interval) {
             this.interval = positive(interval, "interval");
             return this;
         }
 
-        /** The longest interval the back-off reaches (default 60 s). */
+        /**
+         * The longest interval the back-off reaches (default 60 s); keep it below slurmctld's
+         * {@code MinJobAge}.
+         *
+         * @param maxInterval the interval; positive, at least {@code interval} (checked by {@link #build()})
+         * @return this builder
+         * @throws NullPointerException if {@code maxInterval} is {@code null}
+         * @throws IllegalArgumentException if {@code maxInterval} is not positive
+         */
         public Builder maxInterval(Duration maxInterval) {
             this.maxInterval = positive(maxInterval, "maxInterval");
             return this;
         }
 
-        /** How long a job may be missing from the queue without an end in accounting before it is reported unknown (default 5 min). */
+        /**
+         * How long a job may be missing from the queue without an end in accounting before it is
+         * reported unknown (default 5 min).
+         *
+         * @param unknownAfter the time; 0 or more (0 reports it in the first cycle that misses it)
+         * @return this builder
+         * @throws NullPointerException if {@code unknownAfter} is {@code null}
+         * @throws IllegalArgumentException if {@code unknownAfter} is negative
+         */
         public Builder unknownAfter(Duration unknownAfter) {
             this.unknownAfter = nonNegative(unknownAfter, "unknownAfter");
             return this;
         }
 
-        /** How long accounting is still asked about a job after it was reported unknown (default 1 day). */
+        /**
+         * How long accounting is still asked about a job after it was reported unknown (default 1 day);
+         * then the job is no longer watched.
+         *
+         * @param forgetUnknownAfter the time; 0 or more
+         * @return this builder
+         * @throws NullPointerException if {@code forgetUnknownAfter} is {@code null}
+         * @throws IllegalArgumentException if {@code forgetUnknownAfter} is negative
+         */
         public Builder forgetUnknownAfter(Duration forgetUnknownAfter) {
             this.forgetUnknownAfter = nonNegative(forgetUnknownAfter, "forgetUnknownAfter");
             return this;
         }
 
-        /** Where delivered ends are claimed (default: a new {@link InMemoryDeliveredEvents} on the watcher's clock). */
+        /**
+         * Where delivered ends are claimed (default: a new {@link InMemoryDeliveredEvents} on the
+         * watcher's clock).
+         *
+         * @param delivered the set; {@link RedisDeliveredEvents} to share it between instances
+         * @return this builder
+         * @throws NullPointerException if {@code delivered} is {@code null}
+         */
         public Builder deliveredEvents(DeliveredEvents delivered) {
             this.delivered = Objects.requireNonNull(delivered, "delivered");
             return this;
         }
 
-        /** The scheduler of {@link #start()} (default: one daemon thread of the watcher's own, stopped by close). */
+        /**
+         * The scheduler of {@link #start()} (default: one daemon thread of the watcher's own, stopped by close).
+         *
+         * @param scheduler the scheduler; not shut down by the watcher
+         * @return this builder
+         * @throws NullPointerException if {@code scheduler} is {@code null}
+         */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
+        /**
+         * Adds a listener (more with {@link JobWatcher#addListener}).
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is {@code null}
+         */
         public Builder listener(JobListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** Jobs watched from the first cycle. */
+        /**
+         * Jobs watched from the first cycle.
+         *
+         * @param jobs jobs, arrays or array elements (not steps or ranges: {@link #build()} refuses them)
+         * @return this builder
+         * @throws NullPointerException if an id is {@code null}
+         */
         public Builder watch(JobId... jobs) {
             ids.addAll(List.of(jobs));
             return this;
         }
 
-        /** Users whose jobs are watched from the first cycle. */
+        /**
+         * Users whose jobs are watched from the first cycle.
+         *
+         * @param users user names (not empty, without comma or white space: {@link #build()} refuses them)
+         * @return this builder
+         * @throws NullPointerException if a name is {@code null}
+         */
         public Builder watchUser(String... users) {
             this.users.addAll(List.of(users));
             return this;
@@ -967,12 +1112,23 @@ public final class JobWatcher implements AutoCloseable {
         /**
          * What happens when a listener throws (the watcher and the other listeners go on).
          * Default: the thread's uncaught-exception handler (the JVM's prints the stack trace).
+         *
+         * @param handler gets the event and what the listener threw, on the cycle's thread
+         * @return this builder
+         * @throws NullPointerException if {@code handler} is {@code null}
          */
         public Builder onListenerError(BiConsumer<WatchEvent, RuntimeException> handler) {
             this.listenerErrors = Objects.requireNonNull(handler, "handler");
             return this;
         }
 
+        /**
+         * Makes the watcher, not started ({@link JobWatcher#start()} or {@link JobWatcher#poll()}).
+         *
+         * @return the watcher; close it to stop its own thread
+         * @throws IllegalArgumentException if {@code maxInterval} is shorter than {@code interval}, or a job
+         *     or user given to {@link #watch}/{@link #watchUser} is not one the watcher accepts
+         */
         public JobWatcher build() {
             if (maxInterval.compareTo(interval) < 0) {
                 throw new IllegalArgumentException("maxInterval " + maxInterval + " is shorter than interval " + interval);

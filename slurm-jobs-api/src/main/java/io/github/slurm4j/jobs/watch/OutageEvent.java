@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param cause the failure ({@code controller_unavailable}, a lost connection, …)
  */
 public record OutageEvent(Service service, Instant since, RuntimeException cause) implements WatchEvent {
+    /**
+     * Checks the event.
+     *
+     * @param service what failed
+     * @param since when the watcher first saw it fail
+     * @param cause the failure
+     * @throws NullPointerException if an argument is {@code null}
+     */
     public OutageEvent {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(since, "since");
@@ -29,6 +37,7 @@ public record OutageEvent(Service service, Instant since, RuntimeException cause
         DELIVERED_EVENTS
     }
 
+    /** {@return when the watcher saw it fail: {@link #since()}} */
     @Override
     public Instant at() {
         return since;

@@ -12,13 +12,21 @@ import java.util.Objects;
  * @param at when the watcher saw it answer again
  */
 public record RecoveryEvent(OutageEvent.Service service, Instant since, Instant at) implements WatchEvent {
+    /**
+     * Checks the event.
+     *
+     * @param service what is back
+     * @param since when the outage began
+     * @param at when the watcher saw it answer again
+     * @throws NullPointerException if an argument is {@code null}
+     */
     public RecoveryEvent {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(at, "at");
     }
 
-    /** How long it was out, as the watcher saw it. */
+    /** {@return how long it was out, as the watcher saw it: from {@code since} to {@code at}} */
     public Duration duration() {
         return Duration.between(since, at);
     }

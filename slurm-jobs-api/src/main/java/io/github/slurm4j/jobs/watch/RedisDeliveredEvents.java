@@ -30,14 +30,23 @@ public final class RedisDeliveredEvents implements DeliveredEvents {
     private final Duration ttl;
     private final String instance;
 
-    /** Claims kept for {@link InMemoryDeliveredEvents#DEFAULT_TTL}. */
+    /**
+     * Claims kept for {@link InMemoryDeliveredEvents#DEFAULT_TTL}.
+     *
+     * @param jedis the Redis client (standalone, Sentinel or Cluster), owned by the caller
+     * @throws NullPointerException if {@code jedis} is {@code null}
+     */
     public RedisDeliveredEvents(UnifiedJedis jedis) {
         this(jedis, InMemoryDeliveredEvents.DEFAULT_TTL);
     }
 
     /**
+     * Claims kept for {@code ttl}.
+     *
      * @param jedis the Redis client (standalone, Sentinel or Cluster), owned by the caller
-     * @param ttl how long Redis keeps a claim
+     * @param ttl how long Redis keeps a claim; at least a millisecond ({@code PX} is in milliseconds)
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code ttl} is shorter than a millisecond
      */
     public RedisDeliveredEvents(UnifiedJedis jedis, Duration ttl) {
         this.jedis = Objects.requireNonNull(jedis, "jedis");

@@ -20,13 +20,24 @@ import java.util.Objects;
  */
 public record WatchCycle(Instant at, int squeueCalls, int sacctCalls, int watched, List<WatchEvent> events,
         Duration nextDelay) {
+    /**
+     * Copies the events.
+     *
+     * @param at when it ran
+     * @param squeueCalls {@code squeue} commands run
+     * @param sacctCalls {@code sacct} commands run
+     * @param watched the jobs watched after the cycle
+     * @param events the events delivered, in order; copied
+     * @param nextDelay the time until the next cycle
+     * @throws NullPointerException if {@code at}, {@code nextDelay} or {@code events} is {@code null}, or an event is
+     */
     public WatchCycle {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(nextDelay, "nextDelay");
         events = List.copyOf(events);
     }
 
-    /** The Slurm commands the cycle ran: {@code squeueCalls + sacctCalls}, at most 2. */
+    /** {@return the Slurm commands the cycle ran: {@code squeueCalls + sacctCalls}, at most 2} */
     public int commands() {
         return squeueCalls + sacctCalls;
     }

@@ -8,6 +8,6 @@ import java.time.Instant;
  * ({@link OutageEvent}) and its return ({@link RecoveryEvent}).
  */
 public sealed interface WatchEvent permits JobEvent, JobUnknownEvent, OutageEvent, RecoveryEvent {
-    /** When the watcher saw it (the time of the cycle, on the watcher's clock). */
+    /** {@return when the watcher saw it (the time of the cycle, on the watcher's clock)} */
     Instant at();
 }
