@@ -22,10 +22,11 @@ public final class ConsoleFollow implements AutoCloseable {
      *
      * @return the follow's result: completes with how it ended; exceptionally with the failure that
      *     ended it (the file could not be read {@link FollowOptions#maxFailures} times in a row, the
-     *     consumer threw). The future is the follow's own: completing it does not stop the follow
+     *     consumer threw). Each call gives a copy: completing or cancelling it changes neither the
+     *     follow nor {@link #isDone()} ({@link #close()} stops the follow)
      */
     public CompletableFuture<FollowResult> result() {
-        return result;
+        return result.copy();
     }
 
     /** {@return whether it has ended, for whatever reason} */

@@ -142,7 +142,7 @@ public final class MetricsSampler {
      *     ({@code access_denied} when srun may not make a step in the job, ...) when all failed
      * @throws io.github.slurm4j.exec.ShellException when a command could not run: the job's look-up, or
      *     the nodes' calls when all failed
-     * @throws NullPointerException if {@code id} is {@code null}, or a node shell is {@code null} for a node
+     * @throws NullPointerException if {@code id} is {@code null}
      */
     public JobSample sample(JobId id) {
         Objects.requireNonNull(id, "id");
@@ -193,7 +193,16 @@ public final class MetricsSampler {
                     "--job-name=slurm4j-metrics"));
         }
         argv.addAll(List.of("sh", "-c", SCRIPT, "sh", jobId));
-        Shell on = srun ? shell : Objects.requireNonNull(nodeShell.apply(node), "no shell for node " + node);
+        Shell on;
+        try {
+            on = srun ? shell : nodeShell.apply(node);
+        } catch (RuntimeException e) {
+            // the node's error, as a failed call is: the other nodes are still sampled
+            return CompletableFuture.failedFuture(e);
+        }
+        if (on == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no shell for node " + node));
+        }
         ExecRequest req = ExecRequest.builder(argv).timeout(timeout).build();
         return on.runAsync(req).thenApply(r -> read(node, r, srun, allocated, time, argv));
     }

@@ -392,6 +392,10 @@ public final class JobWatcher implements AutoCloseable {
         try {
             d = poll().nextDelay();
         } catch (RuntimeException e) {
+            if (closed) {
+                // close() came between the check above and poll(): not an error
+                return;
+            }
             // a bug, not Slurm (poll reports Slurm's failures as events): keep watching
             Thread t = Thread.currentThread();
             t.getUncaughtExceptionHandler().uncaughtException(t, e);

@@ -58,6 +58,15 @@ class JobConsoleTest {
     }
 
     @Test
+    void theResultACallerGetsCannotEndTheFollow() {
+        ConsoleFollow f = new ConsoleFollow();
+        f.result().cancel(true);
+        f.result().complete(null);
+        assertThat(f.isDone()).isFalse();
+        assertThat(f.result()).isNotDone();
+    }
+
+    @Test
     void theLast2000LinesOf3000Exactly() throws IOException {
         JobId id = submit(null, "#!/bin/sh\nsleep 60\n");
         fake.advance(Duration.ofSeconds(1));

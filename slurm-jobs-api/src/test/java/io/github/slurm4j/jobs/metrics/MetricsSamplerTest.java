@@ -235,6 +235,16 @@ class MetricsSamplerTest {
     }
 
     @Test
+    void aNodeWithoutAShellIsThatNodesErrorNotANullPointer() {
+        JobId id = submit(null);
+        fake.advance(Duration.ofSeconds(1));
+        MetricsSampler sampler = MetricsSampler.builder(new SlurmClient(fake)).nodeShell(n -> null).build();
+        // the only node failed, so the sample fails with that node's error
+        assertThatThrownBy(() -> sampler.sample(id)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("no shell for node localhost");
+    }
+
+    @Test
     void aPendingJobHasNoNodesAndARefusedSrunIsTyped() {
         JobId pending = submit(null, true);
         NodeCalls refusing = new NodeCalls(fake, r -> ExecResult.of(r.command(), 1, "",
