@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * read, not parsed): the difference is the façade's parsing and merging, which
  * {@link #parseAndMerge} measures alone (myJobs over a shell that answers with the outputs
  * recorded in setup). Setup also checks that one myJobs call runs exactly 2 commands. Needs the
- * lab and root; {@code MyJobsLab cleanup} (run by {@code run-myjobs.sh}) cancels the held tasks.
+ * lab and root; {@code MyJobsLab cleanup} (run by {@code run-myjobs.sh}) cancels the held jobs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

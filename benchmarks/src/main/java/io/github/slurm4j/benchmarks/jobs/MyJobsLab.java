@@ -17,18 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lab state {@link MyJobsBenchmark} and {@link MyJobsInterleaved} measure, made once and
- * reused: one user with {@code queued} held array tasks in the queue (job name
- * {@value #QUEUED}) and {@code finished} jobs that ran and ended ({@value #DONE}), which sacct
- * lists (held tasks have no eligible time: sacct lists none of them). {@link #ensure} is
+ * reused: one user with {@code queued} held jobs in the queue (job name {@value #QUEUED}, one job
+ * each: a cancelled pending array would leave a record that {@code scontrol show job} prints with
+ * {@code ArrayTaskId=4294967294} for an hour) and {@code finished} jobs that ran and ended ({@value #DONE}), which sacct
+ * lists (held jobs have no eligible time: sacct lists none of them). {@link #ensure} is
  * idempotent: it counts what is there and submits only what is missing, so every JMH trial (one per
  * benchmark method, each in its own JVM) sees the same jobs and the second one submits nothing.
- * Finished jobs stay in accounting; {@link #cleanup} cancels the held tasks (squeue then still
+ * Finished jobs stay in accounting; {@link #cleanup} cancels the held jobs (squeue then still
  * lists them as cancelled for the lab's {@code MinJobAge}, 1 h). Needs the lab and root.
  *
  * <p>{@code java -cp benchmarks.jar io.github.slurm4j.benchmarks.jobs.MyJobsLab setup|status|cleanup [queued] [finished]}
  */
 public final class MyJobsLab {
-    /** Name of the held array tasks. */
+    /** Name of the held jobs. */
     public static final String QUEUED = "j11-bench-queued";
     /** Name of the jobs that ran (sacct's side). */
     public static final String DONE = "j11-bench-done";
@@ -47,7 +48,7 @@ public final class MyJobsLab {
         return LocalDate.now().minusDays(6).atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
 
-    /** Held tasks of {@value #QUEUED} in the queue. */
+    /** Held jobs of {@value #QUEUED} in the queue. */
     public static int queued(Shell shell, String user) {
         return lines(run(shell, List.of("squeue", "-h", "-r", "-u", user, "-n", QUEUED, "-t", "PD", "-o", "%i")));
     }
@@ -77,7 +78,6 @@ public final class MyJobsLab {
         int f = finished(shell, user);
         int running = unfinished(shell, user);
         if (f + running < finished) {
-            // positive nice: other users' jobs on the shared lab go first
             submit(shell, user, DONE, finished - f - running, false);
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
@@ -88,34 +88,45 @@ public final class MyJobsLab {
             }
             sleep(2000);
         }
-        System.out.printf("[lab] %s: %d held %s tasks (wanted %d), %d finished %s jobs since %s (wanted %d)%n", user,
+        System.out.printf("[lab] %s: %d held %s jobs (wanted %d), %d finished %s jobs since %s (wanted %d)%n", user,
                 queued(shell, user), QUEUED, queued, f, DONE, since(), finished);
     }
 
     private static void submit(Shell shell, String user, String name, int n, boolean hold) {
+        if (hold) {
+            // one job each, not an array: a cancelled pending array leaves a record with
+            // ArrayTaskId=4294967294 in scontrol show job for MinJobAge, which readers then meet
+            int loops = 4;
+            String one = "runuser -u " + user + " -- sbatch --hold --job-name=" + name
+                    + " --output=/dev/null --chdir=/tmp --time=1 --wrap=true >/dev/null";
+            String script = "for k in $(seq " + loops + "); do (for i in $(seq $(( (" + n + " + " + loops + " - k) / " + loops
+                    + " ))); do " + one + " || exit 1; done) & done; wait";
+            run(shell, List.of("bash", "-c", script));
+            System.out.printf("[lab] submitted %d held jobs as %s%n", n, name);
+            return;
+        }
         for (int left = n; left > 0; left -= 1000) {
             int k = Math.min(1000, left);
-            List<String> argv = new ArrayList<>(List.of("runuser", "-u", user, "--", "sbatch", "--parsable",
+            // positive nice: other users' jobs on the shared lab go first
+            List<String> argv = List.of("runuser", "-u", user, "--", "sbatch", "--parsable", "--nice=1000",
                     "--job-name=" + name, "--output=/dev/null", "--chdir=/tmp", "--time=1", "--array=0-" + (k - 1),
-                    "--wrap=true"));
-            argv.add(hold ? "--hold" : "--nice=1000");
+                    "--wrap=true");
             ExecResult r = shell.run(ExecRequest.builder(argv).timeout(Duration.ofMinutes(2)).build());
             if (r.exitCode() != 0) {
                 throw new IllegalStateException("sbatch: " + r.stderr());
             }
-            System.out.printf("[lab] submitted %d %s tasks as %s (array %s)%n", k, hold ? "held" : "short", name,
-                    r.stdout().strip());
+            System.out.printf("[lab] submitted %d short tasks as %s (array %s)%n", k, name, r.stdout().strip());
         }
     }
 
-    /** Cancels the held tasks; the finished jobs stay in accounting. */
+    /** Cancels the held jobs; the finished jobs stay in accounting. */
     public static void cleanup(Shell shell, String user) {
         run(shell, List.of("scancel", "-u", user, "-n", QUEUED));
-        System.out.printf("[lab] cancelled %s's %s tasks%n", user, QUEUED);
+        System.out.printf("[lab] cancelled %s's %s jobs%n", user, QUEUED);
     }
 
     private static String run(Shell shell, List<String> argv) {
-        ExecResult r = shell.run(ExecRequest.builder(argv).timeout(Duration.ofMinutes(2)).build());
+        ExecResult r = shell.run(ExecRequest.builder(argv).timeout(Duration.ofMinutes(20)).build());
         if (r.exitCode() != 0) {
             throw new IllegalStateException(argv + ": " + r.stderr());
         }
@@ -224,7 +235,7 @@ public final class MyJobsLab {
             switch (what) {
                 case "setup" -> ensure(shell, USER, queued, finished);
                 case "cleanup" -> cleanup(shell, USER);
-                case "status" -> System.out.printf("[lab] %s: %d held %s tasks, %d finished %s jobs since %s%n", USER,
+                case "status" -> System.out.printf("[lab] %s: %d held %s jobs, %d finished %s jobs since %s%n", USER,
                         queued(shell, USER), QUEUED, finished(shell, USER), DONE, since());
                 default -> throw new IllegalArgumentException("setup|status|cleanup [queued] [finished]");
             }
