@@ -425,9 +425,15 @@ public final class StatsCalculator {
                 : String.valueOf(j.identity().user().id());
     }
 
-    /** {@code part / total} with 4 decimals, {@code 0.0000} when the total is 0. */
+    /**
+     * {@code part / total} with 4 decimals, rounded half up from the exact fraction ({@code 3/160} is
+     * {@code 0.0188}; rounding the nearest double, 0.018749…, gave {@code 0.0187}); {@code 0.0000}
+     * when the total is 0.
+     */
     static String ratio(long part, long total) {
-        return total == 0 ? "0.0000" : decimal((double) part / total, 4);
+        return total == 0 ? "0.0000"
+                : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(total), 4,
+                        java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String decimal(double v, int places) {

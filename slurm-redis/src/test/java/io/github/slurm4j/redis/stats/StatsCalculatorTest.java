@@ -208,4 +208,21 @@ class StatsCalculatorTest {
         assertThat(t.job().get("running_jobs")).isEqualTo("1");
         assertThat(t.jobs()).hasSize(1).allSatisfy(j -> assertThat(j).startsWith("{\"job_id\":\"0\""));
     }
+
+    @Test
+    void ratiosAreRoundedFromTheExactFraction() {
+        assertThat(StatsCalculator.ratio(3, 160)).isEqualTo("0.0188"); // 0.01875: the nearest double is below it
+        assertThat(StatsCalculator.ratio(1, 3)).isEqualTo("0.3333");
+        assertThat(StatsCalculator.ratio(2, 3)).isEqualTo("0.6667");
+        assertThat(StatsCalculator.ratio(0, 7)).isEqualTo("0.0000");
+        assertThat(StatsCalculator.ratio(7, 7)).isEqualTo("1.0000");
+        assertThat(StatsCalculator.ratio(5, 0)).isEqualTo("0.0000");
+        for (long total = 1; total <= 2000; total++) {
+            for (long part = 0; part <= total; part += 1 + total / 50) {
+                long q = (part * 20_000 + total) / (2 * total); // half up, in integers
+                assertThat(StatsCalculator.ratio(part, total)).as("%d/%d", part, total)
+                        .isEqualTo(q / 10_000 + "." + String.format(java.util.Locale.ROOT, "%04d", q % 10_000));
+            }
+        }
+    }
 }
