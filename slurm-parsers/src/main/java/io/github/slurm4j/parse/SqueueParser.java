@@ -8,17 +8,21 @@ import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.job.SqueueRow;
 import io.github.slurm4j.parse.internal.Cell;
+import io.github.slurm4j.parse.internal.CellTexts;
 import io.github.slurm4j.parse.internal.Column;
 import io.github.slurm4j.parse.internal.Formats;
 import io.github.slurm4j.parse.internal.Layout;
 import io.github.slurm4j.parse.internal.TableValues;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -127,11 +131,42 @@ public final class SqueueParser {
     private final String format;
     private final Layout layout;
     private final boolean header;
+    /** Per {@link #NAMES} key ({@link Name} order): the first column printing it, or -1. */
+    private final int[] first;
+    /** The columns that go to extras: the first of each key not in {@link #NAMES}, in order. */
+    private final int[] extraColumns;
+    private final String[] keys;
+
+    /** The {@code -O} names mapped onto components, as indexes into {@link #first}. */
+    private enum Name {
+        Account, JobID, JobArrayID, ArrayJobID, ArrayTaskID, Name, UserName, Partition, QOS, State, StateCompact,
+        Reason, ReasonList, NodeList, TimeUsed, TimeLimit, NumNodes, NumCPUs, SubmitTime, StartTime, EndTime, WorkDir,
+        StepID
+    }
 
     private SqueueParser(String format, Layout layout, boolean header) {
         this.format = format;
         this.layout = layout;
         this.header = header;
+        List<Column> cols = layout.columns();
+        keys = new String[cols.size()];
+        first = new int[Name.values().length];
+        java.util.Arrays.fill(first, -1);
+        Set<String> seen = new HashSet<>();
+        List<Integer> extra = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            String key = cols.get(i).key();
+            keys[i] = key;
+            if (!seen.add(key)) {
+                continue; // a key printed twice: its first column counts
+            }
+            if (NAMES.contains(key)) {
+                first[Name.valueOf(key).ordinal()] = i;
+            } else {
+                extra.add(i);
+            }
+        }
+        extraColumns = extra.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** For {@code squeue -o FORMAT} with a header. {@code %all} is accepted. */
@@ -207,14 +242,17 @@ public final class SqueueParser {
         boolean headerPending = header;
         boolean first = true;
         int expected = layout.controlDelimiters();
+        byte[] delimBytes = expected > 0 ? layout.delimiter().getBytes(StandardCharsets.UTF_8) : null;
+        // one per parse: repeated values share their text and their typed value
+        CellTexts texts = new CellTexts();
+        Values values = new Values();
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
             int lineNo = i + 1;
             if (expected > 0 && !headerPending && !Layout.isBlank(line)) {
                 // a value holding a line break: the row goes on until it has every delimiter
                 // (joined once and counted line by line: linear however many lines it takes)
-                String delim = layout.delimiter();
-                int n = Layout.count(line, delim);
+                int n = Layout.count(line, delimBytes);
                 if (n < expected && i + 1 < lines.size()) {
                     java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
                     joined.writeBytes(line);
@@ -223,7 +261,7 @@ public final class SqueueParser {
                         byte[] next = lines.get(i);
                         joined.write('\n');
                         joined.writeBytes(next);
-                        n += Layout.count(next, delim);
+                        n += Layout.count(next, delimBytes);
                     }
                     line = joined.toByteArray();
                 }
@@ -250,7 +288,7 @@ public final class SqueueParser {
                 checkHeader(line, lineNo);
                 continue;
             }
-            Cell[] cells = layout.split(line, lineNo);
+            Cell[] cells = layout.split(line, lineNo, texts);
             if (first) {
                 first = false;
                 String text = Texts.decode(line);
@@ -261,7 +299,7 @@ public final class SqueueParser {
                             + " (build the parser without withoutHeader())");
                 }
             }
-            rows.add(row(cells, lineNo));
+            rows.add(row(cells, lineNo, values));
         }
         return rows;
     }
@@ -284,48 +322,84 @@ public final class SqueueParser {
         }
     }
 
-    private SqueueRow row(Cell[] cells, int line) {
-        Map<String, String> v = new LinkedHashMap<>();
+    /**
+     * The typed values of one parse, by text: the cells of repeated values are the same strings
+     * ({@link CellTexts}), so a state, time, limit or duration is read once per distinct text. A
+     * text that does not read is not kept: it fails where it stands.
+     */
+    private static final class Values {
+        final Map<String, JobState> states = new HashMap<>();
+        final Map<String, SlurmTime> times = new HashMap<>();
+        final Map<String, TimeLimit> limits = new HashMap<>();
+        final Map<String, Duration> durations = new HashMap<>();
+
+        static <T> T get(Map<String, T> cache, int line, String field, String text, Function<String, T> f) {
+            T v = cache.get(text);
+            if (v == null) {
+                v = TableValues.convert(COMMAND, line, field, text, f);
+                if (v != null) {
+                    cache.put(text, v);
+                }
+            }
+            return v;
+        }
+    }
+
+    /** The text of the first column printing {@code n}, or {@code null} when none does. */
+    private String text(Cell[] cells, Name n) {
+        int i = first[n.ordinal()];
+        return i < 0 ? null : cells[i].text();
+    }
+
+    private boolean has(Name n) {
+        return first[n.ordinal()] >= 0;
+    }
+
+    /** Printed and not empty. */
+    private boolean present(Cell[] cells, Name n) {
+        int i = first[n.ordinal()];
+        return i >= 0 && !cells[i].text().isEmpty();
+    }
+
+    private SqueueRow row(Cell[] cells, int line, Values values) {
         Map<String, String> extras = new LinkedHashMap<>();
+        for (int i : extraColumns) {
+            extras.put(keys[i], cells[i].text());
+        }
         Set<String> truncated = new HashSet<>();
-        List<Column> cols = layout.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            String key = cols.get(i).key();
-            String text = cells[i].text();
+        for (int i = 0; i < cells.length; i++) {
             if (cells[i].truncated()) {
-                truncated.add(key);
-            }
-            if (NAMES.contains(key) && !v.containsKey(key)) {
-                v.put(key, text);
-            } else if (!v.containsKey(key)) {
-                extras.putIfAbsent(key, text);
+                truncated.add(keys[i]);
             }
         }
-        String idKey = v.containsKey("JobArrayID") ? "JobArrayID" : v.containsKey("StepID") ? "StepID" : "JobID";
-        JobId jobId = present(v, idKey) ? jobId(v.get(idKey), line, idKey, truncated) : null;
-        if (jobId == null && present(v, idKey)) {
-            extras.put(idKey, v.get(idKey));
+        Name idName = has(Name.JobArrayID) ? Name.JobArrayID : has(Name.StepID) ? Name.StepID : Name.JobID;
+        String idKey = idName.name();
+        JobId jobId = present(cells, idName) ? jobId(text(cells, idName), line, idKey, truncated) : null;
+        if (jobId == null && present(cells, idName)) {
+            extras.put(idKey, text(cells, idName));
         }
-        if (jobId != null && idKey.equals("JobArrayID") && v.containsKey("JobID")) {
-            extras.put("JobID", v.get("JobID"));
+        if (jobId != null && idName == Name.JobArrayID && has(Name.JobID)) {
+            extras.put("JobID", text(cells, Name.JobID));
         }
-        String stateKey = v.containsKey("State") ? "State" : "StateCompact";
-        if (v.containsKey("State") && v.containsKey("StateCompact")) {
-            extras.put("StateCompact", v.get("StateCompact"));
+        Name stateName = has(Name.State) ? Name.State : Name.StateCompact;
+        String stateKey = stateName.name();
+        if (has(Name.State) && has(Name.StateCompact)) {
+            extras.put("StateCompact", text(cells, Name.StateCompact));
         }
-        JobState state = present(v, stateKey) ? TableValues.convert(COMMAND, line, stateKey, v.get(stateKey), JobState::parse) : null;
+        JobState state = present(cells, stateName)
+                ? Values.get(values.states, line, stateKey, text(cells, stateName), JobState::parse) : null;
         if (state != null && state.state() != JobState.Name.UNKNOWN && state.flags().isEmpty()) {
             // a full state name or compact code that fills its column exactly (%.2t "PD") is
             // complete: no known name or code is a prefix of another, and a cut one reads UNKNOWN
             truncated.remove(stateKey);
         }
         String reason = null;
-        String nodeList = present(v, "NodeList") ? v.get("NodeList") : null;
-        if (v.containsKey("Reason")) {
-            reason = reason(v.get("Reason"));
+        String nodeList = present(cells, Name.NodeList) ? text(cells, Name.NodeList) : null;
+        if (has(Name.Reason)) {
+            reason = reason(text(cells, Name.Reason));
         }
-        if (v.containsKey("ReasonList")) {
-            String r = v.get("ReasonList");
+        if (has(Name.ReasonList)) {
+            String r = text(cells, Name.ReasonList);
             if (r.startsWith("(") && (r.endsWith(")") || truncated.contains("ReasonList"))) {
                 String inner = r.substring(1, r.endsWith(")") ? r.length() - 1 : r.length());
                 if (reason == null) {
@@ -341,27 +415,29 @@ public final class SqueueParser {
                 }
             }
         }
-        String arrayTask = v.get("ArrayTaskID");
+        String arrayTask = text(cells, Name.ArrayTaskID);
         return new SqueueRow(
                 jobId,
-                TableValues.toLong(COMMAND, line, "ArrayJobID", v.get("ArrayJobID")),
+                TableValues.toLong(COMMAND, line, "ArrayJobID", text(cells, Name.ArrayJobID)),
                 TableValues.isAbsent(arrayTask) ? null : arrayTask,
-                v.get("Name"),
-                v.get("UserName"),
-                v.get("Account"),
-                v.get("Partition"),
-                v.get("QOS"),
+                text(cells, Name.Name),
+                text(cells, Name.UserName),
+                text(cells, Name.Account),
+                text(cells, Name.Partition),
+                text(cells, Name.QOS),
                 state,
                 reason,
                 nodeList,
-                present(v, "TimeUsed") ? TableValues.convert(COMMAND, line, "TimeUsed", v.get("TimeUsed"), SlurmDuration::parse) : null,
-                v.containsKey("TimeLimit") ? TableValues.convert(COMMAND, line, "TimeLimit", v.get("TimeLimit"), TimeLimit::parse) : null,
-                TableValues.toInt(COMMAND, line, "NumNodes", v.get("NumNodes")),
-                TableValues.toInt(COMMAND, line, "NumCPUs", v.get("NumCPUs")),
-                time(v, "SubmitTime", line),
-                time(v, "StartTime", line),
-                time(v, "EndTime", line),
-                v.get("WorkDir"),
+                present(cells, Name.TimeUsed)
+                        ? Values.get(values.durations, line, "TimeUsed", text(cells, Name.TimeUsed), SlurmDuration::parse) : null,
+                has(Name.TimeLimit)
+                        ? Values.get(values.limits, line, "TimeLimit", text(cells, Name.TimeLimit), TimeLimit::parse) : null,
+                TableValues.toInt(COMMAND, line, "NumNodes", text(cells, Name.NumNodes)),
+                TableValues.toInt(COMMAND, line, "NumCPUs", text(cells, Name.NumCPUs)),
+                time(cells, Name.SubmitTime, line, values),
+                time(cells, Name.StartTime, line, values),
+                time(cells, Name.EndTime, line, values),
+                text(cells, Name.WorkDir),
                 extras,
                 truncated);
     }
@@ -378,18 +454,15 @@ public final class SqueueParser {
         return TableValues.convert(COMMAND, line, key, text, JobId::parse);
     }
 
-    private static boolean present(Map<String, String> v, String key) {
-        return v.containsKey(key) && !v.get(key).isEmpty();
-    }
 
     private static String reason(String r) {
         return Job.Status.reasonOf(r);
     }
 
-    private static SlurmTime time(Map<String, String> v, String key, int line) {
-        if (!v.containsKey(key)) {
+    private SlurmTime time(Cell[] cells, Name n, int line, Values values) {
+        if (!has(n)) {
             return null;
         }
-        return TableValues.convert(COMMAND, line, key, v.get(key), SlurmTime::parse);
+        return Values.get(values.times, line, n.name(), text(cells, n), SlurmTime::parse);
     }
 }

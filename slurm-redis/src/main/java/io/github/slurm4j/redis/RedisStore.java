@@ -1,6 +1,7 @@
 package io.github.slurm4j.redis;
 
 import io.github.slurm4j.redis.stats.ClusterStats;
+import io.github.slurm4j.redis.stats.JsonRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,11 +142,13 @@ public final class RedisStore implements StatsStore {
             return swap(p, tmp, live, fence, "del");
         }
         byte[] t = bytes(tmp);
+        // rows computed by StatsCalculator are UTF-8 already: no decoding and encoding again
+        JsonRows utf8 = values instanceof JsonRows r ? r : null;
         for (int from = 0; from < values.size(); from += BATCH) {
             int to = Math.min(values.size(), from + BATCH);
             byte[][] batch = new byte[to - from][];
             for (int i = from; i < to; i++) {
-                batch[i - from] = bytes(values.get(i));
+                batch[i - from] = utf8 != null ? utf8.utf8(i) : bytes(values.get(i));
             }
             p.rpush(t, batch);
             if (from == 0) {

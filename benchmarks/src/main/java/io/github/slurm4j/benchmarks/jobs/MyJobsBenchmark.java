@@ -2,16 +2,11 @@ package io.github.slurm4j.benchmarks.jobs;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
-import io.github.slurm4j.exec.Shell;
-import io.github.slurm4j.exec.StdoutReader;
-import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.jobs.Cluster;
 import io.github.slurm4j.jobs.JobRow;
 import io.github.slurm4j.jobs.SlurmJobs;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,78 +24,83 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code SlurmJobs.myJobs} of one user with {@code jobs} jobs in the queue, against the two raw
- * commands it runs ({@code squeue} and {@code sacct} with the same arguments, output read, not
- * parsed): the difference is the façade's parsing and merging. Needs the lab and root: setup
- * submits the jobs as held array tasks of {@code user} (arrays of at most 1000 tasks, named
- * {@code j11-bench}) and teardown cancels them; setup also checks that one myJobs call runs
- * exactly 2 commands.
+ * {@code SlurmJobs.myJobs} of one user with {@code queued} held jobs in the queue and
+ * {@code finished} jobs in accounting ({@link MyJobsLab}: made once, reused by every trial), against
+ * the two raw commands it runs ({@code squeue} and {@code sacct} with the same arguments, output
+ * read, not parsed): the difference is the façade's parsing and merging, which
+ * {@link #parseAndMerge} measures alone (myJobs over a shell that answers with the outputs
+ * recorded in setup). Setup also checks that one myJobs call runs exactly 2 commands. Needs the
+ * lab and root; {@code MyJobsLab cleanup} (run by {@code run-myjobs.sh}) cancels the held jobs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class MyJobsBenchmark {
-    @Param("alice")
+    @Param(MyJobsLab.USER)
     public String user;
 
-    @Param("5000")
-    public int jobs;
+    @Param("" + MyJobsLab.DEFAULT_QUEUED)
+    public int queued;
+
+    @Param("" + MyJobsLab.DEFAULT_FINISHED)
+    public int finished;
 
     private LocalShell shell;
     private SlurmJobs facade;
-    private final List<ExecRequest> raw = new ArrayList<>();
-    private final List<String> arrays = new ArrayList<>();
+    private SlurmJobs replayed;
+    private List<ExecRequest> raw;
     private Instant since;
 
     @Setup(Level.Trial)
     public void setUp() {
         shell = LocalShell.create();
-        for (int left = jobs; left > 0; left -= 1000) {
-            int n = Math.min(1000, left);
-            ExecResult r = shell.run(ExecRequest.builder("runuser", "-u", user, "--", "sbatch", "--parsable", "--hold",
-                    "--job-name=j11-bench", "--output=/dev/null", "--chdir=/tmp", "--time=1", "--array=0-" + (n - 1),
-                    "--wrap=true").timeout(Duration.ofMinutes(2)).build());
-            if (r.exitCode() != 0) {
-                tearDown();
-                throw new IllegalStateException("sbatch: " + r.stderr());
-            }
-            arrays.add(r.stdout().strip());
-        }
-        since = Instant.now().minus(Duration.ofDays(1));
-        Recording rec = new Recording(shell);
+        MyJobsLab.ensure(shell, user, queued, finished);
+        since = MyJobsLab.since();
+        MyJobsLab.Recording rec = new MyJobsLab.Recording(shell);
         try (SlurmJobs counted = SlurmJobs.builder().cluster(Cluster.builder("lab", rec).build()).build()) {
             List<JobRow> rows = counted.myJobs("lab", user, since);
             if (rec.requests.size() != 2) {
                 throw new IllegalStateException("myJobs ran " + rec.requests.size() + " commands, not 2");
             }
-            System.out.println("\nmyJobs: " + rows.size() + " rows, " + rec.requests.size() + " commands: "
-                    + rec.requests.stream().map(q -> q.command().get(0)).toList());
-            raw.addAll(rec.requests);
+            System.out.printf("%nmyJobs: %d rows from %s%n", rows.size(), describe(rec));
         }
+        raw = List.copyOf(rec.requests);
         facade = SlurmJobs.builder().cluster(Cluster.builder("lab", shell).build()).build();
+        replayed = SlurmJobs.builder().cluster(Cluster.builder("lab", new MyJobsLab.Replaying(rec)).build()).build();
+    }
+
+    static String describe(MyJobsLab.Recording rec) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < rec.requests.size(); i++) {
+            ExecResult r = rec.results.get(i);
+            long lines = new String(r.stdoutBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().count();
+            sb.append(i == 0 ? "" : ", ").append(rec.requests.get(i).command().get(0)).append(' ').append(lines)
+                    .append(" lines (").append(r.stdoutBytes().length / 1024).append(" KiB)");
+        }
+        return sb.toString();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (!arrays.isEmpty()) {
-            List<String> argv = new ArrayList<>(List.of("scancel"));
-            argv.addAll(arrays);
-            shell.run(ExecRequest.of(argv));
-        }
         if (facade != null) {
             facade.close();
+        }
+        if (replayed != null) {
+            replayed.close();
         }
         shell.close();
     }
 
+    /** The façade: both commands, parsed and merged. */
     @Benchmark
     public List<JobRow> myJobs() {
         return facade.myJobs("lab", user, since);
     }
 
+    /** The two commands alone, output read. */
     @Benchmark
     public long rawSqueueAndSacct() {
         long bytes = 0;
@@ -114,39 +114,9 @@ public class MyJobsBenchmark {
         return bytes;
     }
 
-    /** Records the requests it passes on. */
-    private static final class Recording implements Shell {
-        final Shell inner;
-        final List<ExecRequest> requests = new ArrayList<>();
-
-        Recording(Shell inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public ExecResult run(ExecRequest request) {
-            requests.add(request);
-            return inner.run(request);
-        }
-
-        @Override
-        public <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader) {
-            requests.add(request);
-            return inner.stream(request, reader);
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, int permissions) {
-            inner.writeFile(path, content, permissions);
-        }
-
-        @Override
-        public String target() {
-            return inner.target();
-        }
-
-        @Override
-        public void close() {
-        }
+    /** The façade's own work: myJobs over the outputs recorded in setup (no command runs). */
+    @Benchmark
+    public List<JobRow> parseAndMerge() {
+        return replayed.myJobs("lab", user, since);
     }
 }

@@ -28,6 +28,12 @@ public final class Layout {
     private final String lead;
     private final List<Column> columns;
     private final Set<String> freeText;
+    /** Per-line constants, computed once: the lead's and each column's literal's UTF-8 bytes. */
+    private final byte[] leadBytes;
+    private final byte[][] afterBytes;
+    /** {@link #computeUniformDelimiter()} and its bytes, or null. */
+    private final String uniform;
+    private final byte[] uniformBytes;
 
     /**
      * @param command the command, for error messages
@@ -50,6 +56,13 @@ public final class Layout {
                         + " has no width and nothing after it: its end cannot be found");
             }
         }
+        this.leadBytes = this.lead.getBytes(StandardCharsets.UTF_8);
+        this.afterBytes = new byte[this.columns.size()][];
+        for (int i = 0; i < afterBytes.length; i++) {
+            afterBytes[i] = this.columns.get(i).after().getBytes(StandardCharsets.UTF_8);
+        }
+        this.uniform = computeUniformDelimiter();
+        this.uniformBytes = uniform == null ? null : uniform.getBytes(StandardCharsets.UTF_8);
     }
 
     public List<Column> columns() {
@@ -162,8 +175,21 @@ public final class Layout {
 
     /** How often {@code delim} (UTF-8) occurs in {@code line}. */
     public static int count(byte[] line, String delim) {
-        byte[] d = delim.getBytes(StandardCharsets.UTF_8);
+        return count(line, delim.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How often {@code d} occurs in {@code line}, occurrences not overlapping. */
+    public static int count(byte[] line, byte[] d) {
         int n = 0;
+        if (d.length == 1) {
+            byte b = d[0];
+            for (byte x : line) {
+                if (x == b) {
+                    n++;
+                }
+            }
+            return n;
+        }
         for (int k = indexOf(line, d, 0); k >= 0; k = indexOf(line, d, k + d.length)) {
             n++;
         }
@@ -183,16 +209,23 @@ public final class Layout {
      * @throws SlurmParseException if the line does not have the format's shape
      */
     public Cell[] split(byte[] line, int lineNo) {
-        String delim = uniformDelimiter();
+        return split(line, lineNo, null);
+    }
+
+    /**
+     * {@link #split(byte[], int)}, sharing the text of repeated short values through {@code texts}
+     * (one per parse; {@code null} for none): the same cells, fewer strings.
+     */
+    public Cell[] split(byte[] line, int lineNo, CellTexts texts) {
+        String delim = uniform;
         if (delim != null) {
             // the command prints every delimiter, empty values too: a row with fewer lacks values
-            int n = count(line, delim);
+            int n = count(line, uniformBytes);
             if (n < columns.size() - 1) {
                 throw error(lineNo, columns.get(n + 1).key(), line, "row has " + n + " '" + delim + "', the format "
                         + (columns.size() - 1) + ": values are missing");
             }
         }
-        byte[] leadBytes = lead.getBytes(StandardCharsets.UTF_8);
         int pos = 0;
         if (leadBytes.length > 0) {
             if (!startsWith(line, 0, leadBytes)) {
@@ -204,9 +237,9 @@ public final class Layout {
         int last = columns.size() - 1;
         for (int i = 0; i <= last; i++) {
             Column c = columns.get(i);
-            byte[] after = c.after().getBytes(StandardCharsets.UTF_8);
+            byte[] after = afterBytes[i];
             if (pos >= line.length) {
-                cells[i] = new Cell("", false);
+                cells[i] = EMPTY;
                 continue;
             }
             int end;
@@ -230,8 +263,7 @@ public final class Layout {
                 int k = indexOf(line, after, pos);
                 end = k < 0 ? line.length : k;
             }
-            String text = Texts.decode(Arrays.copyOfRange(line, pos, end)).strip();
-            cells[i] = new Cell(text, filled || text.indexOf('\uFFFD') >= 0);
+            cells[i] = CellTexts.cell(line, pos, end, filled, texts);
             pos = end;
             if (i < last && pos < line.length) {
                 pos += after.length;
@@ -240,13 +272,15 @@ public final class Layout {
         return repair(cells, line, lineNo);
     }
 
+    private static final Cell EMPTY = new Cell("", false);
+
     /**
      * In a purely delimited layout (no widths, one delimiter), a value holding the delimiter shows
      * as extra delimiters in the last cell. If exactly one free-text column can hold them, the
      * surplus is moved there; otherwise the line is rejected rather than guessed.
      */
     private Cell[] repair(Cell[] cells, byte[] line, int lineNo) {
-        String delim = uniformDelimiter();
+        String delim = uniform;
         if (delim == null) {
             return cells;
         }
@@ -292,7 +326,7 @@ public final class Layout {
      * The delimiter of a purely delimited layout (no widths, one delimiter that is not blanks after
      * every column but the last), else {@code null}.
      */
-    private String uniformDelimiter() {
+    private String computeUniformDelimiter() {
         if (columns.size() < 2) {
             return null;
         }
@@ -338,6 +372,15 @@ public final class Layout {
     }
 
     private static int indexOf(byte[] line, byte[] what, int from) {
+        if (what.length == 1) {
+            byte b = what[0];
+            for (int i = Math.max(from, 0); i < line.length; i++) {
+                if (line[i] == b) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = Math.max(from, 0); i + what.length <= line.length; i++) {
             if (startsWith(line, i, what)) {
                 return i;

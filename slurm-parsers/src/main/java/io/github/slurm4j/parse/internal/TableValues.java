@@ -11,17 +11,10 @@ public final class TableValues {
 
     /** Whether Slurm printed "nothing" ({@code ""}, {@code N/A}, {@code (null)}, {@code n/a}). */
     public static boolean isAbsent(String s) {
-        if (s == null) {
-            return true;
-        }
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "":
-            case "n/a":
-            case "(null)":
-                return true;
-            default:
-                return false;
-        }
+        // as s.toLowerCase(Locale.ROOT) is "", "n/a" or "(null)", without a lower-case copy per cell:
+        // no character other than N, A, U, L lower-cases (or upper-cases) to one of their letters
+        return s == null || s.isEmpty() || s.length() == 3 && s.equalsIgnoreCase("n/a")
+                || s.length() == 6 && s.equalsIgnoreCase("(null)");
     }
 
     /** Converts a value; an exception from {@code f} becomes a parse error naming the field. */

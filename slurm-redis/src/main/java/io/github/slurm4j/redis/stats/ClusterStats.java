@@ -18,8 +18,9 @@ import java.util.Map;
  * @param job the {@code _cluster_job} hash
  * @param pue the {@code _cluster_pue} hash; empty without any power source
  * @param brief the {@code _cluster_brief} hash
- * @param jobs the {@code _jobs} list, one JSON object per running or pending job
- * @param nodes the {@code _nodes} list, one JSON object per node
+ * @param jobs the {@code _jobs} list, one JSON object per running or pending job ({@link JsonRows}
+ *     when computed by {@link StatsCalculator}: the UTF-8 bytes, decoded on access)
+ * @param nodes the {@code _nodes} list, one JSON object per node (likewise)
  */
 public record ClusterStats(Instant time, String updateTime, Map<String, String> node, Map<String, String> job,
         Map<String, String> pue, Map<String, String> brief, List<String> jobs, List<String> nodes) {
@@ -29,8 +30,13 @@ public record ClusterStats(Instant time, String updateTime, Map<String, String> 
         job = Collections.unmodifiableMap(new LinkedHashMap<>(job));
         pue = Collections.unmodifiableMap(new LinkedHashMap<>(pue));
         brief = Collections.unmodifiableMap(new LinkedHashMap<>(brief));
-        jobs = Collections.unmodifiableList(new ArrayList<>(jobs));
-        nodes = Collections.unmodifiableList(new ArrayList<>(nodes));
+        jobs = rows(jobs);
+        nodes = rows(nodes);
+    }
+
+    /** {@link JsonRows} (immutable) as they are; any other list copied. */
+    private static List<String> rows(List<String> rows) {
+        return rows instanceof JsonRows ? rows : Collections.unmodifiableList(new ArrayList<>(rows));
     }
 
     /** A number field of the node hash. */

@@ -34,56 +34,6 @@ final class Json {
     record Raw(String json) {
     }
 
-    /**
-     * Writes one flat object straight into a reused buffer, without a map per row: the lists of a
-     * big cluster have 100,000 rows, and a map per row was most of the garbage of a snapshot.
-     */
-    static final class Row {
-        private final StringBuilder sb = new StringBuilder(512);
-        private boolean first;
-
-        Row begin() {
-            sb.setLength(0);
-            sb.append('{');
-            first = true;
-            return this;
-        }
-
-        private void name(String name) {
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            sb.append('"').append(name).append("\":"); // names are ASCII identifiers of RedisKeys
-        }
-
-        Row str(String name, String value) {
-            name(name);
-            if (value == null) {
-                sb.append("null");
-            } else {
-                string(sb, value);
-            }
-            return this;
-        }
-
-        Row num(String name, long value) {
-            name(name);
-            sb.append(value);
-            return this;
-        }
-
-        Row num(String name, Number value) {
-            name(name);
-            sb.append(value == null ? "null" : value.toString());
-            return this;
-        }
-
-        String end() {
-            return sb.append('}').toString();
-        }
-    }
-
     static void value(StringBuilder sb, Object v) {
         if (v == null) {
             sb.append("null");

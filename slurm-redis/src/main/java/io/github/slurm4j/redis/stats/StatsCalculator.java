@@ -1,6 +1,5 @@
 package io.github.slurm4j.redis.stats;
 
-import io.github.slurm4j.model.SlurmDuration;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.Tres;
 import io.github.slurm4j.model.job.Job;
@@ -10,10 +9,11 @@ import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.redis.RedisKeys;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,29 +80,53 @@ public final class StatsCalculator {
     /** Whether a job requests or holds GPUs ({@code gres/gpu} or {@code gres:gpu} in any TRES field). */
     public static boolean isGpuJob(Job job) {
         var r = job.resources();
-        for (String s : new String[] {r.tresPerNode(), r.tresPerJob(), r.tresPerTask(), r.tresPerSocket(), r.jobGres()}) {
-            if (mentionsGpu(s)) {
-                return true;
-            }
+        return mentionsGpu(r.tresPerNode()) || mentionsGpu(r.tresPerJob()) || mentionsGpu(r.tresPerTask())
+                || mentionsGpu(r.tresPerSocket()) || mentionsGpu(r.jobGres()) || holdsGpu(r.allocTres())
+                || holdsGpu(r.reqTres()) || holdsGpu(r.tres());
+    }
+
+    private static boolean holdsGpu(Tres t) {
+        if (t == null) {
+            return false;
         }
-        for (Tres t : new Tres[] {r.allocTres(), r.reqTres(), r.tres()}) {
-            if (t != null && t.gpus().orElse(0) > 0) {
-                return true;
+        // Tres.gpus() reads only gres/gpu entries: without one it is empty, whatever else is listed
+        for (String name : t.asMap().keySet()) {
+            if (name.startsWith("gres/gpu")) {
+                return t.gpus().orElse(0) > 0;
             }
         }
         return false;
     }
 
-    private static boolean mentionsGpu(String s) {
+    /**
+     * Whether the first GPU entry of a comma-separated TRES list (entries stripped of white space)
+     * asks for a non-zero count. Scans in place: it runs for every job of the queue.
+     */
+    static boolean mentionsGpu(String s) {
         if (s == null || s.isEmpty()) {
             return false;
         }
-        for (String part : s.split(",")) {
-            String p = part.strip();
-            if (p.startsWith("gres:gpu") || p.startsWith("gres/gpu") || p.startsWith("gpu:") || p.equals("gpu")) {
-                // a zero count (gres:gpu:0) requests nothing
-                return !(p.endsWith(":0") || p.endsWith("=0"));
+        int n = s.length();
+        for (int from = 0; from <= n; ) {
+            int comma = s.indexOf(',', from);
+            int to = comma < 0 ? n : comma;
+            int a = from, b = to;
+            while (a < b && Character.isWhitespace(s.charAt(a))) {
+                a++;
             }
+            while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+                b--;
+            }
+            int len = b - a;
+            if (s.startsWith("gres:gpu", a) && len >= 8 || s.startsWith("gres/gpu", a) && len >= 8
+                    || s.startsWith("gpu:", a) && len >= 4 || len == 3 && s.startsWith("gpu", a)) {
+                // a zero count (gres:gpu:0) requests nothing
+                return !(len >= 2 && s.charAt(b - 1) == '0' && (s.charAt(b - 2) == ':' || s.charAt(b - 2) == '='));
+            }
+            if (comma < 0) {
+                break;
+            }
+            from = comma + 1;
         }
         return false;
     }
@@ -118,20 +142,21 @@ public final class StatsCalculator {
     public static ClusterStats compute(List<Node> nodes, List<Job> jobs, PowerReading power, ZonedDateTime now) {
         String updateTime = UPDATE_TIME.format(now);
         LocalDateTime local = now.toLocalDateTime();
+        long nowSecond = local.toEpochSecond(ZoneOffset.UTC);
+        int nowNano = local.getNano();
 
         // ---------------------------------------------------------------- nodes
-        Map<String, Node> byName = new LinkedHashMap<>();
-        for (Node n : nodes) {
-            byName.putIfAbsent(n.name(), n);
-        }
         long[] all = new long[7];
         long[] gpu = new long[7];
         long[] cpu = new long[7];
-        List<String> nodeRows = new ArrayList<>(byName.size());
-        Json.Row row = new Json.Row();
+        Set<String> nodeNames = new HashSet<>(Math.max(16, nodes.size() * 2));
+        JsonRows.Builder nodeRows = new JsonRows.Builder(nodes.size());
         double watts = 0;
         boolean energy = false;
-        for (Node n : byName.values()) {
+        for (Node n : nodes) {
+            if (!nodeNames.add(n.name())) {
+                continue; // listed again (overlapping partitions): the first listing counts
+            }
             NodeFigures f = figures(n);
             add(all, f, f.cpuAlloc, f.cpuFree, f.cpuError);
             if (f.gpu) {
@@ -144,11 +169,11 @@ public final class StatsCalculator {
                 watts += w;
                 energy = true;
             }
-            nodeRows.add(row.begin().str("name", n.name()).str("type", f.gpu ? "gpu" : "cpu")
-                    .str("state", n.state() == null ? "" : n.state().raw())
-                    .num("res_tot", f.gpu ? f.cardTot : f.cpuTot).num("res_alloc", f.gpu ? f.cardAlloc : f.cpuAlloc)
-                    .num("cpu_avg_load", n.usage().cpuLoad()).num("mem_tot", mib(n.hardware().realMemoryBytes()))
-                    .num("mem_alloc", mib(n.usage().allocMemoryBytes())).end());
+            nodeRows.begin().str(K_NAME, n.name()).str(K_TYPE, f.gpu ? "gpu" : "cpu")
+                    .str(K_STATE, n.state() == null ? "" : n.state().raw())
+                    .num(K_RES_TOT, f.gpu ? f.cardTot : f.cpuTot).num(K_RES_ALLOC, f.gpu ? f.cardAlloc : f.cpuAlloc)
+                    .num(K_CPU_AVG_LOAD, n.usage().cpuLoad()).num(K_MEM_TOT, mib(n.hardware().realMemoryBytes()))
+                    .num(K_MEM_ALLOC, mib(n.usage().allocMemoryBytes())).end();
         }
         Map<String, String> node = new LinkedHashMap<>();
         put(node, "all_cpu", "all_node", all);
@@ -160,18 +185,17 @@ public final class StatsCalculator {
         }
 
         // ---------------------------------------------------------------- jobs
-        Map<Long, Job> jobById = new LinkedHashMap<>();
-        for (Job j : jobs) {
-            jobById.putIfAbsent(j.jobId(), j);
-        }
+        LongSet jobIds = new LongSet(jobs.size());
         long running = 0, pending = 0, cpuRunning = 0, cpuPending = 0, gpuRunning = 0, gpuPending = 0;
-        Set<String> runningUsers = new HashSet<>(), pendingUsers = new HashSet<>(), users = new HashSet<>(),
-                cpuUsers = new HashSet<>(), gpuUsers = new HashSet<>(), cpuRunningUsers = new HashSet<>(),
-                cpuPendingUsers = new HashSet<>(), gpuRunningUsers = new HashSet<>(), gpuPendingUsers = new HashSet<>();
-        List<Timed> runningTimes = new ArrayList<>();
-        List<Timed> pendingTimes = new ArrayList<>();
-        List<String> jobRows = new ArrayList<>();
-        for (Job j : jobById.values()) {
+        // per distinct user, which of the user counts it is in (U_* bits): one map lookup per job
+        Map<String, int[]> userBits = new HashMap<>();
+        Top5 runningTop = new Top5();
+        Top5 pendingTop = new Top5();
+        JsonRows.Builder jobRows = new JsonRows.Builder(jobs.size());
+        for (Job j : jobs) {
+            if (!jobIds.add(j.jobId())) {
+                continue; // listed again: the first listing counts
+            }
             JobState st = j.state();
             boolean isRunning = st != null && st.state() == JobState.Name.RUNNING;
             boolean isPending = st != null && st.state() == JobState.Name.PENDING;
@@ -180,43 +204,39 @@ public final class StatsCalculator {
             }
             boolean isGpu = isGpuJob(j);
             String user = userOf(j);
-            users.add(user);
-            (isGpu ? gpuUsers : cpuUsers).add(user);
-            Duration used;
+            Duration used = nonNegative(j.timing().runTime());
+            int bits;
             if (isRunning) {
                 running++;
-                runningUsers.add(user);
                 if (isGpu) {
                     gpuRunning++;
-                    gpuRunningUsers.add(user);
+                    bits = U_RUNNING | U_GPU | U_GPU_RUNNING;
                 } else {
                     cpuRunning++;
-                    cpuRunningUsers.add(user);
+                    bits = U_RUNNING | U_CPU | U_CPU_RUNNING;
                 }
-                used = nonNegative(j.timing().runTime());
-                runningTimes.add(new Timed(j, used));
+                runningTop.offer(j, used.getSeconds(), used.getNano());
             } else {
                 pending++;
-                pendingUsers.add(user);
                 if (isGpu) {
                     gpuPending++;
-                    gpuPendingUsers.add(user);
+                    bits = U_PENDING | U_GPU | U_GPU_PENDING;
                 } else {
                     cpuPending++;
-                    cpuPendingUsers.add(user);
+                    bits = U_PENDING | U_CPU | U_CPU_PENDING;
                 }
-                pendingTimes.add(new Timed(j, waited(j, local)));
-                used = nonNegative(j.timing().runTime());
+                pendingTop.offerWait(j, local, nowSecond, nowNano);
             }
-            jobRows.add(row.begin().str("job_id", j.displayId().toString()).str("name", nz(j.name()))
-                    .str("account", nz(j.identity().account())).str("user", user)
-                    .str("partition", nz(j.identity().partition())).str("qos", nz(j.identity().qos()))
-                    .num("nodes", j.resources().numNodes()).num("cpus", j.resources().numCpus())
-                    .str("state", st.state().name()).str("time_used", SlurmDuration.format(used))
-                    .num("time_used_seconds", used.getSeconds())
-                    .str("info", isRunning ? nz(j.placement().nodeList()) : nz(j.status().reason())).end());
+            userBits.computeIfAbsent(user, u -> new int[1])[0] |= bits;
+            jobRows.begin().jobId(K_JOB_ID, j.displayId()).str(K_NAME, nz(j.name()))
+                    .str(K_ACCOUNT, nz(j.identity().account())).str(K_USER, user)
+                    .str(K_PARTITION, nz(j.identity().partition())).str(K_QOS, nz(j.identity().qos()))
+                    .num(K_NODES, j.resources().numNodes()).num(K_CPUS, j.resources().numCpus())
+                    .str(K_STATE, st.state().name()).duration(K_TIME_USED, used.getSeconds())
+                    .num(K_TIME_USED_SECONDS, used.getSeconds())
+                    .str(K_INFO, isRunning ? nz(j.placement().nodeList()) : nz(j.status().reason())).end();
         }
-        String pendingTop = top5(pendingTimes);
+        String pendingTop5 = pendingTop.json();
         Map<String, String> job = new LinkedHashMap<>();
         job.put("running_jobs", Long.toString(running));
         job.put("pending_jobs", Long.toString(pending));
@@ -224,19 +244,25 @@ public final class StatsCalculator {
         job.put("cpu_pending_jobs", Long.toString(cpuPending));
         job.put("gpu_running_jobs", Long.toString(gpuRunning));
         job.put("gpu_pending_jobs", Long.toString(gpuPending));
-        job.put("running_users", Integer.toString(runningUsers.size()));
-        job.put("pending_users", Integer.toString(pendingUsers.size()));
-        job.put("users", Integer.toString(users.size()));
-        job.put("cpu_users", Integer.toString(cpuUsers.size()));
-        job.put("gpu_users", Integer.toString(gpuUsers.size()));
-        job.put("cpu_running_users", Integer.toString(cpuRunningUsers.size()));
-        job.put("cpu_pending_users", Integer.toString(cpuPendingUsers.size()));
-        job.put("gpu_running_users", Integer.toString(gpuRunningUsers.size()));
-        job.put("gpu_pending_users", Integer.toString(gpuPendingUsers.size()));
-        job.put(RedisKeys.PENDING_TOP5_CONTRACT, pendingTop);
-        job.put(RedisKeys.RUNNING_TOP5, top5(runningTimes));
+        int[] userCounts = new int[8];
+        for (int[] b : userBits.values()) {
+            for (int k = 0; k < userCounts.length; k++) {
+                userCounts[k] += (b[0] >>> k) & 1;
+            }
+        }
+        job.put("running_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_RUNNING)]));
+        job.put("pending_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_PENDING)]));
+        job.put("users", Integer.toString(userBits.size()));
+        job.put("cpu_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_CPU)]));
+        job.put("gpu_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_GPU)]));
+        job.put("cpu_running_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_CPU_RUNNING)]));
+        job.put("cpu_pending_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_CPU_PENDING)]));
+        job.put("gpu_running_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_GPU_RUNNING)]));
+        job.put("gpu_pending_users", Integer.toString(userCounts[Integer.numberOfTrailingZeros(U_GPU_PENDING)]));
+        job.put(RedisKeys.PENDING_TOP5_CONTRACT, pendingTop5);
+        job.put(RedisKeys.RUNNING_TOP5, runningTop.json());
         job.put(RedisKeys.UPDATE_TIME, updateTime);
-        job.put(RedisKeys.PENDING_TOP5, pendingTop);
+        job.put(RedisKeys.PENDING_TOP5, pendingTop5);
 
         // ---------------------------------------------------------------- pue
         Map<String, String> pue = new LinkedHashMap<>();
@@ -264,8 +290,32 @@ public final class StatsCalculator {
         brief.put("job_running", ratio(running, running + pending));
         brief.put("job_pending", ratio(pending, running + pending));
 
-        return new ClusterStats(now.toInstant(), updateTime, nodeOrdered, job, pue, brief, jobRows, nodeRows);
+        return new ClusterStats(now.toInstant(), updateTime, nodeOrdered, job, pue, brief, jobRows.build(),
+                nodeRows.build());
     }
+
+    /** A user's bits: in which distinct-user counts it is. */
+    private static final int U_RUNNING = 1, U_PENDING = 2, U_CPU = 4, U_GPU = 8, U_CPU_RUNNING = 16, U_CPU_PENDING = 32,
+            U_GPU_RUNNING = 64, U_GPU_PENDING = 128;
+
+    private static final byte[] K_NAME = JsonRows.Builder.key("name");
+    private static final byte[] K_TYPE = JsonRows.Builder.key("type");
+    private static final byte[] K_STATE = JsonRows.Builder.key("state");
+    private static final byte[] K_RES_TOT = JsonRows.Builder.key("res_tot");
+    private static final byte[] K_RES_ALLOC = JsonRows.Builder.key("res_alloc");
+    private static final byte[] K_CPU_AVG_LOAD = JsonRows.Builder.key("cpu_avg_load");
+    private static final byte[] K_MEM_TOT = JsonRows.Builder.key("mem_tot");
+    private static final byte[] K_MEM_ALLOC = JsonRows.Builder.key("mem_alloc");
+    private static final byte[] K_JOB_ID = JsonRows.Builder.key("job_id");
+    private static final byte[] K_ACCOUNT = JsonRows.Builder.key("account");
+    private static final byte[] K_USER = JsonRows.Builder.key("user");
+    private static final byte[] K_PARTITION = JsonRows.Builder.key("partition");
+    private static final byte[] K_QOS = JsonRows.Builder.key("qos");
+    private static final byte[] K_NODES = JsonRows.Builder.key("nodes");
+    private static final byte[] K_CPUS = JsonRows.Builder.key("cpus");
+    private static final byte[] K_TIME_USED = JsonRows.Builder.key("time_used");
+    private static final byte[] K_TIME_USED_SECONDS = JsonRows.Builder.key("time_used_seconds");
+    private static final byte[] K_INFO = JsonRows.Builder.key("info");
 
     // counters: 0 node tot, 1 running, 2 available, 3 error, 4 res tot, 5 res alloc, 6 res free
     private static void add(long[] c, NodeFigures f, long alloc, long free, long error) {
@@ -287,48 +337,83 @@ public final class StatsCalculator {
         m.put(nodes + "_error", Long.toString(c[3]));
     }
 
-    private record Timed(Job job, Duration time) {
-    }
+    /**
+     * The five longest times, longest first (ties: the lower job id first), kept in one pass
+     * without an object per job: the queue may hold 100,000 pending jobs.
+     */
+    private static final class Top5 {
+        private final Job[] job = new Job[6];
+        private final long[] seconds = new long[6];
+        private final int[] nanos = new int[6];
+        private int size;
 
-    private static final Comparator<Timed> LONGEST_FIRST =
-            Comparator.comparing(Timed::time).reversed().thenComparingLong(t -> t.job().jobId());
+        /** A pending job, by its wait: since it became eligible, else since it was submitted; never negative. */
+        void offerWait(Job j, LocalDateTime now, long nowSecond, int nowNano) {
+            SlurmTime since = j.timing().eligibleTime();
+            if (since == null || !since.isSet() || since.dateTime().isAfter(now)) {
+                since = j.timing().submitTime();
+            }
+            if (since == null || !since.isSet()) {
+                offer(j, 0, 0);
+                return;
+            }
+            LocalDateTime t = since.dateTime();
+            long s = nowSecond - t.toEpochSecond(ZoneOffset.UTC);
+            int n = nowNano - t.getNano();
+            if (n < 0) {
+                n += 1_000_000_000;
+                s--;
+            }
+            if (s < 0) {
+                s = 0;
+                n = 0;
+            }
+            offer(j, s, n);
+        }
 
-    /** The five longest, longest first (ties: the lower job id first), as a JSON array. */
-    private static String top5(List<Timed> timed) {
-        // one pass keeping the best five: the queue may hold 100,000 pending jobs
-        List<Timed> best = new ArrayList<>(6);
-        for (Timed t : timed) {
-            if (best.size() < 5 || LONGEST_FIRST.compare(t, best.get(best.size() - 1)) < 0) {
-                int i = best.size();
-                while (i > 0 && LONGEST_FIRST.compare(t, best.get(i - 1)) < 0) {
-                    i--;
-                }
-                best.add(i, t);
-                if (best.size() > 5) {
-                    best.remove(5);
-                }
+        void offer(Job j, long s, int n) {
+            if (size == 5 && !before(s, n, j.jobId(), size - 1)) {
+                return;
+            }
+            int i = size;
+            while (i > 0 && before(s, n, j.jobId(), i - 1)) {
+                job[i] = job[i - 1];
+                seconds[i] = seconds[i - 1];
+                nanos[i] = nanos[i - 1];
+                i--;
+            }
+            job[i] = j;
+            seconds[i] = s;
+            nanos[i] = n;
+            if (size < 5) {
+                size++;
             }
         }
-        List<String> out = new ArrayList<>(5);
-        Json.Row o = new Json.Row();
-        for (Timed t : best) {
-            out.add(o.begin().str("job_id", t.job().displayId().toString()).str("name", nz(t.job().name()))
-                    .str("user", userOf(t.job())).str("partition", nz(t.job().identity().partition()))
-                    .str("time_used", SlurmDuration.format(t.time())).num("time_used_seconds", t.time().getSeconds()).end());
-        }
-        return Json.array(out);
-    }
 
-    /** A pending job's wait: since it became eligible, else since it was submitted; never negative. */
-    static Duration waited(Job j, LocalDateTime now) {
-        SlurmTime since = j.timing().eligibleTime();
-        if (since == null || !since.isSet() || since.dateTime().isAfter(now)) {
-            since = j.timing().submitTime();
+        /** Whether (s, n, id) comes before entry {@code k}: longer first, then the lower job id. */
+        private boolean before(long s, int n, long id, int k) {
+            if (s != seconds[k]) {
+                return s > seconds[k];
+            }
+            if (n != nanos[k]) {
+                return n > nanos[k];
+            }
+            return id < job[k].jobId();
         }
-        if (since == null || !since.isSet()) {
-            return Duration.ZERO;
+
+        /** As a JSON array of {@code TOP5_FIELDS} objects. */
+        String json() {
+            JsonRows.Builder o = new JsonRows.Builder(5);
+            List<String> out = new ArrayList<>(5);
+            for (int k = 0; k < size; k++) {
+                Job j = job[k];
+                o.begin().jobId(K_JOB_ID, j.displayId()).str(K_NAME, nz(j.name())).str(K_USER, userOf(j))
+                        .str(K_PARTITION, nz(j.identity().partition())).duration(K_TIME_USED, seconds[k])
+                        .num(K_TIME_USED_SECONDS, seconds[k]).end();
+                out.add(o.lastRow());
+            }
+            return Json.array(out);
         }
-        return nonNegative(Duration.between(since.dateTime(), now));
     }
 
     private static Duration nonNegative(Duration d) {
@@ -340,9 +425,15 @@ public final class StatsCalculator {
                 : String.valueOf(j.identity().user().id());
     }
 
-    /** {@code part / total} with 4 decimals, {@code 0.0000} when the total is 0. */
+    /**
+     * {@code part / total} with 4 decimals, rounded half up from the exact fraction ({@code 3/160} is
+     * {@code 0.0188}; rounding the nearest double, 0.018749…, gave {@code 0.0187}); {@code 0.0000}
+     * when the total is 0.
+     */
     static String ratio(long part, long total) {
-        return total == 0 ? "0.0000" : decimal((double) part / total, 4);
+        return total == 0 ? "0.0000"
+                : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(total), 4,
+                        java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String decimal(double v, int places) {

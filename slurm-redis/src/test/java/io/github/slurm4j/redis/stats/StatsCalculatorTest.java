@@ -141,4 +141,88 @@ class StatsCalculatorTest {
         assertThat(NodeState.parse("drng").base()).isEqualTo(NodeState.Base.ALLOCATED);
         assertThat(StatsCalculator.figures(FixtureCluster.node("d", "drng", 8, 8, null, null, null)).cpuAlloc()).isEqualTo(8);
     }
+
+    /** The former split-based reading, the definition {@code mentionsGpu} must keep. */
+    private static boolean mentionsGpuReference(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (String part : s.split(",")) {
+            String p = part.strip();
+            if (p.startsWith("gres:gpu") || p.startsWith("gres/gpu") || p.startsWith("gpu:") || p.equals("gpu")) {
+                return !(p.endsWith(":0") || p.endsWith("=0"));
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void gpuRequestsReadInPlaceAsTheSplitReadingDid() {
+        String[] parts = {"gres:gpu", "gres/gpu", "gpu:", "gpu", "gp", "gres:gpu:0", "gres/gpu=0", "gpu:a100:2", "cpu=1",
+                "mps:10", "gres:gpu:a100:0", " gpu ", "\tgres/gpu:1\n", "", " ", ":0", "=0", "0", "gpus", "GPU:1", "gres/gpu:10"};
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = r.nextInt(5); n > 0; n--) {
+                sb.append(parts[r.nextInt(parts.length)]);
+                if (r.nextInt(3) > 0) {
+                    sb.append(r.nextInt(4) == 0 ? " , " : ",");
+                }
+            }
+            String s = sb.toString();
+            assertThat(StatsCalculator.mentionsGpu(s)).as("'%s'", s).isEqualTo(mentionsGpuReference(s));
+        }
+        assertThat(StatsCalculator.mentionsGpu(null)).isFalse();
+    }
+
+    @Test
+    void topFiveTiesGoToTheLongerFractionThenTheLowerJobId() {
+        java.time.LocalDateTime now = FixtureCluster.NOW.toLocalDateTime();
+        List<io.github.slurm4j.model.job.Job> jobs = new java.util.ArrayList<>();
+        for (long id = 20; id > 10; id--) {
+            // ids 11..20 wait 100 s; 15 and 16 a half second more; 20 is eligible in the future: since submit
+            java.time.LocalDateTime submit = now.minusSeconds(100).minusNanos(id == 15 || id == 16 ? 500_000_000 : 0);
+            var b = io.github.slurm4j.model.job.Job.builder(id).state(io.github.slurm4j.model.job.JobState.parse("PENDING"))
+                    .name("j" + id).submitTime(io.github.slurm4j.model.SlurmTime.of(submit));
+            if (id == 20) {
+                b.eligibleTime(io.github.slurm4j.model.SlurmTime.of(now.plusSeconds(5)));
+            }
+            jobs.add(b.build());
+        }
+        String top = StatsCalculator.compute(List.of(), jobs, PowerReading.NONE, FixtureCluster.NOW).job().get("pending_top5");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"job_id\":\"(\\d+)\"").matcher(top);
+        List<String> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        assertThat(ids).containsExactly("15", "16", "11", "12", "13");
+        assertThat(top).contains("\"time_used\":\"00:01:40\",\"time_used_seconds\":100");
+    }
+
+    @Test
+    void aJobListedTwiceCountsOnceAsFirstListed() {
+        var first = io.github.slurm4j.model.job.Job.builder(7).state(io.github.slurm4j.model.job.JobState.parse("COMPLETED")).build();
+        var again = io.github.slurm4j.model.job.Job.builder(7).state(io.github.slurm4j.model.job.JobState.parse("RUNNING")).build();
+        var other = io.github.slurm4j.model.job.Job.builder(0).state(io.github.slurm4j.model.job.JobState.parse("RUNNING")).build();
+        ClusterStats t = StatsCalculator.compute(List.of(), List.of(first, again, other, other), PowerReading.NONE, FixtureCluster.NOW);
+        assertThat(t.job().get("running_jobs")).isEqualTo("1");
+        assertThat(t.jobs()).hasSize(1).allSatisfy(j -> assertThat(j).startsWith("{\"job_id\":\"0\""));
+    }
+
+    @Test
+    void ratiosAreRoundedFromTheExactFraction() {
+        assertThat(StatsCalculator.ratio(3, 160)).isEqualTo("0.0188"); // 0.01875: the nearest double is below it
+        assertThat(StatsCalculator.ratio(1, 3)).isEqualTo("0.3333");
+        assertThat(StatsCalculator.ratio(2, 3)).isEqualTo("0.6667");
+        assertThat(StatsCalculator.ratio(0, 7)).isEqualTo("0.0000");
+        assertThat(StatsCalculator.ratio(7, 7)).isEqualTo("1.0000");
+        assertThat(StatsCalculator.ratio(5, 0)).isEqualTo("0.0000");
+        for (long total = 1; total <= 2000; total++) {
+            for (long part = 0; part <= total; part += 1 + total / 50) {
+                long q = (part * 20_000 + total) / (2 * total); // half up, in integers
+                assertThat(StatsCalculator.ratio(part, total)).as("%d/%d", part, total)
+                        .isEqualTo(q / 10_000 + "." + String.format(java.util.Locale.ROOT, "%04d", q % 10_000));
+            }
+        }
+    }
 }
