@@ -27,8 +27,12 @@ final class Rows {
         Instant started = state.is(JobState.Name.PENDING) ? null : instant(r.startTime(), c);
         Instant finished = state.isFinished() ? instant(r.endTime(), c) : null;
         String id = r.jobId() == null ? r.extras().get("JobID") : r.jobId().toString();
+        // devices: the job's GPUs (allocated, or requested while pending: squeue's tres-alloc), else its CPUs
+        Long gpus = gpus(r.tresAlloc());
+        boolean onGpus = gpus != null && gpus > 0;
+        Integer devices = onGpus ? Integer.valueOf(gpus.intValue()) : r.cpus();
         return new JobRow(id, id + "-" + c.host(), r.name(), r.user(), r.partition(), JobStatuses.of(state, r.reason()),
-                r.cpus(), false, preemptible(c, r.partition(), r.qos()),
+                devices, onGpus, preemptible(c, r.partition(), r.qos()),
                 prio == null ? null : Priorities.fromSlurmPriority(prio, c.priorityUnit()),
                 instant(r.submitTime(), c), started, finished, PendingReasons.code(r.reason()),
                 SubmitTokens.strip(r.extras().get("Comment")), true);

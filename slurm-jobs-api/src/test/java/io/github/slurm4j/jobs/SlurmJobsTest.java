@@ -203,6 +203,31 @@ class SlurmJobsTest {
         assertThat(running).isNotNull();
     }
 
+    /** Devices of a queue row: its GPUs, allocated or (pending) requested, from squeue's tres-alloc; else its CPUs. */
+    @Test
+    void queueRowsCountGpusAsDevicesElseCpus() {
+        SlurmJobs jobs = jobs(fake);
+        JobId twoGpus = jobs.submit("lab", JobConf.builder().script(SLEEP).cores(1).gpus(2).build()).jobId();
+        JobId waitsForAGpu = jobs.submit("lab", JobConf.builder().script(SLEEP).cores(1).gpus(1).build()).jobId();
+        JobId threeCpus = jobs.submit("lab", JobConf.builder().script(SLEEP).cores(3).build()).jobId();
+        Map<String, JobRow> rows = new java.util.HashMap<>();
+        jobs.myJobs("lab", "alice", fake.now().minus(Duration.ofHours(1))).forEach(r -> rows.put(r.id(), r));
+        assertThat(rows.get(twoGpus.toString())).satisfies(r -> {
+            assertThat(r.phase()).isEqualTo(JobPhase.RUNNING);
+            assertThat(r.devices()).isEqualTo(2);
+            assertThat(r.gpus()).isTrue();
+        });
+        assertThat(rows.get(waitsForAGpu.toString())).satisfies(r -> {
+            assertThat(r.phase()).isEqualTo(JobPhase.QUEUED);
+            assertThat(r.devices()).isEqualTo(1);
+            assertThat(r.gpus()).isTrue();
+        });
+        assertThat(rows.get(threeCpus.toString())).satisfies(r -> {
+            assertThat(r.devices()).isEqualTo(3);
+            assertThat(r.gpus()).isFalse();
+        });
+    }
+
     @Test
     void pauseAndResumeARunningJobAndAPendingOne() {
         SlurmJobs root = jobs(fake.as("root"));

@@ -4,6 +4,7 @@ import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmDuration;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.TimeLimit;
+import io.github.slurm4j.model.Tres;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.job.SqueueRow;
@@ -371,6 +372,11 @@ public final class SqueueParser {
             if (cells[i].truncated()) {
                 truncated.add(keys[i]);
             }
+        }
+        String tres = extras.get(SqueueRow.TRES_ALLOC);
+        if (tres != null && !truncated.contains(SqueueRow.TRES_ALLOC)) {
+            // kept as printed, typed by SqueueRow.tresAlloc(): checked here, where the line is known
+            TableValues.convert(COMMAND, line, SqueueRow.TRES_ALLOC, tres, Tres::parse);
         }
         Name idName = has(Name.JobArrayID) ? Name.JobArrayID : has(Name.StepID) ? Name.StepID : Name.JobID;
         String idKey = idName.name();

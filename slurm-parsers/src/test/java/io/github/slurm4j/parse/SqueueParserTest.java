@@ -19,6 +19,19 @@ class SqueueParserTest {
         return rows.stream().filter(r -> r.jobId().toString().equals(id)).findFirst().orElseThrow();
     }
 
+    /** tres-alloc (what SlurmClient asks for the façade's devices) is checked where the line is known, typed on the row. */
+    @Test
+    void tresAllocIsCheckedByTheParserAndTypedOnTheRow() {
+        SqueueParser p = SqueueParser.forFormatLong("JobID:\u001f,tres-alloc:\u001f").withoutHeader();
+        List<SqueueRow> rows = p.parse("7\u001fcpu=1,mem=256M,node=1,billing=1,gres/gpu=2\u001f\n8\u001fcpu=3,mem=1G,node=1,billing=3\u001f\n");
+        assertThat(rows.get(0).tresAlloc().gpus()).hasValue(2);
+        assertThat(rows.get(1).tresAlloc().gpus()).isEmpty();
+        assertThatThrownBy(() -> p.parse("7\u001fcpu=1\u001f\n8\u001fcpu\u001f\n")).isInstanceOfSatisfying(SlurmParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.field()).isEqualTo(SqueueRow.TRES_ALLOC);
+        });
+    }
+
     @Test
     void defaultRichLongReasonWithCommasAndTruncatedNames() {
         var c = Fixtures.load("squeue-default-rich");

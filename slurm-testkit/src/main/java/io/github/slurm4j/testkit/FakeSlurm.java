@@ -485,7 +485,7 @@ public final class FakeSlurm implements Shell {
     private static List<String[]> squeueFields(String format) {
         List<String[]> out = new ArrayList<>();
         for (String item : format.split(",")) {
-            Matcher m = Pattern.compile("([A-Za-z]+)(?::(\\.?)(\\d*)(.*))?", Pattern.DOTALL).matcher(item);
+            Matcher m = Pattern.compile("([A-Za-z][A-Za-z-]*)(?::(\\.?)(\\d*)(.*))?", Pattern.DOTALL).matcher(item);
             if (!m.matches()) {
                 throw new NotModelledError("squeue -O item " + item);
             }

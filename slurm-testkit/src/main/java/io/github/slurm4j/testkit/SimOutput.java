@@ -377,6 +377,7 @@ final class SimOutput {
             case "submittime" -> time(j.submit);
             case "starttime" -> j.start == null ? "N/A" : time(j.start);
             case "endtime" -> j.start == null ? "N/A" : time(endTime(j));
+            case "tres-alloc" -> jobTres(j, true);
             case "stdout" -> expand(j.stdOut, j);
             case "stderr" -> expand(j.stdErr != null ? j.stdErr : j.stdOut, j);
             default -> throw new NotModelledError("squeue -O field '" + field + "' is not modelled by FakeSlurm");

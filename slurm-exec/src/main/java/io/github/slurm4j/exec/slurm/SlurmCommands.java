@@ -84,7 +84,8 @@ final class SlurmCommands {
         /** The {@code -O} fields, in order, each followed by U+001F. */
         static final List<String> FIELDS = List.of("JobArrayID", "JobID", "ArrayJobID", "ArrayTaskID", "Name",
                 "UserName", "Account", "Partition", "QOS", "State", "Reason", "NodeList", "TimeUsed", "TimeLimit",
-                "NumNodes", "NumCPUs", "PriorityLong", "Comment", "WorkDir", "SubmitTime", "StartTime", "EndTime");
+                "NumNodes", "NumCPUs", "PriorityLong", "Comment", "WorkDir", "SubmitTime", "StartTime", "EndTime",
+                SqueueRow.TRES_ALLOC);
         static final String FORMAT;
 
         static {

@@ -128,7 +128,7 @@ class SlurmClientTest {
                 .state(JobState.Name.PENDING).partition("debug").build());
         assertThat(shell.commands()).containsExactly(List.of("squeue", "--noheader", "--array", "-O",
                 SlurmCommands.ListJobs.FORMAT, "--user=alice,bob", "--states=PENDING,RUNNING", "--partition=debug"));
-        assertThat(SlurmCommands.ListJobs.FORMAT).startsWith("JobArrayID:" + US + ",JobID:" + US + ",").endsWith(",EndTime:" + US);
+        assertThat(SlurmCommands.ListJobs.FORMAT).startsWith("JobArrayID:" + US + ",JobID:" + US + ",").endsWith(",EndTime:" + US + ",tres-alloc:" + US);
         assertThat(shell.lastRequest().environment()).containsEntry("SLURM_TIME_FORMAT", "standard");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).jobId()).isEqualTo(JobId.of(14));

@@ -6,6 +6,7 @@ import io.github.slurm4j.model.MemoryRequest;
 import io.github.slurm4j.model.MemorySize;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.TimeLimit;
+import io.github.slurm4j.model.Tres;
 import io.github.slurm4j.model.UserRef;
 import java.time.Duration;
 import java.util.Collections;
@@ -105,6 +106,24 @@ public record SqueueRow(
         reason = Job.Status.reasonOf(reason);
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         truncated = truncated == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(truncated));
+    }
+
+    /**
+     * The {@code -O} field {@code tres-alloc}: the trackable resources allocated to a running job,
+     * requested by a pending one ({@code cpu=1,mem=256M,node=1,billing=1,gres/gpu=1}). squeue's
+     * parser checks that it reads as a TRES list; {@link #tresAlloc()} gives it typed.
+     */
+    public static final String TRES_ALLOC = "tres-alloc";
+
+    /**
+     * {@return the {@value #TRES_ALLOC} field as a {@link Tres}, or {@code null} when it was not
+     * printed or was cut}
+     *
+     * @throws IllegalArgumentException when the value is no TRES list (never for a row squeue's parser made)
+     */
+    public Tres tresAlloc() {
+        String text = extras.get(TRES_ALLOC);
+        return text == null || truncated.contains(TRES_ALLOC) ? null : Tres.parse(text);
     }
 
     /**
