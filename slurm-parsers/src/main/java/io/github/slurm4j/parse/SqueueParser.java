@@ -170,7 +170,13 @@ public final class SqueueParser {
         extraColumns = extra.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** For {@code squeue -o FORMAT} with a header. {@code %all} is accepted. */
+    /**
+     * For {@code squeue -o FORMAT} with a header. {@code %all} is accepted.
+     *
+     * @param format the {@code -o} argument as given to squeue ({@code "%.18i %.9P %.8j %R"})
+     * @return the parser; letters it does not type go to {@link SqueueRow#extras()}
+     * @throws IllegalArgumentException for a malformed format
+     */
     public static SqueueParser forFormat(String format) {
         if (format.trim().equals("%all")) {
             return new SqueueParser(format, allLayout(), true);
@@ -178,33 +184,46 @@ public final class SqueueParser {
         return new SqueueParser(format, Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
     }
 
-    /** For {@code squeue -O FORMAT} with a header. */
+    /**
+     * For {@code squeue -O FORMAT} with a header.
+     *
+     * @param format the {@code -O} argument ({@code "JobID:12,Name:30,State"}, or with a delimiter
+     *     suffix {@code "JobID:\u001f,..."}); names are case-insensitive
+     * @return the parser; names it does not type go to {@link SqueueRow#extras()} under the name given
+     * @throws IllegalArgumentException for a malformed format
+     */
     public static SqueueParser forFormatLong(String format) {
         Set<String> names = new HashSet<>(LETTERS.values());
         return new SqueueParser(format, Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true);
     }
 
-    /** For plain {@code squeue}. */
+    /** {@return the parser of plain {@code squeue} ({@link #DEFAULT_FORMAT})} */
     public static SqueueParser defaultFormat() {
         return forFormat(DEFAULT_FORMAT);
     }
 
-    /** For {@code squeue -l}: a date line, then the table. */
+    /** {@return the parser of {@code squeue -l} ({@link #LONG_FORMAT}): a date line, then the table} */
     public static SqueueParser longFormat() {
         return forFormat(LONG_FORMAT);
     }
 
-    /** For {@code squeue -s}: one row per step; the step id is in {@link SqueueRow#jobId()}. */
+    /**
+     * {@return the parser of {@code squeue -s} ({@link #STEPS_FORMAT}): one row per step, the step id
+     * in {@link SqueueRow#jobId()}}
+     */
     public static SqueueParser stepsFormat() {
         return forFormat(STEPS_FORMAT);
     }
 
-    /** For {@code squeue --start}. */
+    /** {@return the parser of {@code squeue --start} ({@link #START_FORMAT})} */
     public static SqueueParser startFormat() {
         return forFormat(START_FORMAT);
     }
 
-    /** The same format printed without a header ({@code -h}/{@code --noheader}). */
+    /**
+     * {@return a parser of the same format printed without a header ({@code -h}/{@code --noheader}):
+     * it refuses output that starts with the header or a date line}
+     */
     public SqueueParser withoutHeader() {
         return new SqueueParser(format, layout, false);
     }
@@ -218,12 +237,18 @@ public final class SqueueParser {
         return new Layout(COMMAND, "", cols, FREE_TEXT);
     }
 
-    /** The column keys of this format ({@code -O} names), in order. */
+    /** {@return the column keys of this format ({@code -O} names), in order} */
     public List<String> fields() {
         return layout.columns().stream().map(Column::key).toList();
     }
 
-    /** Parses decoded output. Prefer {@link #parse(byte[])} for exact widths. */
+    /**
+     * Parses decoded output (encoded to UTF-8 again). Prefer {@link #parse(byte[])} for exact widths.
+     *
+     * @param stdout squeue's standard output
+     * @return one row per job (or step), in squeue's order
+     * @throws SlurmParseException as {@link #parse(byte[])}
+     */
     public List<SqueueRow> parse(String stdout) {
         return parse(stdout.getBytes(StandardCharsets.UTF_8));
     }
@@ -232,6 +257,8 @@ public final class SqueueParser {
      * Parses squeue's stdout. A header-only output gives an empty list; an {@code -l} date line
      * before the header is skipped.
      *
+     * @param stdout squeue's standard output, as bytes (fixed widths count bytes)
+     * @return one row per job (or step), in squeue's order
      * @throws SlurmParseException for a row that does not fit the format; for a first line that is
      *     not this format's header (the output was printed with {@code -h}: its first job would be
      *     lost), and, built {@link #withoutHeader()}, for output that starts with the header or a
