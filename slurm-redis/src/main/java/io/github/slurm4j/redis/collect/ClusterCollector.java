@@ -71,32 +71,51 @@ public final class ClusterCollector implements AutoCloseable {
         this.onceAttempts = b.onceAttempts;
     }
 
+    /**
+     * Starts configuring a collector.
+     *
+     * @param source where each cycle reads the cluster, e.g. a {@link SlurmClusterSource}
+     * @param store where each cycle writes the snapshot and the collector status
+     * @return a builder with the defaults: 30 s interval, no locking, a random id, this JVM's zone,
+     *     5 store attempts per cycle
+     * @throws NullPointerException if {@code source} or {@code store} is null
+     */
     public static Builder builder(ClusterSource source, StatsStore store) {
         return new Builder(source, store);
     }
 
+    /**
+     * {@return this instance's id: in its lock token and in the {@code collector_id} field of
+     * {@code [cluster]_collector_status}}
+     */
     public String collectorId() {
         return collectorId;
     }
 
-    /** The outcome of the last cycle, or null before the first. */
+    /** {@return the outcome of the last cycle, or {@code null} before the first} */
     public Outcome lastOutcome() {
         return last;
     }
 
-    /** The last snapshot this collector wrote, or null before the first. */
+    /** {@return the last snapshot this collector wrote, or {@code null} before its first write} */
     public ClusterStats lastWritten() {
         return lastWritten;
     }
 
-    /** Whether this instance holds the lock now (always true without locking). */
+    /**
+     * {@return whether this instance holds the lock now, as of its last acquire or renewal (always
+     * {@code true} without locking)}
+     */
     public boolean isLeader() {
         return !locking || fence != null;
     }
 
     /**
      * One cycle: take or check the lock, read, compute, write (retrying the store up to the
-     * configured attempts with backoff).
+     * configured attempts with backoff). A failing Slurm read or a {@code StoreException} is
+     * not thrown but recorded: in the outcome and, for Slurm, in {@code [cluster]_collector_status}.
+     *
+     * @return what the cycle did
      */
     public synchronized Outcome runOnce() {
         long t0 = System.nanoTime();
@@ -160,7 +179,14 @@ public final class ClusterCollector implements AutoCloseable {
         return fence != null;
     }
 
-    /** Runs a cycle now and then every interval, on a daemon thread, until {@link #close}. */
+    /**
+     * Runs a cycle now and then every interval (measured from the end of one cycle to the start of
+     * the next), on a daemon thread, until {@link #close}. With locking, the lease is also renewed
+     * every third of the interval.
+     *
+     * @return this collector
+     * @throws IllegalStateException if it was already started
+     */
     public synchronized ClusterCollector start() {
         if (scheduler != null) {
             throw new IllegalStateException("already started");
@@ -274,7 +300,14 @@ public final class ClusterCollector implements AutoCloseable {
             this.store = Objects.requireNonNull(store, "store");
         }
 
-        /** The cycle interval (default 30 s); also the lock's lease. */
+        /**
+         * Sets the cycle interval (default 30 s); also the lock's lease and the longest backoff
+         * between store attempts.
+         *
+         * @param interval the time between cycles; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is zero or negative
+         */
         public Builder interval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("interval must be positive");
@@ -283,13 +316,25 @@ public final class ClusterCollector implements AutoCloseable {
             return this;
         }
 
-        /** Whether to take the store's lock, for several instances collecting one cluster (default false). */
+        /**
+         * Sets whether to take the store's lock, for several instances collecting one cluster
+         * (default false).
+         *
+         * @param locking {@code true} to write only while holding the lock, with fenced writes
+         * @return this builder
+         */
         public Builder locking(boolean locking) {
             this.locking = locking;
             return this;
         }
 
-        /** This instance's id in the lock token and the status (default: random). */
+        /**
+         * Sets this instance's id in the lock token and the status (default: 8 random hex digits).
+         *
+         * @param id the id; not empty, no {@code ':'} (the lock token's separator)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code id} is empty or contains {@code ':'}
+         */
         public Builder collectorId(String id) {
             if (id.isEmpty() || id.contains(":")) {
                 throw new IllegalArgumentException("collector id must be non-empty without ':'");
@@ -298,13 +343,28 @@ public final class ClusterCollector implements AutoCloseable {
             return this;
         }
 
-        /** The cluster's zone, for the status times (default: this JVM's). */
+        /**
+         * Sets the cluster's zone, for the times in the status ({@code last_error_time}); the
+         * snapshot's own {@code update_time} is in the zone of the source's reading.
+         *
+         * @param zone the zone (default: this JVM's)
+         * @return this builder
+         * @throws NullPointerException if {@code zone} is null
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** How many times one cycle tries the store before giving the cycle up (default 5, with backoff). */
+        /**
+         * Sets how many times one cycle tries the store write before giving the cycle up as
+         * {@link Outcome#STORE_FAILED} (default 5); the waits between attempts start at 100 ms and
+         * double, up to the interval.
+         *
+         * @param attempts the attempts per cycle; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code attempts} is less than 1
+         */
         public Builder storeAttempts(int attempts) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("attempts must be >= 1");
@@ -313,6 +373,7 @@ public final class ClusterCollector implements AutoCloseable {
             return this;
         }
 
+        /** {@return a collector with this configuration, not started yet} */
         public ClusterCollector build() {
             return new ClusterCollector(this);
         }

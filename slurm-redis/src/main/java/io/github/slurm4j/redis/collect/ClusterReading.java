@@ -16,6 +16,15 @@ import java.util.List;
  * @param time when the listings were taken, in the cluster's zone
  */
 public record ClusterReading(List<Node> nodes, List<Job> jobs, PowerReading power, ZonedDateTime time) {
+    /**
+     * Copies both listings (unmodifiable).
+     *
+     * @param nodes the node listing
+     * @param jobs the job listing
+     * @param power power readings, {@link PowerReading#NONE} without a source
+     * @param time when the listings were taken, in the cluster's zone
+     * @throws NullPointerException if {@code nodes} or {@code jobs} is null or contains null
+     */
     public ClusterReading {
         nodes = List.copyOf(nodes);
         jobs = List.copyOf(jobs);

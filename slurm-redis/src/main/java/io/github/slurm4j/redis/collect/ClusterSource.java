@@ -9,6 +9,8 @@ public interface ClusterSource {
     /**
      * Reads the cluster once.
      *
+     * @return one node listing and one job listing, taken together, with the power readings
+     *
      * @throws RuntimeException (a {@code SlurmException} from Slurm) when it cannot: the collector
      *     then keeps the last snapshot and records the error
      */

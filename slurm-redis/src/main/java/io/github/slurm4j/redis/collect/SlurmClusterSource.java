@@ -24,15 +24,27 @@ public final class SlurmClusterSource implements ClusterSource {
     private final List<String> facilityPowerCommand;
     private final List<String> itPowerCommand;
 
+    /**
+     * A source without power commands: the PUE hash then holds no {@code pue} ratio, only the IT
+     * {@code power} summed from the nodes' {@code CurrentWatts} when they report it.
+     *
+     * @param client the client whose commands, shell and zone are used
+     * @throws NullPointerException if {@code client} is null
+     */
     public SlurmClusterSource(SlurmClient client) {
         this(client, null, null);
     }
 
     /**
+     * A source with power commands, each run through the client's shell once per cycle; a command
+     * that exits non-zero or prints no number fails the reading with a {@code SlurmException}.
+     *
+     * @param client the client whose commands, shell and zone are used
      * @param facilityPowerCommand a command printing the facility's power in watts (a number, or
      *     {@code ipmitool dcmi power reading}'s output), or null: no {@code pue} then
      * @param itPowerCommand a command printing the IT power likewise, used when the nodes report no
      *     {@code CurrentWatts}, or null
+     * @throws NullPointerException if {@code client} is null
      */
     public SlurmClusterSource(SlurmClient client, List<String> facilityPowerCommand, List<String> itPowerCommand) {
         this.client = Objects.requireNonNull(client, "client");

@@ -25,6 +25,20 @@ import java.util.Map;
 public record ClusterStats(Instant time, String updateTime, Map<String, String> node, Map<String, String> job,
         Map<String, String> pue, Map<String, String> brief, List<String> jobs, List<String> nodes) {
 
+    /**
+     * Copies the hashes (unmodifiable, in their order) and the lists ({@link JsonRows}, immutable,
+     * kept as they are).
+     *
+     * @param time when the snapshot was taken
+     * @param updateTime {@code update_time} as written ({@code yyyy-MM-dd HH:mm:ss}, cluster zone)
+     * @param node the {@code _cluster_node} hash; copied
+     * @param job the {@code _cluster_job} hash; copied
+     * @param pue the {@code _cluster_pue} hash; empty without any power source; copied
+     * @param brief the {@code _cluster_brief} hash; copied
+     * @param jobs the {@code _jobs} list; a {@link JsonRows} is kept, any other list copied
+     * @param nodes the {@code _nodes} list; likewise
+     * @throws NullPointerException if a hash or list is null
+     */
     public ClusterStats {
         node = Collections.unmodifiableMap(new LinkedHashMap<>(node));
         job = Collections.unmodifiableMap(new LinkedHashMap<>(job));
@@ -39,12 +53,26 @@ public record ClusterStats(Instant time, String updateTime, Map<String, String> 
         return rows instanceof JsonRows ? rows : Collections.unmodifiableList(new ArrayList<>(rows));
     }
 
-    /** A number field of the node hash. */
+    /**
+     * Reads a number field of the node hash.
+     *
+     * @param field the field, e.g. {@code all_node} or {@code gpu_card}
+     * @return the field's value
+     * @throws NumberFormatException if there is no such field or it is not a whole number
+     *     ({@code update_time})
+     */
     public long nodeCount(String field) {
         return Long.parseLong(node.get(field));
     }
 
-    /** A number field of the job hash. */
+    /**
+     * Reads a number field of the job hash.
+     *
+     * @param field the field, e.g. {@code running_jobs} or {@code gpu_pending_users}
+     * @return the field's value
+     * @throws NumberFormatException if there is no such field or it is not a whole number
+     *     ({@code update_time}, the top-5 JSON fields)
+     */
     public long jobCount(String field) {
         return Long.parseLong(job.get(field));
     }
@@ -54,6 +82,8 @@ public record ClusterStats(Instant time, String updateTime, Map<String, String> 
      * {@code [cluster]_} prefix: {@code cluster_node}, {@code cluster_job}, {@code cluster_pue}
      * (only when known), {@code cluster_brief} (the hash fields, values as written) and
      * {@code jobs}, {@code nodes} (arrays of the list elements).
+     *
+     * @return the JSON text
      */
     public String toJson() {
         Map<String, Object> top = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ public final class JsonRows extends AbstractList<String> implements RandomAccess
         this.bytes = bytes;
     }
 
-    /** An empty list. */
+    /** {@return an empty list} */
     public static JsonRows empty() {
         return EMPTY;
     }
@@ -83,21 +83,33 @@ public final class JsonRows extends AbstractList<String> implements RandomAccess
         return size;
     }
 
-    /** Row {@code index} as text (decoded anew on every call). */
+    /**
+     * Decodes row {@code index} into a new {@code String} on every call.
+     *
+     * @param index the row, from 0
+     * @return the row's JSON text
+     * @throws IndexOutOfBoundsException if there is no such row
+     */
     @Override
     public String get(int index) {
         check(index);
         return new String(chunks[chunk[index]], start[index], length[index], StandardCharsets.UTF_8);
     }
 
-    /** Row {@code index} as UTF-8 bytes: a new array, which the caller may keep or change. */
+    /**
+     * Copies row {@code index}'s UTF-8 bytes.
+     *
+     * @param index the row, from 0
+     * @return the bytes, in a new array the caller may keep or change
+     * @throws IndexOutOfBoundsException if there is no such row
+     */
     public byte[] utf8(int index) {
         check(index);
         int s = start[index];
         return Arrays.copyOfRange(chunks[chunk[index]], s, s + length[index]);
     }
 
-    /** The UTF-8 size of all rows together. */
+    /** {@return the UTF-8 size of all rows together, in bytes} */
     public long utf8Size() {
         return bytes;
     }

@@ -28,7 +28,13 @@ public enum NodeClass {
         RUNNING
     }
 
-    /** The class of a base state alone. */
+    /**
+     * Classifies a base state alone.
+     *
+     * @param base the base state, as {@code scontrol show node} prints it before any {@code +} flag
+     * @return {@link #RUNNING} for ALLOCATED and MIXED, {@link #AVAILABLE} for IDLE, {@link #ERROR}
+     *     for any other
+     */
     public static NodeClass ofBase(Base base) {
         return switch (base) {
             case ALLOCATED, MIXED -> RUNNING;
@@ -38,7 +44,14 @@ public enum NodeClass {
         };
     }
 
-    /** What a flag does to the class. */
+    /**
+     * Classifies a state flag.
+     *
+     * @param flag the flag, one of the {@code +}-joined suffixes of the node's state
+     * @return {@link FlagEffect#ERROR} for DRAIN, NOT_RESPONDING, NO_RESPOND, FAIL, INVAL, MAINT, REBOOT_ISSUED
+     *     and unknown flags; {@link FlagEffect#RUNNING} for COMPLETING; {@link FlagEffect#NONE}
+     *     otherwise
+     */
     public static FlagEffect effectOf(Flag flag) {
         return switch (flag) {
             case DRAIN, NOT_RESPONDING, NO_RESPOND, FAIL, INVAL, MAINT, REBOOT_ISSUED -> FlagEffect.ERROR;
@@ -52,7 +65,13 @@ public enum NodeClass {
         };
     }
 
-    /** The class of a node in {@code state}; {@code null} (no state printed) is an error. */
+    /**
+     * Classifies a node: an error flag makes it {@link #ERROR}; otherwise its base state's class,
+     * except that an IDLE node with COMPLETING is {@link #RUNNING}.
+     *
+     * @param state the node's state, or {@code null} when none was printed
+     * @return the node's class; {@link #ERROR} for a {@code null} state
+     */
     public static NodeClass of(NodeState state) {
         if (state == null) {
             return ERROR;

@@ -16,7 +16,9 @@ public record PowerReading(Double itWatts, Double facilityWatts) {
     /**
      * Reads {@code ipmitool dcmi power reading}'s {@code Instantaneous power reading: 220 Watts}.
      *
-     * @throws IllegalArgumentException when the output has no such line
+     * @param output the command's whole standard output
+     * @return the power in watts, from the first such line
+     * @throws IllegalArgumentException when the output has no such line, or its value is not a number
      */
     public static double parseIpmiDcmi(String output) {
         for (String line : output.split("\n")) {

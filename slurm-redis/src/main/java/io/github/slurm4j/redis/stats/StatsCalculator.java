@@ -34,12 +34,34 @@ public final class StatsCalculator {
     private StatsCalculator() {
     }
 
-    /** What one node contributes: its class, and its resources split into alloc/free/error. */
+    /**
+     * What one node contributes: its class, and its resources split into alloc/free/error. Free
+     * and error split the unallocated resources: free on a usable node, error on an
+     * {@link NodeClass#ERROR} one (the other is then 0).
+     *
+     * @param name the node's name
+     * @param gpu whether the node has GPU cards (it then counts as a GPU node, else a CPU node)
+     * @param nodeClass the node's class
+     * @param cpuTot the node's CPUs ({@code CPUTot})
+     * @param cpuAlloc its allocated CPUs ({@code CPUAlloc}, clamped to 0..{@code cpuTot})
+     * @param cpuFree its unallocated CPUs if usable, else 0
+     * @param cpuError its unallocated CPUs if an error, else 0
+     * @param cardTot its GPU cards ({@link #gpuCards} of {@code Gres})
+     * @param cardAlloc its allocated cards ({@link #gpuAllocated}, at most {@code cardTot})
+     * @param cardFree its unallocated cards if usable, else 0
+     * @param cardError its unallocated cards if an error, else 0
+     */
     public record NodeFigures(String name, boolean gpu, NodeClass nodeClass, long cpuTot, long cpuAlloc, long cpuFree,
             long cpuError, long cardTot, long cardAlloc, long cardFree, long cardError) {
     }
 
-    /** The figures of one node (its CPUs as sinfo's {@code %C} with the correction, its cards likewise). */
+    /**
+     * Computes the figures of one node (its CPUs as sinfo's {@code %C} with the correction, its
+     * cards likewise).
+     *
+     * @param node a node of {@code scontrol -o show node}
+     * @return its class and its CPUs and cards split into allocated, free and error
+     */
     public static NodeFigures figures(Node node) {
         NodeClass cls = NodeClass.of(node.state());
         boolean usable = cls != NodeClass.ERROR;
@@ -53,7 +75,13 @@ public final class StatsCalculator {
                 usable ? 0 : cpuIdle, cards, cardAlloc, usable ? cardIdle : 0, usable ? 0 : cardIdle);
     }
 
-    /** GPU cards of a {@code Gres}/{@code GresUsed} list: the counts of every {@code gpu} item, typed or not. */
+    /**
+     * Counts the GPU cards of a {@code Gres}/{@code GresUsed} list: the counts of every {@code gpu}
+     * item, typed or not.
+     *
+     * @param gres the list, or {@code null} (none printed)
+     * @return the cards; 0 for {@code null} or a list without GPUs
+     */
     public static long gpuCards(List<GresItem> gres) {
         long n = 0;
         if (gres != null) {
@@ -69,6 +97,9 @@ public final class StatsCalculator {
     /**
      * Allocated cards: from {@code GresUsed} when printed, else from {@code AllocTRES}'s
      * {@code gres/gpu} (its typed entries only when no untyped total is printed).
+     *
+     * @param node a node of {@code scontrol -o show node}
+     * @return the allocated cards; 0 when neither field mentions GPUs
      */
     public static long gpuAllocated(Node node) {
         List<GresItem> used = node.usage().gresUsed();
@@ -79,7 +110,13 @@ public final class StatsCalculator {
         return alloc == null ? 0 : alloc.gpus().orElse(0);
     }
 
-    /** Whether a job requests or holds GPUs ({@code gres/gpu} or {@code gres:gpu} in any TRES field). */
+    /**
+     * Tells whether a job requests or holds GPUs ({@code gres/gpu} or {@code gres:gpu} in any TRES
+     * field of {@code scontrol -o -d show job}); a zero count does not count.
+     *
+     * @param job the job
+     * @return whether it counts as a GPU job
+     */
     public static boolean isGpuJob(Job job) {
         var r = job.resources();
         return mentionsGpu(r.tresPerNode()) || mentionsGpu(r.tresPerJob()) || mentionsGpu(r.tresPerTask())
@@ -140,6 +177,7 @@ public final class StatsCalculator {
      * @param jobs one job listing; only running and pending jobs are counted and listed
      * @param power the power readings ({@link PowerReading#NONE} without a source)
      * @param now when the listings were taken, in the cluster's zone
+     * @return the hashes and lists to write, stamped with {@code now}
      */
     public static ClusterStats compute(List<Node> nodes, List<Job> jobs, PowerReading power, ZonedDateTime now) {
         String updateTime = UPDATE_TIME.format(now);
