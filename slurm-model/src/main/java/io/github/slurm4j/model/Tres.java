@@ -37,11 +37,12 @@ public final class Tres {
 
     /**
      * Parses {@code name=value,name=value}. {@code null}, empty, {@code (null)} and {@code N/A}
-     * give {@link #EMPTY}.
+     * give {@link #EMPTY}. A GRES count in GRES syntax ({@code gres/gpfs:ess:1}, seen in squeue's
+     * {@code tres-alloc} of a real cluster) reads as {@code gres/gpfs:ess=1}.
      *
      * @param text the TRES string as Slurm printed it; may be null
      * @return the TRES, in printed order; a repeated name keeps its last value
-     * @throws IllegalArgumentException for an element without {@code =}
+     * @throws IllegalArgumentException for an element without {@code =} (other than that GRES form)
      */
     public static Tres parse(String text) {
         if (text == null) {
@@ -59,7 +60,14 @@ public final class Tres {
             String item = s.substring(start, end);
             int eq = item.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("TRES element without name=value: '" + item + "' in '" + text + "'");
+                // a GRES count printed in GRES syntax, seen in squeue's tres-alloc of another
+                // cluster: gres/gpfs:ess:1 is gres/gpfs:ess=1
+                int colon = item.lastIndexOf(':');
+                if (colon <= 0 || colon == item.length() - 1 || !item.startsWith("gres/")
+                        || !item.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    throw new IllegalArgumentException("TRES element without name=value: '" + item + "' in '" + text + "'");
+                }
+                eq = colon;
             }
             map.put(item.substring(0, eq), item.substring(eq + 1));
             if (comma < 0) {

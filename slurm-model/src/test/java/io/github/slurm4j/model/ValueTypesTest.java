@@ -124,6 +124,11 @@ class ValueTypesTest {
         assertThat(t.toString()).isEqualTo("cpu=6,mem=1668M,node=1,billing=6,gres/gpu=1");
         assertThat(Tres.parse("cpu=8,gres/gpu:a100=2,gres/gpu:v100=1").gpus()).hasValue(3);
         assertThat(Tres.parse("cpu=8").gpus()).isEmpty();
+        // GRES syntax in squeue's tres-alloc of a real cluster (peer fixture unknown-version-ood/non_utf8_job_name)
+        assertThat(Tres.parse("cpu=40,mem=4556M,node=1,billing=40,gres/gpfs:ess:1").asMap())
+                .containsEntry("gres/gpfs:ess", "1").containsEntry("cpu", "40");
+        assertThatThrownBy(() -> Tres.parse("cpu=1,gpfs")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Tres.parse("cpu=1,gres/gpfs:ess:x")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Tres.parse("mem=62.50G").memoryBytes()).hasValue(64000 * MemorySize.MIB);
         Tres usage = Tres.parse("cpu=00:00:01,energy=0,fs/disk=2012,mem=1508K,pages=0,vmem=216K");
         assertThat(usage.duration("cpu")).hasValue(Duration.ofSeconds(1));
