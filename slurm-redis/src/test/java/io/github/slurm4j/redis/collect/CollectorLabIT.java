@@ -7,14 +7,10 @@ import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.exec.slurm.SlurmClient;
 import io.github.slurm4j.exec.ssh.RemoteShell;
 import io.github.slurm4j.exec.ssh.SshConfig;
-import io.github.slurm4j.model.node.GresItem;
-import io.github.slurm4j.model.node.NodeState;
 import io.github.slurm4j.redis.RedisKeys;
 import io.github.slurm4j.redis.RedisLab;
 import io.github.slurm4j.redis.RedisStore;
 import io.github.slurm4j.redis.collect.ClusterCollector.Outcome;
-import io.github.slurm4j.redis.stats.NodeClass;
-import io.github.slurm4j.redis.stats.StatsCalculator;
 import io.github.slurm4j.testkit.Lab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +33,13 @@ import redis.clients.jedis.RedisClient;
  * test reads Redis back with {@code redis-cli HGETALL}/{@code LRANGE} and checks every documented
  * field against what {@code sinfo} and {@code squeue} say right after the cycle. The lab is shared:
  * when a job starts or ends between the cycle and the check, the cycle is run again (at most 5 times).
+ *
+ * <p>The expected values are computed here from the commands' text alone, by the README's
+ * definitions, without the module's classes ({@code StatsCalculator}, {@code NodeClass}) or the
+ * model's parsers: node classes from sinfo's {@code StateComplete} words, cards from the
+ * {@code Gres}/{@code GresUsed} text, CPUs from {@code CPUsState}, ratios rounded from the exact
+ * fraction in integers, job counts and distinct users from squeue's rows. So a wrong count in the
+ * module fails the test instead of being repeated by it.
  */
 class CollectorLabIT {
 
@@ -63,7 +66,8 @@ class CollectorLabIT {
                 List<String> nodes = lrange(keys.nodes());
                 List<String> jobs = lrange(keys.jobs());
                 Map<String, String> status = hgetall(keys.collectorStatus());
-                List<String[]> sinfo = rows(run("sinfo", "-h", "-N", "-O", "NodeList:|,StateLong:|,CPUsState:|,Gres:|,GresUsed:"));
+                List<String[]> sinfo = rows(run("sinfo", "-h", "-N", "-O",
+                        "NodeList:|,StateComplete:|,CPUsState:|,Gres:|,GresUsed:|,StateLong:"));
                 List<String[]> squeue = rows(run("squeue", "-h", "-t", "R,PD", "-O",
                         "JobID:|,StateCompact:|,UserName:|,tres-per-node:|,tres-per-job:|,tres-alloc:"));
                 Map<String, String> withBrief = new LinkedHashMap<>(job);
@@ -78,9 +82,14 @@ class CollectorLabIT {
                 long nodeTot = Long.parseLong(expectedNode.get("all_node_tot"));
                 assertThat(brief.get("node_error")).isEqualTo(ratio(Long.parseLong(expectedNode.get("all_node_error")), nodeTot));
                 assertThat(brief.get("node_running")).isEqualTo(ratio(Long.parseLong(expectedNode.get("all_node_running")), nodeTot));
+                assertThat(brief.get("node_available")).isEqualTo(ratio(Long.parseLong(expectedNode.get("all_node_available")), nodeTot));
                 long coreTot = Long.parseLong(expectedNode.get("cpu_cpu_tot")) + Long.parseLong(expectedNode.get("gpu_card_tot"));
                 assertThat(brief.get("core_error")).isEqualTo(ratio(Long.parseLong(expectedNode.get("cpu_cpu_error"))
                         + Long.parseLong(expectedNode.get("gpu_card_error")), coreTot));
+                assertThat(brief.get("core_running")).isEqualTo(ratio(Long.parseLong(expectedNode.get("cpu_cpu_alloc"))
+                        + Long.parseLong(expectedNode.get("gpu_card_alloc")), coreTot));
+                assertThat(brief.get("core_available")).isEqualTo(ratio(Long.parseLong(expectedNode.get("cpu_cpu_free"))
+                        + Long.parseLong(expectedNode.get("gpu_card_free")), coreTot));
                 assertNodeList(nodes, sinfo);
                 assertThat(job.get("pengding_top5")).isEqualTo(job.get("pending_top5"));
                 assertThat(job.get("update_time")).isEqualTo(node.get("update_time"));
@@ -133,8 +142,7 @@ class CollectorLabIT {
         expected.put("cpu_pending_users", Integer.toString(cpuPendingUsers.size()));
         expected.put("gpu_running_users", Integer.toString(gpuRunningUsers.size()));
         expected.put("gpu_pending_users", Integer.toString(gpuPendingUsers.size()));
-        String brief = String.format(java.util.Locale.ROOT, "%.4f", running + pending == 0 ? 0.0 : (double) running / (running + pending));
-        expected.put("job_running_ratio", brief);
+        expected.put("job_running_ratio", ratio(running, running + pending));
         for (Map.Entry<String, String> e : expected.entrySet()) {
             if (!e.getValue().equals(job.get(e.getKey()))) {
                 return e.getKey() + ": redis " + job.get(e.getKey()) + ", squeue " + e.getValue();
@@ -157,76 +165,146 @@ class CollectorLabIT {
         return listed.equals(ids) ? null : "job ids: redis " + listed + ", squeue " + ids;
     }
 
-    private static String ratio(long part, long total) {
-        return total == 0 ? "0.0000" : String.format(java.util.Locale.ROOT, "%.4f", (double) part / total);
+    /** part/total with 4 decimals, rounded half up from the exact fraction, in integers. */
+    static String ratio(long part, long total) {
+        if (total == 0) {
+            return "0.0000";
+        }
+        long tenThousandths = (part * 20_000 + total) / (2 * total);
+        return tenThousandths / 10_000 + "." + String.format(java.util.Locale.ROOT, "%04d", tenThousandths % 10_000);
     }
 
     private static boolean gpu(String tres) {
         return tres.matches(".*gres[/:]gpu(:[A-Za-z0-9_]+)?[:=]?[1-9].*");
     }
 
+    /**
+     * The node hash as the README defines it, computed from sinfo alone and without the module's
+     * classes: the class from sinfo's {@code StateComplete} words by the README's state table
+     * ({@link #nodeClass}), CPUs from {@code CPUsState} A/I/O/T, cards from the {@code Gres} and
+     * {@code GresUsed} text ({@link #gpus}).
+     */
     private static Map<String, String> expectedNodes(List<String[]> sinfo, String updateTime) {
-        long[] all = new long[7], gpu = new long[7], cpu = new long[7];
-        Set<String> seen = new HashSet<>();
-        for (String[] r : sinfo) {
-            if (!seen.add(r[0])) {
-                continue; // sinfo -N lists a node once per partition
-            }
-            NodeClass cls = NodeClass.of(NodeState.parse(r[1]));
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        for (String prefix : new String[] {"all", "gpu", "cpu"}) {
+            sums.put(prefix, new long[7]); // nodes, running, available, error, resource tot, alloc, free
+        }
+        for (String[] r : firstOfEachNode(sinfo).values()) {
+            String cls = nodeClass(r[1]);
             String[] aiot = r[2].split("/");
-            long a = Long.parseLong(aiot[0]), i = Long.parseLong(aiot[1]), t = Long.parseLong(aiot[3]);
-            long cards = StatsCalculator.gpuCards(GresItem.parseList(r[3]));
-            long cardsUsed = Math.min(cards, StatsCalculator.gpuCards(GresItem.parseList(r[4])));
-            boolean usable = cls != NodeClass.ERROR;
-            add(all, cls, t, a, usable ? i : 0);
-            if (cards > 0) {
-                add(gpu, cls, cards, cardsUsed, usable ? cards - cardsUsed : 0);
-            } else {
-                add(cpu, cls, t, a, usable ? i : 0);
+            long cpuAlloc = Long.parseLong(aiot[0]);
+            long cpuIdle = Long.parseLong(aiot[1]);
+            long cpuTot = Long.parseLong(aiot[3]);
+            boolean usable = !cls.equals("error");
+            long cards = gpus(r[3]);
+            long cardsUsed = Math.min(cards, gpus(r[4]));
+            long[][] into = cards > 0
+                    ? new long[][] {sums.get("all"), {cpuTot, cpuAlloc, usable ? cpuIdle : 0}, sums.get("gpu"), {cards, cardsUsed, usable ? cards - cardsUsed : 0}}
+                    : new long[][] {sums.get("all"), {cpuTot, cpuAlloc, usable ? cpuIdle : 0}, sums.get("cpu"), {cpuTot, cpuAlloc, usable ? cpuIdle : 0}};
+            for (int k = 0; k < into.length; k += 2) {
+                long[] sum = into[k];
+                sum[0]++;
+                sum[cls.equals("running") ? 1 : cls.equals("available") ? 2 : 3]++;
+                sum[4] += into[k + 1][0];
+                sum[5] += into[k + 1][1];
+                sum[6] += into[k + 1][2];
             }
         }
         Map<String, String> m = new LinkedHashMap<>();
-        put(m, "all_cpu", "all_node", all);
-        put(m, "gpu_card", "gpu_node", gpu);
-        put(m, "cpu_cpu", "cpu_node", cpu);
+        String[][] names = {{"all", "all_cpu", "all_node"}, {"gpu", "gpu_card", "gpu_node"}, {"cpu", "cpu_cpu", "cpu_node"}};
+        for (String[] n : names) {
+            long[] sum = sums.get(n[0]);
+            m.put(n[1] + "_alloc", Long.toString(sum[5]));
+            m.put(n[1] + "_error", Long.toString(sum[4] - sum[5] - sum[6]));
+            m.put(n[1] + "_free", Long.toString(sum[6]));
+            m.put(n[1] + "_tot", Long.toString(sum[4]));
+            m.put(n[2] + "_tot", Long.toString(sum[0]));
+            m.put(n[2] + "_error", Long.toString(sum[3]));
+            m.put(n[2] + "_available", Long.toString(sum[2]));
+            m.put(n[2] + "_running", Long.toString(sum[1]));
+        }
         m.put("update_time", updateTime);
         return m;
     }
 
-    private static void add(long[] c, NodeClass cls, long tot, long alloc, long free) {
-        c[0]++;
-        c[cls == NodeClass.RUNNING ? 1 : cls == NodeClass.AVAILABLE ? 2 : 3]++;
-        c[4] += tot;
-        c[5] += alloc;
-        c[6] += free;
+    /** sinfo -N lists a node once per partition: the first line of each. */
+    private static Map<String, String[]> firstOfEachNode(List<String[]> sinfo) {
+        Map<String, String[]> byName = new LinkedHashMap<>();
+        sinfo.forEach(r -> byName.putIfAbsent(r[0], r));
+        return byName;
     }
 
-    private static void put(Map<String, String> m, String res, String nodes, long[] c) {
-        m.put(res + "_alloc", Long.toString(c[5]));
-        m.put(res + "_free", Long.toString(c[6]));
-        m.put(res + "_error", Long.toString(c[4] - c[5] - c[6]));
-        m.put(res + "_tot", Long.toString(c[4]));
-        m.put(nodes + "_tot", Long.toString(c[0]));
-        m.put(nodes + "_running", Long.toString(c[1]));
-        m.put(nodes + "_available", Long.toString(c[2]));
-        m.put(nodes + "_error", Long.toString(c[3]));
+    /** Flags that leave the base state's class (README state table), as sinfo's StateComplete spells them. */
+    private static final Set<String> NEUTRAL_FLAGS = Set.of("powered_down", "powering_down", "power_down", "powering_up",
+            "power_up", "reserved", "planned", "blocked", "cloud", "dynamic_norm", "dynamic_future", "reboot_requested",
+            "perfctrs", "resume", "undrain");
+    /** Flags that make any node an error. */
+    private static final Set<String> ERROR_FLAGS = Set.of("drain", "draining", "drained", "fail", "failing", "inval",
+            "not_responding", "no_respond", "reboot_issued", "maint", "maintenance");
+
+    /**
+     * The README's class of a node from sinfo's {@code StateComplete} ({@code idle+completing},
+     * {@code unknown+drain+not_responding}): {@code running}, {@code available} or {@code error}.
+     */
+    static String nodeClass(String stateComplete) {
+        String[] words = stateComplete.strip().toLowerCase(java.util.Locale.ROOT).split("\\+");
+        boolean completing = false;
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            if (w.equals("completing")) {
+                completing = true;
+            } else if (ERROR_FLAGS.contains(w) || !NEUTRAL_FLAGS.contains(w)) {
+                return "error"; // an error flag, or one the table does not know
+            }
+        }
+        return switch (words[0]) {
+            case "allocated", "mixed", "completing" -> "running";
+            case "idle" -> completing ? "running" : "available";
+            default -> "error"; // down, error, future, unknown, or a base the table does not know
+        };
+    }
+
+    /**
+     * GPU cards in a Gres/GresUsed text ({@code gpu:2}, {@code gpu:a100:4(S:0-1)},
+     * {@code gpu:a100:2(IDX:0,3),gpu:v100:1(IDX:1)}, {@code (null)}): the last number of every
+     * {@code gpu} item, items split at commas outside parentheses.
+     */
+    static long gpus(String gres) {
+        long n = 0;
+        int depth = 0;
+        StringBuilder item = new StringBuilder();
+        for (char ch : (gres.strip() + ",").toCharArray()) {
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                String[] parts = item.toString().strip().split(":");
+                if (parts.length >= 2 && parts[0].equals("gpu") && parts[parts.length - 1].matches("\\d+")) {
+                    n += Long.parseLong(parts[parts.length - 1]);
+                }
+                item.setLength(0);
+            } else if (depth == 0) {
+                item.append(ch);
+            }
+        }
+        return n;
     }
 
     private static void assertNodeList(List<String> nodes, List<String[]> sinfo) {
-        Map<String, String[]> byName = new LinkedHashMap<>();
-        sinfo.forEach(r -> byName.putIfAbsent(r[0], r));
+        Map<String, String[]> byName = firstOfEachNode(sinfo);
         assertThat(nodes).hasSize(byName.size());
         for (String n : nodes) {
             String name = field(n, "name");
             String[] r = byName.get(name);
             assertThat(r).as(name).isNotNull();
-            long cards = StatsCalculator.gpuCards(GresItem.parseList(r[3]));
+            long cards = gpus(r[3]);
             String[] aiot = r[2].split("/");
             assertThat(field(n, "type")).isEqualTo(cards > 0 ? "gpu" : "cpu");
             assertThat(field(n, "res_tot")).isEqualTo(cards > 0 ? Long.toString(cards) : aiot[3]);
-            assertThat(field(n, "res_alloc")).isEqualTo(cards > 0
-                    ? Long.toString(Math.min(cards, StatsCalculator.gpuCards(GresItem.parseList(r[4])))) : aiot[0]);
-            assertThat(NodeClass.of(NodeState.parse(field(n, "state")))).as(name).isEqualTo(NodeClass.of(NodeState.parse(r[1])));
+            assertThat(field(n, "res_alloc")).isEqualTo(cards > 0 ? Long.toString(Math.min(cards, gpus(r[4]))) : aiot[0]);
+            // scontrol's State (IDLE+COMPLETING) and sinfo's StateComplete (idle+completing) give one class
+            assertThat(nodeClass(field(n, "state"))).as(name).isEqualTo(nodeClass(r[1]));
             for (String f : RedisKeys.NODE_ROW_FIELDS) {
                 assertThat(n).contains("\"" + f + "\":");
             }
