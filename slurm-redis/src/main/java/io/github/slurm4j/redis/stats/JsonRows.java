@@ -40,6 +40,44 @@ public final class JsonRows extends AbstractList<String> implements RandomAccess
         return EMPTY;
     }
 
+    /** The rows of several lists, in order: their chunks are shared, not copied. */
+    static JsonRows concat(java.util.List<JsonRows> parts) {
+        int rows = 0;
+        int chunkCount = 0;
+        int nonEmpty = 0;
+        JsonRows last = EMPTY;
+        for (JsonRows p : parts) {
+            rows += p.size;
+            chunkCount += p.chunks.length;
+            if (p.size > 0) {
+                nonEmpty++;
+                last = p;
+            }
+        }
+        if (nonEmpty < 2) {
+            return last; // none or one of them has rows
+        }
+        byte[][] chunks = new byte[chunkCount][];
+        int[] chunk = new int[rows];
+        int[] start = new int[rows];
+        int[] length = new int[rows];
+        long bytes = 0;
+        int c = 0;
+        int r = 0;
+        for (JsonRows p : parts) {
+            System.arraycopy(p.chunks, 0, chunks, c, p.chunks.length);
+            for (int i = 0; i < p.size; i++) {
+                chunk[r] = p.chunk[i] + c;
+                start[r] = p.start[i];
+                length[r] = p.length[i];
+                r++;
+            }
+            c += p.chunks.length;
+            bytes += p.bytes;
+        }
+        return new JsonRows(chunks, chunk, start, length, rows, bytes);
+    }
+
     @Override
     public int size() {
         return size;

@@ -38,6 +38,22 @@ final class LongSet {
         return true;
     }
 
+    /** Whether {@code v} was added. */
+    boolean contains(long v) {
+        if (v == 0) {
+            return zero;
+        }
+        for (int i = slot(v); ; i = (i + 1) & mask) {
+            long k = keys[i];
+            if (k == v) {
+                return true;
+            }
+            if (k == 0) {
+                return false;
+            }
+        }
+    }
+
     private int slot(long v) {
         int h = (int) (v ^ (v >>> 32));
         return (h ^ (h >>> 16)) & mask;

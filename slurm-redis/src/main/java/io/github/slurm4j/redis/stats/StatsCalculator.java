@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Computes the statistics of one snapshot (one node listing, one job listing, taken at
@@ -142,8 +144,6 @@ public final class StatsCalculator {
     public static ClusterStats compute(List<Node> nodes, List<Job> jobs, PowerReading power, ZonedDateTime now) {
         String updateTime = UPDATE_TIME.format(now);
         LocalDateTime local = now.toLocalDateTime();
-        long nowSecond = local.toEpochSecond(ZoneOffset.UTC);
-        int nowNano = local.getNano();
 
         // ---------------------------------------------------------------- nodes
         long[] all = new long[7];
@@ -185,57 +185,12 @@ public final class StatsCalculator {
         }
 
         // ---------------------------------------------------------------- jobs
-        LongSet jobIds = new LongSet(jobs.size());
-        long running = 0, pending = 0, cpuRunning = 0, cpuPending = 0, gpuRunning = 0, gpuPending = 0;
-        // per distinct user, which of the user counts it is in (U_* bits): one map lookup per job
-        Map<String, int[]> userBits = new HashMap<>();
-        Top5 runningTop = new Top5();
-        Top5 pendingTop = new Top5();
-        JsonRows.Builder jobRows = new JsonRows.Builder(jobs.size());
-        for (Job j : jobs) {
-            if (!jobIds.add(j.jobId())) {
-                continue; // listed again: the first listing counts
-            }
-            JobState st = j.state();
-            boolean isRunning = st != null && st.state() == JobState.Name.RUNNING;
-            boolean isPending = st != null && st.state() == JobState.Name.PENDING;
-            if (!isRunning && !isPending) {
-                continue;
-            }
-            boolean isGpu = isGpuJob(j);
-            String user = userOf(j);
-            Duration used = nonNegative(j.timing().runTime());
-            int bits;
-            if (isRunning) {
-                running++;
-                if (isGpu) {
-                    gpuRunning++;
-                    bits = U_RUNNING | U_GPU | U_GPU_RUNNING;
-                } else {
-                    cpuRunning++;
-                    bits = U_RUNNING | U_CPU | U_CPU_RUNNING;
-                }
-                runningTop.offer(j, used.getSeconds(), used.getNano());
-            } else {
-                pending++;
-                if (isGpu) {
-                    gpuPending++;
-                    bits = U_PENDING | U_GPU | U_GPU_PENDING;
-                } else {
-                    cpuPending++;
-                    bits = U_PENDING | U_CPU | U_CPU_PENDING;
-                }
-                pendingTop.offerWait(j, local, nowSecond, nowNano);
-            }
-            userBits.computeIfAbsent(user, u -> new int[1])[0] |= bits;
-            jobRows.begin().jobId(K_JOB_ID, j.displayId()).str(K_NAME, nz(j.name()))
-                    .str(K_ACCOUNT, nz(j.identity().account())).str(K_USER, user)
-                    .str(K_PARTITION, nz(j.identity().partition())).str(K_QOS, nz(j.identity().qos()))
-                    .num(K_NODES, j.resources().numNodes()).num(K_CPUS, j.resources().numCpus())
-                    .str(K_STATE, st.state().name()).duration(K_TIME_USED, used.getSeconds())
-                    .num(K_TIME_USED_SECONDS, used.getSeconds())
-                    .str(K_INFO, isRunning ? nz(j.placement().nodeList()) : nz(j.status().reason())).end();
-        }
+        JobPass jobsPass = jobs(jobs, local);
+        long running = jobsPass.running, pending = jobsPass.pending, cpuRunning = jobsPass.cpuRunning,
+                cpuPending = jobsPass.cpuPending, gpuRunning = jobsPass.gpuRunning, gpuPending = jobsPass.gpuPending;
+        Map<String, int[]> userBits = jobsPass.userBits;
+        Top5 runningTop = jobsPass.runningTop;
+        Top5 pendingTop = jobsPass.pendingTop;
         String pendingTop5 = pendingTop.json();
         Map<String, String> job = new LinkedHashMap<>();
         job.put("running_jobs", Long.toString(running));
@@ -290,8 +245,162 @@ public final class StatsCalculator {
         brief.put("job_running", ratio(running, running + pending));
         brief.put("job_pending", ratio(pending, running + pending));
 
-        return new ClusterStats(now.toInstant(), updateTime, nodeOrdered, job, pue, brief, jobRows.build(),
+        return new ClusterStats(now.toInstant(), updateTime, nodeOrdered, job, pue, brief, jobsPass.rows,
                 nodeRows.build());
+    }
+
+    /** Job lists at least this long are read in slices on several threads (when there are several cores). */
+    static final int PARALLEL_JOBS = 20_000;
+
+    /**
+     * The job figures: one {@link JobPass} over the list, or, for a long list on a machine with
+     * several cores, one per slice on that many threads (the caller's and the common pool's),
+     * merged in list order: the rows in the same order, counts added, users' bits joined, top 5s
+     * merged. A job listed again in a later slice than its first listing (never in one listing of
+     * scontrol) makes the slices' work void: the list is then read in one pass, so the first listing
+     * counts as always.
+     */
+    static JobPass jobs(List<Job> jobs, LocalDateTime now) {
+        return jobs(jobs, now, jobs.size() < PARALLEL_JOBS ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** {@link #jobs(List, LocalDateTime)} in {@code slices} slices (1: one pass on this thread). */
+    static JobPass jobs(List<Job> jobs, LocalDateTime now, int slices) {
+        int n = jobs.size();
+        if (slices < 2 || n < slices) {
+            return JobPass.over(jobs, 0, n, now, false);
+        }
+        List<CompletableFuture<JobPass>> others = new ArrayList<>(slices - 1);
+        for (int k = 1; k < slices; k++) {
+            int from = (int) ((long) n * k / slices);
+            int to = (int) ((long) n * (k + 1) / slices);
+            others.add(CompletableFuture.supplyAsync(() -> JobPass.over(jobs, from, to, now, true)));
+        }
+        List<JobPass> passes = new ArrayList<>(slices);
+        passes.add(JobPass.over(jobs, 0, n / slices, now, true));
+        try {
+            for (CompletableFuture<JobPass> f : others) {
+                passes.add(f.join());
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        for (int k = 1; k < passes.size(); k++) {
+            JobPass later = passes.get(k);
+            for (int i = 0; i < later.idCount; i++) {
+                for (int e = 0; e < k; e++) {
+                    if (passes.get(e).ids.contains(later.idList[i])) {
+                        return JobPass.over(jobs, 0, n, now, false); // listed in two slices: one pass
+                    }
+                }
+            }
+        }
+        return JobPass.merge(passes);
+    }
+
+    /** The job figures of a run of the job list. Confined to one thread while it reads. */
+    static final class JobPass {
+        final LongSet ids;
+        /** The ids this pass saw first, in order (kept only for a slice). */
+        long[] idList;
+        int idCount;
+        long running, pending, cpuRunning, cpuPending, gpuRunning, gpuPending;
+        /** Per distinct user, which of the user counts it is in (U_* bits): one map lookup per job. */
+        final Map<String, int[]> userBits = new HashMap<>();
+        final Top5 runningTop = new Top5();
+        final Top5 pendingTop = new Top5();
+        JsonRows rows;
+
+        private JobPass(int expected, boolean keepIds) {
+            ids = new LongSet(expected);
+            idList = keepIds ? new long[Math.max(16, expected)] : null;
+        }
+
+        static JobPass over(List<Job> jobs, int from, int to, LocalDateTime now, boolean keepIds) {
+            JobPass p = new JobPass(to - from, keepIds);
+            long nowSecond = now.toEpochSecond(ZoneOffset.UTC);
+            int nowNano = now.getNano();
+            JsonRows.Builder out = new JsonRows.Builder(to - from);
+            for (Job j : jobs.subList(from, to)) {
+                long id = j.jobId();
+                if (!p.ids.add(id)) {
+                    continue; // listed again: the first listing counts
+                }
+                if (keepIds) {
+                    if (p.idCount == p.idList.length) {
+                        p.idList = java.util.Arrays.copyOf(p.idList, p.idCount * 2);
+                    }
+                    p.idList[p.idCount++] = id;
+                }
+                JobState st = j.state();
+                boolean isRunning = st != null && st.state() == JobState.Name.RUNNING;
+                boolean isPending = st != null && st.state() == JobState.Name.PENDING;
+                if (!isRunning && !isPending) {
+                    continue;
+                }
+                boolean isGpu = isGpuJob(j);
+                String user = userOf(j);
+                Duration used = nonNegative(j.timing().runTime());
+                int bits;
+                if (isRunning) {
+                    p.running++;
+                    if (isGpu) {
+                        p.gpuRunning++;
+                        bits = U_RUNNING | U_GPU | U_GPU_RUNNING;
+                    } else {
+                        p.cpuRunning++;
+                        bits = U_RUNNING | U_CPU | U_CPU_RUNNING;
+                    }
+                    p.runningTop.offer(j, used.getSeconds(), used.getNano());
+                } else {
+                    p.pending++;
+                    if (isGpu) {
+                        p.gpuPending++;
+                        bits = U_PENDING | U_GPU | U_GPU_PENDING;
+                    } else {
+                        p.cpuPending++;
+                        bits = U_PENDING | U_CPU | U_CPU_PENDING;
+                    }
+                    p.pendingTop.offerWait(j, now, nowSecond, nowNano);
+                }
+                p.userBits.computeIfAbsent(user, u -> new int[1])[0] |= bits;
+                out.begin().jobId(K_JOB_ID, j.displayId()).str(K_NAME, nz(j.name()))
+                        .str(K_ACCOUNT, nz(j.identity().account())).str(K_USER, user)
+                        .str(K_PARTITION, nz(j.identity().partition())).str(K_QOS, nz(j.identity().qos()))
+                        .num(K_NODES, j.resources().numNodes()).num(K_CPUS, j.resources().numCpus())
+                        .str(K_STATE, st.state().name()).duration(K_TIME_USED, used.getSeconds())
+                        .num(K_TIME_USED_SECONDS, used.getSeconds())
+                        .str(K_INFO, isRunning ? nz(j.placement().nodeList()) : nz(j.status().reason())).end();
+            }
+            p.rows = out.build();
+            return p;
+        }
+
+        /** The passes of consecutive slices as one (no job in two of them). */
+        static JobPass merge(List<JobPass> passes) {
+            JobPass m = new JobPass(0, false);
+            List<JsonRows> rows = new ArrayList<>(passes.size());
+            for (JobPass p : passes) {
+                m.running += p.running;
+                m.pending += p.pending;
+                m.cpuRunning += p.cpuRunning;
+                m.cpuPending += p.cpuPending;
+                m.gpuRunning += p.gpuRunning;
+                m.gpuPending += p.gpuPending;
+                p.userBits.forEach((u, b) -> m.userBits.computeIfAbsent(u, x -> new int[1])[0] |= b[0]);
+                m.runningTop.offerAll(p.runningTop);
+                m.pendingTop.offerAll(p.pendingTop);
+                rows.add(p.rows);
+            }
+            m.rows = JsonRows.concat(rows);
+            return m;
+        }
     }
 
     /** A user's bits: in which distinct-user counts it is. */
@@ -341,7 +450,7 @@ public final class StatsCalculator {
      * The five longest times, longest first (ties: the lower job id first), kept in one pass
      * without an object per job: the queue may hold 100,000 pending jobs.
      */
-    private static final class Top5 {
+    static final class Top5 {
         private final Job[] job = new Job[6];
         private final long[] seconds = new long[6];
         private final int[] nanos = new int[6];
@@ -387,6 +496,13 @@ public final class StatsCalculator {
             nanos[i] = n;
             if (size < 5) {
                 size++;
+            }
+        }
+
+        /** Offers another top 5's entries: the top 5 of both lists. */
+        void offerAll(Top5 other) {
+            for (int k = 0; k < other.size; k++) {
+                offer(other.job[k], other.seconds[k], other.nanos[k]);
             }
         }
 
