@@ -7,4 +7,6 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$HERE/target/benchmarks.jar}
 "$HERE/../scripts/redis.sh" status >/dev/null || "$HERE/../scripts/redis.sh" up
+# per-round ratios first (steadier on a shared machine), then JMH
+${JAVA:-java} -Xmx2g -cp "$JAR" io.github.slurm4j.benchmarks.redis.SnapshotInterleaved "${ROUNDS:-10}" 3
 exec ${JAVA:-java} -jar "$JAR" 'io.github.slurm4j.benchmarks.redis.RedisSnapshotBenchmark' -wi ${WI:-1} -i ${I:-3} "$@"

@@ -14,7 +14,7 @@ import java.util.Locale;
  * disturbance of the shared machine hits both sides of a ratio. Also prints the process CPU time
  * of each (the commands' own CPU is in other processes). Leaves the lab state for the next run
  * unless {@code --cleanup} is given. Before the rounds, {@code parseAndMerge} runs {@code jit} times
- * (40) so that the JIT has compiled the façade's code: a round calls each workload once.
+ * (100) so that the JIT has compiled the façade's code: a round calls each workload once.
  *
  * <p>{@code java -cp benchmarks.jar io.github.slurm4j.benchmarks.jobs.MyJobsInterleaved [rounds] [warmup] [jit] [--cleanup]}
  */
@@ -34,7 +34,7 @@ public final class MyJobsInterleaved {
         boolean cleanup = a.remove("--cleanup");
         int rounds = a.size() > 0 ? Integer.parseInt(a.get(0)) : 10;
         int warmup = a.size() > 1 ? Integer.parseInt(a.get(1)) : 3;
-        int jit = a.size() > 2 ? Integer.parseInt(a.get(2)) : 40;
+        int jit = a.size() > 2 ? Integer.parseInt(a.get(2)) : 100;
         MyJobsBenchmark b = new MyJobsBenchmark();
         b.user = MyJobsLab.USER;
         b.queued = MyJobsLab.DEFAULT_QUEUED;

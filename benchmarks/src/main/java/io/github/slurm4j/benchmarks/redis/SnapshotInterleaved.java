@@ -14,7 +14,10 @@ import java.util.Locale;
  * machine hits both sides of a ratio. Complements JMH, does not replace it. Needs the test Redis
  * ({@code scripts/redis.sh up}).
  *
- * <p>{@code java -Xmx2g -cp benchmarks.jar io.github.slurm4j.benchmarks.redis.SnapshotInterleaved [rounds] [warmup]}
+ * <p>Each workload starts after a {@code System.gc()} (so that none pays for the garbage of the
+ * one before it) unless {@code --no-gc} is given.
+ *
+ * <p>{@code java -Xmx2g -cp benchmarks.jar io.github.slurm4j.benchmarks.redis.SnapshotInterleaved [rounds] [warmup] [--no-gc]}
  */
 public final class SnapshotInterleaved {
     static volatile Object sink;
@@ -29,8 +32,10 @@ public final class SnapshotInterleaved {
 
     /** {@code rounds} (10) measured rounds after {@code warmup} (3). */
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> a = new ArrayList<>(Arrays.asList(args));
+        boolean gc = !a.remove("--no-gc");
+        int rounds = a.size() > 0 ? Integer.parseInt(a.get(0)) : 10;
+        int warmup = a.size() > 1 ? Integer.parseInt(a.get(1)) : 3;
         RedisSnapshotBenchmark b = new RedisSnapshotBenchmark();
         b.nodes = 10_000;
         b.jobs = 100_000;
@@ -45,7 +50,9 @@ public final class SnapshotInterleaved {
                 double[] cpu = new double[n];
                 for (int k = 0; k < n; k++) {
                     int w = (k + round) % n;
-                    System.gc();
+                    if (gc) {
+                        System.gc();
+                    }
                     long c0 = cpu();
                     long t0 = System.nanoTime();
                     sink = switch (w) {
@@ -68,8 +75,8 @@ public final class SnapshotInterleaved {
         } finally {
             b.tearDown();
         }
-        System.out.printf(Locale.ROOT, "%n%d rounds, %d cores, load %s%n", rounds, Runtime.getRuntime().availableProcessors(),
-                load());
+        System.out.printf(Locale.ROOT, "%n%d rounds%s, %d cores, load %s%n", rounds, gc ? "" : " (no System.gc)",
+                Runtime.getRuntime().availableProcessors(), load());
         for (int w = 0; w < n; w++) {
             System.out.printf(Locale.ROOT, "%-16s wall median %7.1f ms  cpu median %7.1f ms%n", names[w],
                     median(wallRows, w, -1), median(cpuRows, w, -1));

@@ -20,8 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Computes the statistics of one snapshot (one node listing, one job listing, taken at
@@ -292,7 +291,8 @@ public final class StatsCalculator {
 
     /**
      * The job figures: one {@link JobPass} over the list, or, for a long list on a machine with
-     * several cores, one per slice on that many threads (the caller's and the common pool's),
+     * several cores, one per slice on that many threads (the caller's and the common pool's; a slice
+     * no pool thread has started is run by the caller),
      * merged in list order: the rows in the same order, counts added, users' bits joined, top 5s
      * merged. A job listed again in a later slice than its first listing (never in one listing of
      * scontrol) makes the slices' work void: the list is then read in one pass, so the first listing
@@ -308,38 +308,31 @@ public final class StatsCalculator {
         if (slices < 2 || n < slices) {
             return JobPass.over(jobs, 0, n, now, false);
         }
-        List<CompletableFuture<JobPass>> others = new ArrayList<>(slices - 1);
+        // ForkJoinTasks, not CompletableFutures: joined from outside the pool in the reverse order of
+        // their fork, a slice no pool thread has taken yet is run by the caller, so a busy common
+        // pool costs time, never a wait for a thread
+        List<ForkJoinTask<JobPass>> others = new ArrayList<>(slices - 1);
         for (int k = 1; k < slices; k++) {
             int from = (int) ((long) n * k / slices);
             int to = (int) ((long) n * (k + 1) / slices);
-            others.add(CompletableFuture.supplyAsync(() -> JobPass.over(jobs, from, to, now, true)));
+            others.add(ForkJoinTask.adapt(() -> JobPass.over(jobs, from, to, now, true)).fork());
         }
-        List<JobPass> passes = new ArrayList<>(slices);
-        passes.add(JobPass.over(jobs, 0, n / slices, now, true));
-        try {
-            for (CompletableFuture<JobPass> f : others) {
-                passes.add(f.join());
-            }
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
+        JobPass[] passes = new JobPass[slices];
+        passes[0] = JobPass.over(jobs, 0, n / slices, now, true);
+        for (int k = slices - 1; k >= 1; k--) {
+            passes[k] = others.get(k - 1).join();
         }
-        for (int k = 1; k < passes.size(); k++) {
-            JobPass later = passes.get(k);
+        for (int k = 1; k < passes.length; k++) {
+            JobPass later = passes[k];
             for (int i = 0; i < later.idCount; i++) {
                 for (int e = 0; e < k; e++) {
-                    if (passes.get(e).ids.contains(later.idList[i])) {
+                    if (passes[e].ids.contains(later.idList[i])) {
                         return JobPass.over(jobs, 0, n, now, false); // listed in two slices: one pass
                     }
                 }
             }
         }
-        return JobPass.merge(passes);
+        return JobPass.merge(List.of(passes));
     }
 
     /** The job figures of a run of the job list. Confined to one thread while it reads. */
