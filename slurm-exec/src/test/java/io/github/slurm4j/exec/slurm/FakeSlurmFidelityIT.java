@@ -188,18 +188,21 @@ class FakeSlurmFidelityIT {
             JobId running = submit(alice, cleanup, base("#!/bin/sh\nsleep 300\n", "acct"), seen, "submit a job to look up in accounting");
             await(c, alice, running, JobState.Name.RUNNING);
             // sacct shows one row per job id, and for a while it may show the placeholder instead of
-            // the real row, even after the real row was seen: the rows compared are the ones checked
+            // the real row, even after the real row was seen; the batch and extern steps' rows reach
+            // slurmdbd later than the job's (seen on CI: the RUNNING job row alone). The rows compared
+            // are the settled ones checked here: the RUNNING job row and both steps
             List<io.github.slurm4j.model.job.AccountingRecord> acct = List.of();
             for (int waited = 0; waited < 180; waited++) {
                 acct = accounting(alice, running, since);
-                if (acct.stream().anyMatch(r -> r.state() != null && r.state().state() == JobState.Name.RUNNING)) {
+                if (settledRunning(acct)) {
                     break;
                 }
                 c.tick();
             }
             List<io.github.slurm4j.model.job.AccountingRecord> runningRows = acct;
-            if (runningRows.stream().noneMatch(r -> r.state() != null && r.state().state() == JobState.Name.RUNNING)) {
-                throw new AssertionError("sacct still shows no RUNNING row for job " + running + " 180 ticks after it started: " + runningRows);
+            if (!settledRunning(runningRows)) {
+                throw new AssertionError("sacct still shows no RUNNING job row with its batch and extern steps for job "
+                        + running + " 180 ticks after it started: " + runningRows);
             }
             record(seen, "running job in accounting", () -> runningRows);
             record(seen, "cancel the job looked up in accounting", () -> alice.cancel(running));
@@ -336,6 +339,15 @@ class FakeSlurmFidelityIT {
             result = error;
         }
         seen.add(Map.entry(step, result == null ? "null" : result));
+    }
+
+    /** A running job's accounting as it settles: the RUNNING job row and its batch and extern steps' rows. */
+    static boolean settledRunning(List<io.github.slurm4j.model.job.AccountingRecord> rows) {
+        boolean job = rows.stream().anyMatch(r -> !r.jobId().isStep()
+                && r.state() != null && r.state().state() == JobState.Name.RUNNING);
+        java.util.Set<String> steps = new java.util.HashSet<>();
+        rows.forEach(r -> r.jobId().stepName().ifPresent(steps::add));
+        return job && steps.contains("batch") && steps.contains("extern");
     }
 
     static void await(Cluster c, SlurmClient client, JobId id, JobState.Name state) {
