@@ -351,7 +351,10 @@ class FakeSlurmFidelityIT {
     }
 
     static void await(Cluster c, SlurmClient client, JobId id, JobState.Name state) {
-        Predicate<JobStatus> done = s -> s != null && s.state().state() == state;
+        // a job that just started may show reason Prolog (the lab's PrologFlags=Contain runs the
+        // extern step first; seen on CI) until its prolog ends: a running job is awaited settled
+        Predicate<JobStatus> done = s -> s != null && s.state().state() == state
+                && (state != JobState.Name.RUNNING || s.reason() == null);
         for (int i = 0; i < 240; i++) {
             JobStatus s = client.statusOf(List.of(id)).get(id);
             if (done.test(s)) {
