@@ -345,6 +345,11 @@ cap scontrol-job-array-all-pending "whole array pending by --begin, throttled %2
 cap scontrol-hold-array-pending "scontrol hold of a fully pending array" "scontrol hold $arr_pend_id"
 cap scontrol-job-array-held "the array after scontrol hold" "scontrol show job $arr_pend_id"
 cap scancel-array-element-pending "scancel of one pending array element" "scancel ${aarr_id}_6"
+arr_gone_id=$(submit -J cap-array-tasks-cancelled --hold --array=1-2 --wrap true)
+track "$arr_gone_id"
+run_in "scancel ${arr_gone_id}_1; scancel ${arr_gone_id}_2"
+sleep 1
+cap scontrol-job-array-tasks-all-cancelled "held array 1-2, each task cancelled one by one: ArrayTaskId=4294967294 (NO_VAL)" "scontrol -o -d show job $arr_gone_id"
 cap scancel-verbose "scancel -v of a pending job" "scancel -v $verbose_id"
 cap scancel-by-name-and-state "scancel -n never-runs -t PENDING" "scancel -n never-runs -t PENDING"
 run_in "scontrol requeuehold ${aarr_id}_2"

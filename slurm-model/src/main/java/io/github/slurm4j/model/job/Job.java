@@ -116,7 +116,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
      *
      * @param jobId {@code JobId}: the job's own id (for an array element its raw id, e.g. 19 for 17_1); always present
      * @param arrayJobId {@code ArrayJobId}: the array's job id, or null for a job that is not an array element
-     * @param arrayTaskId {@code ArrayTaskId}: the array task(s): one index for an element, a range such as 3-6%2 for the pending remainder
+     * @param arrayTaskId {@code ArrayTaskId}: the array task(s): one index for an element, a range such as 3-6%2 for the pending remainder; null when none is left (the array's own record after each task of its pending remainder was cancelled: scontrol prints Slurm's NO_VAL, 4294967294)
      * @param arrayTaskThrottle {@code ArrayTaskThrottle}: the array's throttle (%N), 0 when none
      * @param hetJobId {@code HetJobId}: the heterogeneous job's leader id
      * @param hetJobOffset {@code HetJobOffset}: this component's offset in the heterogeneous job
@@ -148,7 +148,8 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
          *     present
          * @param arrayJobId {@code ArrayJobId}: the array's job id, or null for a job that is not an array element
          * @param arrayTaskId {@code ArrayTaskId}: the array task(s): one index for an element, a range such as 3-6%2
-         *     for the pending remainder
+         *     for the pending remainder; null when none is left (the array's own record after each task of its
+         *     pending remainder was cancelled: scontrol prints Slurm's NO_VAL, 4294967294)
          * @param arrayTaskThrottle {@code ArrayTaskThrottle}: the array's throttle (%N), 0 when none
          * @param hetJobId {@code HetJobId}: the heterogeneous job's leader id
          * @param hetJobOffset {@code HetJobOffset}: this component's offset in the heterogeneous job
@@ -502,7 +503,7 @@ public record Job(Identity identity, Status status, Timing timing, Resources res
         }
 
         /**
-         * {@code ArrayTaskId}: the array task(s): one index for an element, a range such as 3-6%2 for the pending remainder.
+         * {@code ArrayTaskId}: the array task(s): one index for an element, a range such as 3-6%2 for the pending remainder; null when none is left (the array's own record after each task of its pending remainder was cancelled: scontrol prints Slurm's NO_VAL, 4294967294).
          *
          * @param value the value; {@code null} when not supplied
          * @return this builder

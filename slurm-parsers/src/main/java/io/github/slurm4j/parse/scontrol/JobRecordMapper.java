@@ -91,6 +91,8 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
     private final ValueCache<TimeLimit> limits = new ValueCache<>(256, TimeLimit::parse);
     private final ValueCache<Tres> tres = new ValueCache<>(1024, Tres::parse);
     private final ValueCache<Duration> durations = new ValueCache<>(1024, SlurmDuration::parse);
+    /** Slurm's NO_VAL (0xfffffffe) as scontrol prints an unset 32-bit number. */
+    static final String NO_VAL = "4294967294";
     private final ValueCache<ArrayTaskSpec> arrays = new ValueCache<>(256, ArrayTaskSpec::parse);
     private final ValueCache<MemoryRequest> memNode =
             new ValueCache<>(128, s -> MemoryRequest.perNode(MemorySize.parseBytes(s, MemorySize.MIB)));
@@ -186,7 +188,9 @@ final class JobRecordMapper extends RecordMapper<Job.Builder, Job> {
         }
         switch (K.VALUES[idx]) {
             case ArrayJobId -> b.arrayJobId(lng());
-            case ArrayTaskId -> b.arrayTaskId(cached(arrays));
+            // Slurm's NO_VAL: the array's own record once each task of its pending remainder was
+            // cancelled one by one (22.05, 24.11, 26.05); no task is left, so none is read
+            case ArrayTaskId -> b.arrayTaskId(tok.valueIs(NO_VAL) ? null : cached(arrays));
             case ArrayTaskThrottle -> b.arrayTaskThrottle(integer());
             case HetJobId -> b.hetJobId(lng());
             case HetJobOffset -> b.hetJobOffset(integer());

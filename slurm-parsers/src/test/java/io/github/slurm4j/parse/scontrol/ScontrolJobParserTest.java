@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScontrolJobParserTest {
 
@@ -217,6 +219,30 @@ class ScontrolJobParserTest {
         assertThat(held.jobId()).isEqualTo(40);
         assertThat(held.status().reason()).isEqualTo("JobHeldAdmin");
         assertThat(held.status().priority()).isZero();
+    }
+
+    /**
+     * Each task of a held array cancelled one by one (scancel 17_1, then 17_2): the array's own
+     * record stays, CANCELLED, with Slurm's NO_VAL as ArrayTaskId. It has no task left: read as none,
+     * so its id is the plain job id, as squeue prints it ("N/A" task), not a parse error that would
+     * stop every listing of the cluster until slurmctld forgets the job.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"slurm-22.05", "slurm-24.11", "slurm-26.05"})
+    void arrayWhoseTasksWereAllCancelledHasNoTaskLeft(String corpus) {
+        Fixtures.Case c = Fixtures.load(corpus, "scontrol-job-array-tasks-all-cancelled");
+        assertThat(c.stdout()).contains("ArrayTaskId=4294967294 ");
+        List<Job> parsed = ScontrolParser.parseJobs(c.stdout());
+        assertThat(parsed).hasSize(1);
+        Job meta = parsed.get(0);
+        long id = Long.parseLong(c.cmd().replaceAll("\\D+", " ").trim());
+        assertThat(meta.jobId()).isEqualTo(id);
+        assertThat(meta.identity().arrayJobId()).isEqualTo(id);
+        assertThat(meta.identity().arrayTaskId()).isNull();
+        assertThat(meta.displayId()).isEqualTo(JobId.of(id));
+        assertThat(meta.name()).isEqualTo("cap-array-tasks-cancelled");
+        assertThat(meta.state().state()).isEqualTo(JobState.Name.CANCELLED);
+        assertThat(meta.status().reason()).isEqualTo("JobHeldUser");
     }
 
     @Test
