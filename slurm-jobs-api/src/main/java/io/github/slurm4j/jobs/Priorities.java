@@ -6,11 +6,16 @@ package io.github.slurm4j.jobs;
  *
  * <table>
  *   <caption>console priority p ↔ Slurm</caption>
- *   <tr><th>who</th><th>p → Slurm</th><th>Slurm → p</th></tr>
- *   <tr><td>operator</td><td>{@code Priority = p × u}</td><td>{@code p = clamp(round(Priority / u), 1, 1000)}</td></tr>
- *   <tr><td>user, p ≤ 100</td><td>{@code Nice = (100 − p) × u} (100 ↔ nice 0, 1 ↔ nice 99u)</td><td>{@code p = 100 − Nice / u}</td></tr>
- *   <tr><td>user, p &gt; 100</td><td>refused: needs a negative nice, which only an operator may set</td><td></td></tr>
+ *   <tr><th>who</th><th>p → Slurm</th></tr>
+ *   <tr><td>operator</td><td>{@code Priority = p × u}</td></tr>
+ *   <tr><td>user, p ≤ 100</td><td>{@code Nice = (100 − p) × u} (100 ↔ nice 0, 1 ↔ nice 99u)</td></tr>
+ *   <tr><td>user, p &gt; 100</td><td>refused: needs a negative nice, which only an operator may set</td></tr>
  * </table>
+ *
+ * Rows read every job's priority one way, whoever set it: {@link #fromSlurmPriority}, the job's
+ * effective Slurm priority on the operator's scale (so rows sort as Slurm schedules). A job nobody
+ * reprioritised shows its multifactor priority ÷ u; pick u near a typical job's priority ÷ 100 for
+ * it to show near {@value #DEFAULT}.
  *
  * Both directions are monotonic (a higher p never gives a lower Slurm priority), and the user's
  * mapping moves a job by the same Slurm points as the operator's: multifactor priority subtracts
