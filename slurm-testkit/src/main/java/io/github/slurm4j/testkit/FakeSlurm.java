@@ -455,7 +455,7 @@ public final class FakeSlurm implements Shell {
             sb.append("CLUSTER: ").append(s.cluster.clusterName).append('\n');
         }
         for (Job j : rows) {
-            if (j.isMeta() && array) {
+            if (j.isMeta() && array && !j.pendingTasks.isEmpty()) {
                 for (int task : j.pendingTasks) {
                     squeueRow(sb, fields, j, task);
                 }
@@ -892,10 +892,20 @@ public final class FakeSlurm implements Shell {
             // and 0 for an unknown or finished job (captured on 22.05)
             return new Reply(problem.startsWith("Access") ? 210 : 0, "", err.toString());
         }
+        Integer task = id.indexOf('_') < 0 ? null : Integer.valueOf(id.substring(id.indexOf('_') + 1));
         for (Job j : targets) {
-            if (!j.finished()) {
-                s.cluster.cancel(j, user.uid());
+            if (j.finished()) {
+                continue;
             }
+            if (task != null && j.isMeta()) {
+                // a pending task leaves the array's own record, and Slurm keeps no record of it
+                // (neither squeue nor sacct lists it); the last one ends that record (22.05 lab)
+                j.pendingTasks.remove(task);
+                if (!j.pendingTasks.isEmpty()) {
+                    continue;
+                }
+            }
+            s.cluster.cancel(j, user.uid());
         }
         s.cluster.schedule();
         return new Reply(0, "", err.toString());

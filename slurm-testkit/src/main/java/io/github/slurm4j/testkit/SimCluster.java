@@ -218,6 +218,10 @@ final class SimCluster {
             if (arrayTaskId != null) {
                 return arrayJobId + "_" + arrayTaskId;
             }
+            if (pendingTasks.isEmpty()) {
+                // an array's own record once each of its pending tasks was cancelled: no task left
+                return Long.toString(arrayJobId);
+            }
             return arrayJobId + "_[" + SimOutput.ranges(pendingTasks) + (arraySpecThrottle == null ? "" : arraySpecThrottle) + "]";
         }
 
@@ -696,9 +700,8 @@ final class SimCluster {
             stepEnd(j, "batch", "CANCELLED", 0, 15);
             stepEnd(j, "extern", "COMPLETED", 0, 0);
         }
-        if (j.isMeta()) {
-            j.pendingTasks.clear();
-        }
+        // an array's own record cancelled as a whole keeps its tasks: scontrol still prints
+        // ArrayTaskId=1-3 and squeue --array one CANCELLED row per task (22.05 lab)
     }
 
     static Instant max(Instant a, Instant b) {

@@ -18,6 +18,9 @@ import java.util.Locale;
  * names the command whose output it writes. Package-private.
  */
 final class SimOutput {
+    /** Slurm's NO_VAL as scontrol prints an unset 32-bit number. */
+    static final String NO_VAL = "4294967294";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private final SimCluster c;
@@ -102,7 +105,10 @@ final class SimOutput {
         s.append("JobId=").append(j.id);
         if (j.arrayJobId != null) {
             s.append(" ArrayJobId=").append(j.arrayJobId).append(" ArrayTaskId=")
-                    .append(j.isMeta() ? ranges(j.pendingTasks) + (j.arraySpecThrottle == null ? "" : j.arraySpecThrottle) : j.arrayTaskId);
+                    .append(!j.isMeta() ? j.arrayTaskId
+                            // each pending task cancelled one by one: Slurm's NO_VAL (22.05, 24.11, 26.05)
+                            : j.pendingTasks.isEmpty() ? NO_VAL
+                            : ranges(j.pendingTasks) + (j.arraySpecThrottle == null ? "" : j.arraySpecThrottle));
         }
         s.append(" JobName=").append(j.name);
         s.append(" UserId=").append(j.user).append('(').append(j.uid).append(')');

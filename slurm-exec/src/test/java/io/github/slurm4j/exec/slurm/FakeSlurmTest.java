@@ -293,4 +293,39 @@ class FakeSlurmTest {
         assertThat(first.identity().arrayTaskId().raw()).isEqualTo("1");
         assertThat(first.jobId()).isNotEqualTo(array.id());
     }
+
+    @Test
+    void aHeldArrayWhoseTasksWereEachCancelledKeepsItsOwnRecordWithNoTaskLeft() {
+        // as the 22.05 lab does: a cancelled pending task leaves the array's own record and no
+        // record of its own (squeue and sacct list none); once the last one is cancelled the own
+        // record is CANCELLED and scontrol prints ArrayTaskId=4294967294, Slurm's NO_VAL (as 24.11
+        // and 26.05 do too: fixture scontrol-job-array-tasks-all-cancelled)
+        JobId array = slurm.submit(job("#!/bin/sh\nsleep 10\n").array("1-3").hold().build()).jobId();
+        String show = "scontrol -o -d show job " + array.id();
+        slurm.cancel(JobId.parse(array.id() + "_1"));
+        assertThat(fake.run(show.split(" ")).stdout()).contains(" ArrayJobId=" + array.id() + " ArrayTaskId=2-3 ", " JobState=PENDING ");
+        assertThat(slurm.jobs(JobQuery.builder().jobId(array).build())).extracting(r -> r.jobId().toString())
+                .containsExactly(array.id() + "_2", array.id() + "_3");
+        slurm.cancel(JobId.parse(array.id() + "_2"));
+        slurm.cancel(JobId.parse(array.id() + "_3"));
+        assertThat(fake.run(show.split(" ")).stdout()).contains(" ArrayJobId=" + array.id() + " ArrayTaskId=4294967294 ");
+        Job own = slurm.job(array);
+        assertThat(own.identity().arrayTaskId()).isNull();
+        assertThat(own.state().state()).isEqualTo(JobState.Name.CANCELLED);
+        assertThat(own.status().reason()).isEqualTo("JobHeldUser");
+        assertThat(own.displayId()).isEqualTo(JobId.of(array.id()));
+        assertThat(fake.run("squeue", "--noheader", "--array", "--states=all", "--jobs=" + array.id(), "-O", "JobArrayID:20,ArrayTaskID:10,State:12").stdout())
+                .isEqualTo(String.format("%-20s%-10s%-12s%n", array.id(), "N/A", "CANCELLED"));
+    }
+
+    @Test
+    void aPendingArrayCancelledAsAWholeKeepsItsTasks() {
+        // 22.05 lab: scancel of the array's id leaves ArrayTaskId=1-3 and one CANCELLED row per task
+        JobId array = slurm.submit(job("#!/bin/sh\nsleep 10\n").array("1-3").hold().build()).jobId();
+        slurm.cancel(array);
+        assertThat(fake.run("scontrol", "-o", "-d", "show", "job", Long.toString(array.id())).stdout())
+                .contains(" ArrayTaskId=1-3 ", " JobState=CANCELLED ");
+        assertThat(slurm.jobs(JobQuery.builder().jobId(array).build())).extracting(r -> r.jobId().toString() + " " + r.state().state())
+                .containsExactly(array.id() + "_1 CANCELLED", array.id() + "_2 CANCELLED", array.id() + "_3 CANCELLED");
+    }
 }
