@@ -258,6 +258,21 @@ class FakeSlurmFidelityIT {
             record(seen, "status of finished jobs", () -> alice.statusOf(List.of(failing, ok)));
             record(seen, "efficiency of a completed job", () -> alice.efficiency(ok));
 
+            // a held array's pending tasks cancelled one by one (the last one leaves the array's own
+            // record with no task: ArrayTaskId=4294967294), and a held array cancelled as a whole
+            JobId heldArray = submit(alice, cleanup, base("#!/bin/sh\nsleep 1\n", "held-array").array("1-3").hold(), seen, "submit a held array");
+            record(seen, "cancel one of its pending tasks", () -> alice.cancel(new JobId(heldArray.id(), "1", null, null)));
+            record(seen, "held array after one task was cancelled", () -> alice.jobRecords(heldArray));
+            record(seen, "its rows in squeue", () -> alice.jobs(JobQuery.builder().jobIds(List.of(heldArray)).build()));
+            record(seen, "cancel its other tasks", () -> List.of(alice.cancel(new JobId(heldArray.id(), "2", null, null)),
+                    alice.cancel(new JobId(heldArray.id(), "3", null, null))));
+            record(seen, "held array with no task left", () -> alice.jobRecords(heldArray));
+            record(seen, "its row in squeue", () -> alice.jobs(JobQuery.builder().jobIds(List.of(heldArray)).build()));
+            JobId wholeArray = submit(alice, cleanup, base("#!/bin/sh\nsleep 1\n", "whole-array").array("1-3").hold(), seen, "submit another held array");
+            record(seen, "cancel a held array as a whole", () -> alice.cancel(wholeArray));
+            record(seen, "array cancelled as a whole", () -> alice.jobRecords(wholeArray));
+            record(seen, "its rows in squeue after the whole was cancelled", () -> alice.jobs(JobQuery.builder().jobIds(List.of(wholeArray)).build()));
+
             // the time limit
             await(c, alice, late, JobState.Name.TIMEOUT);
             record(seen, "timed-out job", () -> alice.job(late));
@@ -390,8 +405,11 @@ class FakeSlurmFidelityIT {
             return ids.computeIfAbsent(id, k -> "J" + (ids.size() + 1));
         }
 
-        /** A number standing alone (not inside a word such as {@code slurm4j}). */
-        private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z0-9])\\d{1,10}(?![A-Za-z0-9])");
+        /**
+         * A number standing alone (not inside a word such as {@code slurm4j}, nor an array task
+         * index after its job id's {@code _}: FakeSlurm's small ids would alias {@code 11_1}'s 1).
+         */
+        private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z0-9_])\\d{1,10}(?![A-Za-z0-9])");
 
         /** Names of values that are or hold job ids: every number in them is an id. */
         private static final Pattern ID_NAME = Pattern.compile("(?i)jobid|jobidraw|job_id_raw|arrayjobid|jobarrayid|job id|id");
