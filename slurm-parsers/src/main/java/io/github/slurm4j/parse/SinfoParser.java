@@ -55,11 +55,13 @@ public final class SinfoParser {
     /** The order of {@code -o %all} in sinfo 22.05. */
     static final String ALL_ORDER = "abcdefghlmnoprstuvwzABCDEFGHILMNOPRSTUVXYZ";
     /**
-     * The order of {@code -o %all} in sinfo 24.11 and 26.05: a {@code RESERVATION} column
-     * ({@code %i}) after {@code OVERSUBSCRIBE} (fixtures {@code slurm-24.11}/{@code slurm-26.05}
-     * {@code sinfo-all-fields-percent-all}).
+     * Every field {@code -o %all} may print, in its order: {@link #ALL_ORDER} and, from 24.11 on,
+     * a {@code RESERVATION} column ({@code %i}, only read from {@code %all}: not a letter of
+     * 22.05's table) after {@code OVERSUBSCRIBE} (fixtures {@code slurm-24.11}/{@code slurm-26.05}
+     * {@code sinfo-all-fields-percent-all}). Which of them a version prints is read from its
+     * header ({@link Formats#percentAll}).
      */
-    static final String ALL_ORDER_WITH_RESERVATION = "abcdefghilmnoprstuvwzABCDEFGHILMNOPRSTUVXYZ";
+    static final List<Formats.AllField> ALL_FIELDS;
     static final Set<String> FREE_TEXT = Set.of("Reason");
 
     static {
@@ -104,6 +106,17 @@ public final class SinfoParser {
         }
     }
 
+    static {
+        List<Formats.AllField> all = new ArrayList<>();
+        for (char c : ALL_ORDER.toCharArray()) {
+            all.add(new Formats.AllField(c, LETTERS.get(c)));
+            if (c == 'h') {
+                all.add(new Formats.AllField('i', "Reservation"));
+            }
+        }
+        ALL_FIELDS = List.copyOf(all);
+    }
+
     static final Set<String> NAMES = Set.of("Partition", "PartitionName", "Available", "Time", "Nodes", "StateCompact",
             "StateLong", "State", "NodeList", "CPUsState", "NodeAIOT", "CPUs", "Memory", "FreeMem", "Gres", "GresUsed",
             "Reason", "User", "Timestamp");
@@ -129,18 +142,17 @@ public final class SinfoParser {
      */
     public static SinfoParser forFormat(String format) {
         if (format.trim().equals("%all")) {
-            return new SinfoParser(format, allLayout(ALL_ORDER), true);
+            return new SinfoParser(format, allLayout(), true);
         }
         return new SinfoParser(format, Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
     }
 
-    private static Layout allLayout(String order) {
+    /** 22.05's {@code %all}, for output without a header (the version is read from the header). */
+    private static Layout allLayout() {
         List<Column> cols = new ArrayList<>();
-        for (int i = 0; i < order.length(); i++) {
-            char c = order.charAt(i);
-            // %i (the reservation, 24.11 on) is only read from %all: not a letter of 22.05's table
-            String name = c == 'i' ? "Reservation" : LETTERS.get(c);
-            cols.add(new Column(name, "%" + c, Column.UNBOUNDED, false, i < order.length() - 1 ? "|" : ""));
+        for (int i = 0; i < ALL_ORDER.length(); i++) {
+            char c = ALL_ORDER.charAt(i);
+            cols.add(new Column(LETTERS.get(c), "%" + c, Column.UNBOUNDED, false, i < ALL_ORDER.length() - 1 ? "|" : ""));
         }
         return new Layout(COMMAND, "", cols, FREE_TEXT);
     }
@@ -232,10 +244,9 @@ public final class SinfoParser {
             headerPending = false;
         }
         Layout chosen = layout;
-        // -o %all: the version's column set, told by its header (24.11 on: RESERVATION after OVERSUBSCRIBE)
-        if (header && format.trim().equals("%all") && !table.isEmpty()
-                && Texts.decode(table.get(0)).contains("|OVERSUBSCRIBE|RESERVATION|")) {
-            chosen = allLayout(ALL_ORDER_WITH_RESERVATION);
+        // -o %all: the version's columns, read from its header (24.11 on: RESERVATION after OVERSUBSCRIBE)
+        if (header && format.trim().equals("%all") && !table.isEmpty()) {
+            chosen = Formats.percentAll(COMMAND, ALL_FIELDS, TITLES, FREE_TEXT, table.get(0), numbers.get(0));
         }
         Layout resolved = chosen.resolve(table, TITLES);
         if (!table.isEmpty()) {

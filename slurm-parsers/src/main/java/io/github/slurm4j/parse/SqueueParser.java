@@ -62,8 +62,16 @@ public final class SqueueParser {
      * float priority and {@code %Q} ({@code PriorityLong}) the integer one.
      */
     static final Map<Character, String> LETTERS = new LinkedHashMap<>();
-    /** The order of {@code -o %all}: every letter, a to z then A to Z. */
+    /** The order of {@code -o %all}: every letter, a to z then A to Z (all of them printed by 22.05). */
     static final String ALL_ORDER = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    /**
+     * {@code -O SLUID}, {@code %s} in 26.05 (22.05's {@code %s} was {@code SelectJobInfo}, 24.11 has
+     * no {@code %s}): the job's id unique within the Slurm realm, 14 characters: an {@code s} and
+     * Crockford base32 ({@code sD6SM8VYJGKC00}; {@code src/common/sluid.h}), kept in
+     * {@link SqueueRow#extras()} under this key as {@code scontrol show job -d} keeps it.
+     */
+    static final String SLUID = "SLUID";
+
     static final Set<String> FREE_TEXT = Set.of("Name", "Reason", "ReasonList", "Comment", "Command", "WorkDir",
             "Dependency", "Feature", "Licenses");
 
@@ -113,6 +121,29 @@ public final class SqueueParser {
         for (int i = 0; i < pairs.length; i += 2) {
             TITLES.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
         }
+        TITLES.put(SLUID, List.of("SLUID"));
+    }
+
+    /**
+     * Every field {@code -o %all} may print, in its order: {@link #ALL_ORDER}, with {@code %s} twice,
+     * as 22.05's {@code SelectJobInfo} (an empty title) and as 26.05's {@link #SLUID}. Which of them
+     * a version prints is read from its header ({@link Formats#percentAll}): 22.05 prints every
+     * letter, 24.11 every letter but {@code %s}, 26.05 {@code %s} as {@code SLUID} (squeue
+     * {@code src/squeue/opts.c} at slurm-22-05-8-1, slurm-24-11-5-1, slurm-26-05-3-1; fixtures
+     * {@code squeue-all-fields-percent-all} of the three versions).
+     */
+    static final List<Formats.AllField> ALL_FIELDS;
+
+    static {
+        List<Formats.AllField> all = new ArrayList<>();
+        for (int i = 0; i < ALL_ORDER.length(); i++) {
+            char c = ALL_ORDER.charAt(i);
+            all.add(new Formats.AllField(c, LETTERS.get(c)));
+            if (c == 's') {
+                all.add(new Formats.AllField(c, SLUID));
+            }
+        }
+        ALL_FIELDS = List.copyOf(all);
     }
 
     /**
@@ -132,6 +163,8 @@ public final class SqueueParser {
     private final String format;
     private final Layout layout;
     private final boolean header;
+    /** {@code -o %all} with a header: the columns are those the header names ({@link #forHeader}). */
+    private final boolean allFromHeader;
     /** Per {@link #NAMES} key ({@link Name} order): the first column printing it, or -1. */
     private final int[] first;
     /** The columns that go to extras: the first of each key not in {@link #NAMES}, in order. */
@@ -145,10 +178,11 @@ public final class SqueueParser {
         StepID
     }
 
-    private SqueueParser(String format, Layout layout, boolean header) {
+    private SqueueParser(String format, Layout layout, boolean header, boolean allFromHeader) {
         this.format = format;
         this.layout = layout;
         this.header = header;
+        this.allFromHeader = allFromHeader;
         List<Column> cols = layout.columns();
         keys = new String[cols.size()];
         first = new int[Name.values().length];
@@ -171,7 +205,10 @@ public final class SqueueParser {
     }
 
     /**
-     * For {@code squeue -o FORMAT} with a header. {@code %all} is accepted.
+     * For {@code squeue -o FORMAT} with a header. {@code %all} is accepted: its columns differ
+     * between Slurm versions and are read from the header (22.05 prints an untitled
+     * {@code SelectJobInfo} column, 24.11 none, 26.05 a {@code SLUID} column there; a column this
+     * parser does not know is kept in {@link SqueueRow#extras()} under its title).
      *
      * @param format the {@code -o} argument as given to squeue ({@code "%.18i %.9P %.8j %R"})
      * @return the parser; letters it does not type go to {@link SqueueRow#extras()}
@@ -179,9 +216,9 @@ public final class SqueueParser {
      */
     public static SqueueParser forFormat(String format) {
         if (format.trim().equals("%all")) {
-            return new SqueueParser(format, allLayout(), true);
+            return new SqueueParser(format, allLayout(), true, true);
         }
-        return new SqueueParser(format, Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true);
+        return new SqueueParser(format, Formats.parseShort(COMMAND, format, LETTERS, FREE_TEXT), true, false);
     }
 
     /**
@@ -194,7 +231,8 @@ public final class SqueueParser {
      */
     public static SqueueParser forFormatLong(String format) {
         Set<String> names = new HashSet<>(LETTERS.values());
-        return new SqueueParser(format, Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true);
+        names.add(SLUID);
+        return new SqueueParser(format, Formats.parseLong(COMMAND, format, names, ALIASES, FREE_TEXT), true, false);
     }
 
     /** {@return the parser of plain {@code squeue} ({@link #DEFAULT_FORMAT})} */
@@ -222,10 +260,12 @@ public final class SqueueParser {
 
     /**
      * {@return a parser of the same format printed without a header ({@code -h}/{@code --noheader}):
-     * it refuses output that starts with the header or a date line}
+     * it refuses output that starts with the header or a date line; {@code %all} without its header
+     * is read as 22.05 prints it (no header tells the version: 24.11's rows have one column too few
+     * and are refused, 26.05's SLUID is read as {@code SelectJobInfo})}
      */
     public SqueueParser withoutHeader() {
-        return new SqueueParser(format, layout, false);
+        return new SqueueParser(format, layout, false, false);
     }
 
     private static Layout allLayout() {
@@ -237,7 +277,10 @@ public final class SqueueParser {
         return new Layout(COMMAND, "", cols, FREE_TEXT);
     }
 
-    /** {@return the column keys of this format ({@code -O} names), in order} */
+    /**
+     * {@return the column keys of this format ({@code -O} names), in order; for {@code %all}
+     * 22.05's columns (the columns read are those the output's header names)}
+     */
     public List<String> fields() {
         return layout.columns().stream().map(Column::key).toList();
     }
@@ -266,6 +309,25 @@ public final class SqueueParser {
      */
     public List<SqueueRow> parse(byte[] stdout) {
         List<byte[]> lines = Layout.lines(stdout);
+        return allFromHeader ? forHeader(lines).parse(lines) : parse(lines);
+    }
+
+    /**
+     * {@code -o %all}: the parser of the columns this output's header names (its first line that is
+     * neither blank nor an {@code -l} date line), by the one rule of {@link Formats#percentAll}.
+     */
+    private SqueueParser forHeader(List<byte[]> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (!Layout.isBlank(line) && !DATE_LINE.matcher(Texts.decode(line).strip()).matches()) {
+                return new SqueueParser(format, Formats.percentAll(COMMAND, ALL_FIELDS, TITLES, FREE_TEXT, line, i + 1),
+                        true, false);
+            }
+        }
+        return new SqueueParser(format, layout, true, false); // no header: no rows
+    }
+
+    private List<SqueueRow> parse(List<byte[]> lines) {
         List<SqueueRow> rows = new ArrayList<>();
         boolean headerPending = header;
         boolean first = true;

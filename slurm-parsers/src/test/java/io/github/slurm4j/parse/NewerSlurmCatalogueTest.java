@@ -513,6 +513,10 @@ class NewerSlurmCatalogueTest {
 
         List<SinfoRow> all = SinfoParser.forFormat("%all").parse(load(corpus, "sinfo-all-fields-percent-all").stdoutBytes());
         assertThat(all).extracting(SinfoRow::partition).contains("debug", "gpu", "cpu", "short", "maint", "urgent");
+        // %i RESERVATION after OVERSUBSCRIBE (not printed by 22.05): read from the header, the columns after it in place
+        assertThat(all.get(0).extras()).containsEntry("OverSubscribe", "NO").containsEntry("Reservation", "")
+                .containsEntry("Version", corpus.equals(V24) ? "24.11.5" : "26.05.5");
+        assertThat(all.get(0).timeLimit().isLimited()).isFalse();
         List<SinfoRow> custom = SinfoParser.forFormat("%N|%P|%T|%C|%c|%G|%m|%e|%O|%f|%E|%H|%u")
                 .parse(load(corpus, "sinfo-custom-cpus-gres-mem").stdoutBytes());
         assertThat(nodeRow(custom, "cpu03").reason()).isEqualTo("PSU failure, ticket=INC-4711");
@@ -560,7 +564,7 @@ class NewerSlurmCatalogueTest {
     }
 
     /** Cases SqueueParser refuses because a job name holds a newline (see squeueFormats). */
-    static final Set<String> NEWLINE_NAME_CASES = Set.of("squeue-all-states-with-preempted", "squeue-all-fields-percent-all");
+    static final Set<String> NEWLINE_NAME_CASES = Set.of("squeue-all-states-with-preempted");
 
     static SqueueRow row(List<SqueueRow> rows, String id) {
         return rows.stream().filter(r -> r.jobId() != null && r.jobId().toString().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no row " + id));
@@ -634,11 +638,47 @@ class NewerSlurmCatalogueTest {
                 .parse(load(corpus, "squeue-Format-widths").stdoutBytes());
         assertThat(row(widths, running).name()).isEqualTo("cap-running");
         assertThat(row(widths, running).state().state()).isEqualTo(JobState.Name.RUNNING);
-        // squeue -o %all has other columns than 22.05's (24.11: one '|' fewer; 26.05: a SLUID column):
-        // SqueueParser (being rewritten) refuses the header, typed, on line 1
-        assertThatThrownBy(() -> SqueueParser.forFormat("%all").parse(load(corpus, "squeue-all-fields-percent-all").stdoutBytes()))
-                .isInstanceOfSatisfying(SlurmParseException.class, e -> assertThat(e.line()).isEqualTo(1));
-        assertThat(load(corpus, "squeue-all-fields-percent-all").stdout()).contains("|cap-running|");
+        // squeue -o %all has other columns than 22.05's, read from the header: 24.11 prints no %s
+        // (22.05's untitled SelectJobInfo), 26.05 prints %s as SLUID
+        Fixtures.Case allCase = load(corpus, "squeue-all-fields-percent-all");
+        List<SqueueRow> all = SqueueParser.forFormat("%all").parse(allCase.stdoutBytes());
+        assertThat(all).hasSize((int) allCase.stdout().lines().count() - 1);
+        SqueueRow capRunning = row(all, running);
+        assertThat(capRunning.name()).isEqualTo("cap-running");
+        assertThat(capRunning.state().state()).isEqualTo(JobState.Name.RUNNING);
+        assertThat(capRunning.user()).isEqualTo("root");
+        assertThat(capRunning.account()).isEqualTo("root");
+        assertThat(capRunning.partition()).isEqualTo("debug");
+        assertThat(capRunning.nodeList()).isEqualTo("localhost");
+        assertThat(capRunning.reason()).isNull();
+        assertThat(capRunning.timeLimit().isLimited()).isFalse();
+        assertThat(capRunning.workDir()).isEqualTo("/tmp");
+        assertThat(capRunning.extras()).containsEntry("Comment", "key=value spaces = signs")
+                .containsEntry("StateCompact", "R").containsEntry("JobID", running).containsEntry("PriorityLong", "3090")
+                .containsEntry("SCT", "*:*:*").containsEntry("UserID", "0")
+                .doesNotContainKey("SelectJobInfo");
+        SqueueRow downRow = row(all, down);
+        assertThat(downRow.state().state()).isEqualTo(JobState.Name.PENDING);
+        assertThat(downRow.reason())
+                .isEqualTo("Nodes required for job are DOWN, DRAINED or reserved for jobs in higher priority partitions");
+        assertThat(downRow.nodes()).isEqualTo(2);
+        assertThat(row(all, het + "+1").partition()).isEqualTo("gpu");
+        assertThat(row(all, arrayLater + "_[1-5%2]").reason()).isEqualTo("JobHeldAdmin");
+        if (corpus.equals(V26)) {
+            // the SLUID scontrol show job -d prints for the same job
+            String sluid = jobs(corpus, "scontrol-job-running-detail").get(0).extras().get("SLUID");
+            assertThat(sluid).isEqualTo("sD6SM8VYJGKC00");
+            assertThat(capRunning.extras()).containsEntry("SLUID", sluid);
+            assertThat(capRunning.toJob().extras()).containsEntry("SLUID", sluid);
+            // in %all's order: after %p (Priority), before %t (StateCompact)
+            assertThat(capRunning.extras().keySet()).containsSubsequence("Priority", "SLUID", "StateCompact");
+            // the two components of a heterogeneous job: one SLUID each, in sequence
+            assertThat(row(all, het + "+0").extras()).containsEntry("SLUID", "sD6SM8VYMKRS00");
+            assertThat(row(all, het + "+1").extras()).containsEntry("SLUID", "sD6SM8VYMKRS01");
+            assertThat(all).allSatisfy(r -> assertThat(r.extras().get("SLUID")).matches("s[0-9A-Z]{13}"));
+        } else {
+            assertThat(all).allSatisfy(r -> assertThat(r.extras()).doesNotContainKey("SLUID").doesNotContainKey("SelectJobInfo"));
+        }
     }
 
     // ------------------------------------------------------------------ sacct, sstat

@@ -1,12 +1,17 @@
 package io.github.slurm4j.parse.internal;
 
+import io.github.slurm4j.parse.SlurmParseException;
+import io.github.slurm4j.parse.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads squeue/sinfo {@code -o} and {@code -O} format strings into a {@link Layout}. */
+/**
+ * Reads squeue/sinfo {@code -o} and {@code -O} format strings into a {@link Layout}, and the
+ * columns of {@code -o %all} from the header a Slurm version printed ({@link #percentAll}).
+ */
 public final class Formats {
     /** Width of an {@code -O} field given without one. */
     public static final int DEFAULT_LONG_WIDTH = 20;
@@ -150,5 +155,81 @@ public final class Formats {
             }
         }
         return name;
+    }
+
+    /**
+     * A field {@code -o %all} may print: its letter and the {@code -O} name its column is reported
+     * under. A letter that meant another field in another Slurm version is listed once per meaning
+     * (squeue's {@code %s}: {@code SelectJobInfo} in 22.05, {@code SLUID} in 26.05).
+     *
+     * @param letter the {@code -o} letter
+     * @param name the {@code -O} name, the key its value is reported under
+     */
+    public record AllField(char letter, String name) {
+    }
+
+    /**
+     * The columns of {@code -o %all}, read off the header line the command printed. squeue and
+     * sinfo build {@code %all} from every letter, {@code a} to {@code z} then {@code A} to
+     * {@code Z}, skip the letters their version does not know and print each other one under its
+     * title, separated by {@code |} ({@code src/squeue/opts.c}, {@code src/sinfo/opts.c}). So one rule reads
+     * every version: each title is given, in order, to the next field of {@code fields} that prints
+     * it (a field the version does not print is passed over: squeue 24.11 has no {@code %s}, sinfo
+     * 24.11 adds {@code %i}). A title-like text that no field prints (a column of a newer Slurm) is
+     * a column of its own, keyed by the title as printed, so its values are kept as extras; a title
+     * that only an earlier field prints (out of {@code %all}'s order), a text that is not a title
+     * (output printed with {@code -h}) and a header with no known title are refused.
+     *
+     * @param command the command, for errors and the layout
+     * @param fields every field {@code %all} may print, in {@code %all}'s order
+     * @param titles the printed titles by {@code -O} name
+     * @param freeText keys of columns whose values may contain {@code |}
+     * @param header the header line's bytes
+     * @param lineNo the header's 1-based line number
+     * @return the layout: unbounded columns separated by {@code |}
+     * @throws SlurmParseException for a header that is not one of {@code %all} (line, column, excerpt)
+     */
+    public static Layout percentAll(String command, List<AllField> fields, Map<String, List<String>> titles,
+            Set<String> freeText, byte[] header, int lineNo) {
+        String text = Texts.decode(header);
+        String[] printed = text.split("\\|", -1);
+        List<Column> cols = new ArrayList<>();
+        int next = 0;
+        boolean known = false;
+        int start = 0;
+        int previousStart = 0;
+        for (int k = 0; k < printed.length; k++) {
+            String title = printed[k].strip();
+            String after = k < printed.length - 1 ? "|" : "";
+            int found = -1;
+            for (int j = next; j < fields.size() && found < 0; j++) {
+                if (titles.getOrDefault(fields.get(j).name(), List.of()).contains(title)) {
+                    found = j;
+                }
+            }
+            String field = "%all column " + (k + 1);
+            if (found >= 0) {
+                AllField f = fields.get(found);
+                cols.add(new Column(f.name(), "%" + f.letter(), Column.UNBOUNDED, false, after));
+                next = found + 1;
+                known = true;
+            } else if (fields.stream().anyMatch(f -> titles.getOrDefault(f.name(), List.of()).contains(title))) {
+                throw new SlurmParseException(command, lineNo, field, text.substring(previousStart),
+                        "title '" + title + "' is out of the order of " + command + " -o %all (every letter a to z, then A to Z)");
+            } else if (Layout.isTitleLike(title)) {
+                cols.add(new Column(title, title, Column.UNBOUNDED, false, after));
+            } else {
+                throw new SlurmParseException(command, lineNo, field, text.substring(previousStart),
+                        "expected the header line of " + command + " -o %all, but '" + title + "' is not a column title "
+                                + "(output printed with -h/--noheader? then build the parser withoutHeader())");
+            }
+            previousStart = start;
+            start += printed[k].length() + 1;
+        }
+        if (!known) {
+            throw new SlurmParseException(command, lineNo, "header", text,
+                    "expected the header line of " + command + " -o %all, but no title is one " + command + " prints");
+        }
+        return new Layout(command, "", cols, freeText);
     }
 }

@@ -392,6 +392,11 @@ public final class Layout {
     /** What a title looks like where slurm4j does not know a column's title: upper case, digits, {@code _():/%+.#-}. */
     private static final Pattern TITLE_SHAPE = Pattern.compile("[A-Z0-9_:/()%+.#-]*[A-Z][A-Z0-9_:/()%+.#-]*");
 
+    /** Whether a text looks like a column title slurm4j does not know ({@link #TITLE_SHAPE}). */
+    static boolean isTitleLike(String text) {
+        return TITLE_SHAPE.matcher(text).matches();
+    }
+
     /**
      * The first column whose cell is not the title this format prints over it, or {@code null} when
      * the split line is this format's header. A known title ({@code titles}, keyed by column key;
@@ -408,7 +413,7 @@ public final class Layout {
             String text = cells[i].text();
             List<String> known = titles.get(c.key());
             if (known == null) {
-                if (!TITLE_SHAPE.matcher(text).matches()) {
+                if (!isTitleLike(text)) {
                     return c;
                 }
                 continue;

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.exec.slurm.SlurmClient;
+import io.github.slurm4j.exec.slurm.SubmitRequest;
 import io.github.slurm4j.exec.ssh.RemoteShell;
 import io.github.slurm4j.exec.ssh.SshConfig;
 import io.github.slurm4j.redis.RedisKeys;
 import io.github.slurm4j.redis.RedisLab;
 import io.github.slurm4j.redis.RedisStore;
 import io.github.slurm4j.redis.collect.ClusterCollector.Outcome;
+import io.github.slurm4j.model.JobId;
+import io.github.slurm4j.model.SlurmException;
 import io.github.slurm4j.testkit.Lab;
+import io.github.slurm4j.testkit.LabCluster;
+import io.github.slurm4j.testkit.UsesLab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,8 +29,10 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -40,23 +47,82 @@ import redis.clients.jedis.RedisClient;
  * model's parsers: node classes from sinfo's {@code StateComplete} words, cards from the
  * {@code Gres}/{@code GresUsed} text, CPUs from {@code CPUsState}, ratios rounded from the exact
  * fraction in integers, job counts and distinct users from squeue's rows. So a wrong count in the
- * module fails the test instead of being repeated by it.
+ * module fails the test instead of being repeated by it. sinfo and squeue run as root on this
+ * machine, in the cluster's chroot for 24.11 and 26.05 ({@link LabCluster#rootCommand}); the
+ * {@code -O} fields the test asks for print the same on the three versions (24.11 and 26.05 print
+ * {@code (null)} where 22.05 prints {@code gpu:0} as a GPU-less node's {@code GresUsed}: no card
+ * either way; a node planned for a pending job reads {@code idle+planned}, a flag that leaves the
+ * base state's class).
+ *
+ * <p>Before the cycle the test submits two held jobs through the collector's own shell (one asking
+ * for a GPU), so the job fields count something on a cluster whose queue happens to be empty; it
+ * cancels them afterwards. Held jobs take no resources and do not change any node's state.
+ *
+ * <p>This class runs on Slurm 22.05 both ways, locally as root and over SSH as alice; one subclass
+ * per newer version ({@link CollectorLab2411IT}, {@link CollectorLab2605IT}) runs it over that
+ * cluster's own sshd as alice only: the local path is the same code, already run here.
  */
+@DisplayName("collector locally as root and over SSH as alice on Slurm 22.05")
+@UsesLab("22.05")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CollectorLabIT {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"local", "ssh"})
+    /** {@return the cluster the collector reads and the expectations come from} */
+    protected LabCluster cluster() {
+        return Lab.SLURM_22_05;
+    }
+
+    /** {@return how the collector reaches the cluster: {@code local} (root on this machine) and/or {@code ssh} (alice)} */
+    protected List<String> ways() {
+        return List.of("local", "ssh");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ways")
     void everyFieldMatchesSinfoAndSqueue(String where) throws Exception {
-        Lab.requireSlurm();
+        LabCluster cluster = cluster();
+        assertThat(where.equals("local") && !cluster.onHost()).as("local runs on the host's cluster only").isFalse();
+        cluster.requireSlurm();
         RedisLab.requireStandalone();
         if (where.equals("ssh")) {
-            Lab.requireSshd();
+            cluster.requireSshd();
         }
-        RedisKeys keys = new RedisKeys("labit-" + where);
-        try (Shell shell = where.equals("ssh") ? new RemoteShell(SshConfig.builder(Lab.SSH_HOST, Lab.SSH_USER)
-                .port(Lab.SSH_PORT).privateKey(Lab.userKey()).knownHosts(Lab.knownHosts()).build()) : LocalShell.create();
-                RedisClient jedis = RedisLab.standalone()) {
+        long started = System.nanoTime();
+        RedisKeys keys = new RedisKeys("labit-" + cluster.version() + "-" + where);
+        List<JobId> seeded = new ArrayList<>();
+        try (Shell shell = where.equals("ssh") ? new RemoteShell(SshConfig.builder(cluster.sshHost(), cluster.sshUser())
+                .port(cluster.sshPort()).privateKey(cluster.userKey()).knownHosts(cluster.knownHosts()).build())
+                : LocalShell.create()) {
             SlurmClient client = new SlurmClient(shell);
+            try {
+                seed(client, seeded);
+                collectAndCheck(client, keys, where, cluster, seeded);
+            } finally {
+                for (JobId id : seeded) {
+                    try {
+                        client.cancel(id);
+                    } catch (SlurmException e) {
+                        System.out.println("CollectorLabIT: could not cancel seeded job " + id + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        System.out.printf("CollectorLabIT Slurm %s %s: %d ms in all%n", cluster.version(), where,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Two held jobs of the collector's user, one asking for a GPU: pending, in every job count. */
+    private void seed(SlurmClient client, List<JobId> seeded) {
+        String name = "collector-it-" + cluster().version();
+        seeded.add(client.submit(SubmitRequest.wrap("sleep 60").name(name).partition("debug").hold()
+                .workingDirectory("/tmp").output("/dev/null").build()).jobId());
+        seeded.add(client.submit(SubmitRequest.wrap("sleep 60").name(name + "-gpu").partition("debug").gres("gpu:1").hold()
+                .workingDirectory("/tmp").output("/dev/null").build()).jobId());
+    }
+
+    private static void collectAndCheck(SlurmClient client, RedisKeys keys, String where, LabCluster cluster, List<JobId> seeded)
+            throws Exception {
+        try (RedisClient jedis = RedisLab.standalone()) {
             ClusterCollector c = ClusterCollector.builder(new SlurmClusterSource(client), new RedisStore(jedis, keys))
                     .zone(client.zone()).build();
             String mismatch = null;
@@ -67,16 +133,23 @@ class CollectorLabIT {
                 List<String> nodes = lrange(keys.nodes());
                 List<String> jobs = lrange(keys.jobs());
                 Map<String, String> status = hgetall(keys.collectorStatus());
-                List<String[]> sinfo = rows(run("sinfo", "-h", "-N", "-O",
-                        "NodeList:|,StateComplete:|,CPUsState:|,Gres:|,GresUsed:|,StateLong:"));
-                List<String[]> squeue = rows(run("squeue", "-h", "-t", "R,PD", "-O",
-                        "JobID:|,StateCompact:|,UserName:|,tres-per-node:|,tres-per-job:|,tres-alloc:"));
+                List<String[]> sinfo = rows(run(cluster.rootCommand(List.of("sinfo", "-h", "-N", "-O",
+                        "NodeList:|,StateComplete:|,CPUsState:|,Gres:|,GresUsed:|,StateLong:"))));
+                List<String[]> squeue = rows(run(cluster.rootCommand(List.of("squeue", "-h", "-t", "R,PD", "-O",
+                        "JobID:|,StateCompact:|,UserName:|,tres-per-node:|,tres-per-job:|,tres-alloc:"))));
+                // the seeded jobs are in the queue the test compares with: the job fields count something
+                assertThat(squeue).extracting(r -> r[0]).as("squeue of Slurm " + cluster.version())
+                        .containsAll(seeded.stream().map(JobId::toString).toList());
                 Map<String, String> withBrief = new LinkedHashMap<>(job);
                 withBrief.put("job_running_ratio", hgetall(keys.clusterBrief()).get("job_running"));
                 mismatch = jobsMismatch(withBrief, jobs, squeue);
                 if (mismatch != null) {
                     continue; // the queue moved between the cycle and squeue: collect again
                 }
+                // the held jobs: one pending CPU job and one pending GPU job at least, and their user
+                assertThat(Long.parseLong(job.get("cpu_pending_jobs"))).isPositive();
+                assertThat(Long.parseLong(job.get("gpu_pending_jobs"))).isPositive();
+                assertThat(Long.parseLong(job.get("gpu_pending_users"))).isPositive();
                 Map<String, String> expectedNode = expectedNodes(sinfo, node.get("update_time"));
                 if (!node.equals(expectedNode) && attempt < 5) {
                     // a node changed state between the cycle and sinfo (slurmctld restarted by another
@@ -102,8 +175,8 @@ class CollectorLabIT {
                 assertThat(job.get("update_time")).isEqualTo(node.get("update_time"));
                 assertThat(hgetall(keys.clusterBrief()).keySet()).containsExactlyInAnyOrderElementsOf(RedisKeys.BRIEF_FIELDS);
                 assertThat(status).containsKeys("last_success", "cycle_ms", "collector_id");
-                System.out.printf("CollectorLabIT %s: cycle %s ms (slurm %s, compute %s, redis %s), %d nodes, %d jobs%n", where,
-                        status.get("cycle_ms"), status.get("slurm_ms"), status.get("compute_ms"), status.get("redis_ms"),
+                System.out.printf("CollectorLabIT Slurm %s %s: attempt %d, cycle %s ms (slurm %s, compute %s, redis %s), %d nodes, %d jobs%n",
+                        cluster.version(), where, attempt, status.get("cycle_ms"), status.get("slurm_ms"), status.get("compute_ms"), status.get("redis_ms"),
                         nodes.size(), jobs.size());
                 return;
             }
@@ -343,7 +416,7 @@ class CollectorLabIT {
         return rows;
     }
 
-    private static String run(String... cmd) throws IOException, InterruptedException {
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
