@@ -154,7 +154,7 @@ public final class SinfoParser {
             char c = ALL_ORDER.charAt(i);
             cols.add(new Column(LETTERS.get(c), "%" + c, Column.UNBOUNDED, false, i < ALL_ORDER.length() - 1 ? "|" : ""));
         }
-        return new Layout(COMMAND, "", cols, FREE_TEXT);
+        return new Layout(COMMAND, "", cols, FREE_TEXT, true);
     }
 
     /**

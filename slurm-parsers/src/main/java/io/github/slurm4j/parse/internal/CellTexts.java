@@ -56,6 +56,28 @@ public final class CellTexts {
         return filled ? new Cell(c.text(), true) : c;
     }
 
+    /**
+     * The cell of a value printed whole between delimiters: its text decoded as it is, white space
+     * included; {@code truncated} only when it holds U+FFFD.
+     *
+     * @param texts the parse's cache, or {@code null}
+     */
+    public static Cell verbatim(byte[] b, int from, int to, CellTexts texts) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                String text = Texts.decode(Arrays.copyOfRange(b, from, to));
+                return new Cell(text, text.indexOf('\uFFFD') >= 0);
+            }
+        }
+        if (from == to) {
+            return EMPTY;
+        }
+        if (texts == null || to - from > MAX_KEY) {
+            return new Cell(new String(b, from, to - from, StandardCharsets.ISO_8859_1), false);
+        }
+        return texts.get(b, from, to);
+    }
+
     /** {@code Character.isWhitespace} of an ASCII character. */
     static boolean whitespace(byte x) {
         return x == ' ' || (x >= 0x09 && x <= 0x0d) || (x >= 0x1c && x <= 0x1f);

@@ -230,6 +230,6 @@ public final class Formats {
             throw new SlurmParseException(command, lineNo, "header", text,
                     "expected the header line of " + command + " -o %all, but no title is one " + command + " prints");
         }
-        return new Layout(command, "", cols, freeText);
+        return new Layout(command, "", cols, freeText, true);
     }
 }

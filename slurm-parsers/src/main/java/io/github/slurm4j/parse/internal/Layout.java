@@ -34,6 +34,9 @@ public final class Layout {
     /** {@link #computeUniformDelimiter()} and its bytes, or null. */
     private final String uniform;
     private final byte[] uniformBytes;
+    /** Per column: its value is taken as printed, white space included (see the constructor). */
+    private final boolean[] verbatim;
+    private final boolean padded;
 
     /**
      * @param command the command, for error messages
@@ -42,6 +45,20 @@ public final class Layout {
      * @param freeText keys of columns whose values may contain the delimiter (names, reasons)
      */
     public Layout(String command, String lead, List<Column> columns, Set<String> freeText) {
+        this(command, lead, columns, freeText, false);
+    }
+
+    /**
+     * @param command the command, for error messages
+     * @param lead literal text printed before the first column
+     * @param columns the columns
+     * @param freeText keys of columns whose values may contain the delimiter (names, reasons)
+     * @param padded whether the command pads values it prints without a width in the format
+     *     ({@code sinfo -o %all}: {@code "1/0 |"}); otherwise a value without a width that ends at a
+     *     delimiter other than white space is taken as printed, its spaces included
+     */
+    public Layout(String command, String lead, List<Column> columns, Set<String> freeText, boolean padded) {
+        this.padded = padded;
         this.command = command;
         this.lead = lead == null ? "" : lead;
         this.columns = List.copyOf(columns);
@@ -63,6 +80,17 @@ public final class Layout {
         }
         this.uniform = computeUniformDelimiter();
         this.uniformBytes = uniform == null ? null : uniform.getBytes(StandardCharsets.UTF_8);
+        this.verbatim = new boolean[this.columns.size()];
+        for (int i = 0; i < verbatim.length; i++) {
+            Column c = this.columns.get(i);
+            // a value with no width ends at a delimiter that is not white space: Slurm pads nothing,
+            // so its spaces are the value's (a comment "owner=ops team " keeps its last space);
+            // the last value of a line is so when the previous one ends at such a delimiter
+            String end = !c.after().isEmpty() || i < verbatim.length - 1 ? c.after()
+                    : i > 0 ? this.columns.get(i - 1).after() : "";
+            // (not String.isBlank: Java counts U+001F, the delimiter slurm4j's own formats use, as white space)
+            verbatim[i] = !padded && c.width() == Column.UNBOUNDED && end.chars().anyMatch(ch -> ch != ' ' && ch != '\t');
+        }
     }
 
     public List<Column> columns() {
@@ -121,7 +149,7 @@ public final class Layout {
             }
             offset += c.width() + c.after().getBytes(StandardCharsets.UTF_8).length;
         }
-        return new Layout(command, lead, out, freeText);
+        return new Layout(command, lead, out, freeText, padded);
     }
 
     private static int span(byte[] line, int offset, boolean right) {
@@ -263,7 +291,7 @@ public final class Layout {
                 int k = indexOf(line, after, pos);
                 end = k < 0 ? line.length : k;
             }
-            cells[i] = CellTexts.cell(line, pos, end, filled, texts);
+            cells[i] = verbatim[i] ? CellTexts.verbatim(line, pos, end, texts) : CellTexts.cell(line, pos, end, filled, texts);
             pos = end;
             if (i < last && pos < line.length) {
                 pos += after.length;
@@ -410,7 +438,7 @@ public final class Layout {
     public Column headerMismatch(Cell[] cells, Map<String, List<String>> titles) {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            String text = cells[i].text();
+            String text = cells[i].text().strip(); // titles are padded even between delimiters (sinfo %all: "NODES(A/I) ")
             List<String> known = titles.get(c.key());
             if (known == null) {
                 if (!isTitleLike(text)) {
