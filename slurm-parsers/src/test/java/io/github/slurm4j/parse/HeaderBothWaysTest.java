@@ -73,6 +73,44 @@ class HeaderBothWaysTest {
     }
 
     @Test
+    void squeueLongNamesFormat() {
+        // squeue -O with widths (held job 28830, running job 28831), printed with and without -h
+        Fixtures.Case with = lab("squeue-format-O-header");
+        Fixtures.Case without = lab("squeue-format-O-noheader");
+        SqueueParser p = SqueueParser.forFormatLong("JobID:12,Name:20,UserName:10,State:12,Reason:20");
+        for (List<SqueueRow> rows : List.of(p.parse(with.stdoutBytes()), p.withoutHeader().parse(without.stdoutBytes()))) {
+            assertThat(rows).extracting(r -> r.extras().get("JobID") == null ? r.jobId() : r.extras().get("JobID"))
+                    .hasSize(2);
+            assertThat(rows).extracting(SqueueRow::name).containsExactly("O-held", "O-run");
+            assertThat(rows).extracting(SqueueRow::user).containsExactly("alice", "alice");
+            assertThat(rows.get(0).reason()).isEqualTo("JobHeldUser");
+            assertThat(rows.get(1).state().state()).isEqualTo(JobState.Name.RUNNING);
+            assertThat(rows.get(1).reason()).isNull();
+        }
+        refused(() -> p.parse(without.stdoutBytes()), without, "expected the header line");
+        refused(() -> p.withoutHeader().parse(with.stdoutBytes()), with, "starts with its header");
+    }
+
+    @Test
+    void sinfoLongNamesFormat() {
+        // sinfo -N -O with widths, printed with and without -h
+        Fixtures.Case with = lab("sinfo-format-O-header");
+        Fixtures.Case without = lab("sinfo-format-O-noheader");
+        SinfoParser p = SinfoParser.forFormatLong("NodeList:20,Partition:12,StateLong:12,CPUs:6");
+        for (List<SinfoRow> rows : List.of(p.parse(with.stdoutBytes()), p.withoutHeader().parse(without.stdoutBytes()))) {
+            assertThat(rows).hasSize(10);
+            assertThat(rows.get(0).nodeList()).isEqualTo("cpu01");
+            assertThat(rows.get(0).partition()).isEqualTo("cpu");
+            assertThat(rows.get(0).cpusPerNode()).isEqualTo(16);
+            assertThat(rows.get(5).nodeList()).isEqualTo("localhost");
+            assertThat(rows.get(5).partition()).isEqualTo("debug");
+            assertThat(rows.get(5).defaultPartition()).isTrue();
+        }
+        refused(() -> p.parse(without.stdoutBytes()), without, "expected the header line");
+        refused(() -> p.withoutHeader().parse(with.stdoutBytes()), with, "starts with its header");
+    }
+
+    @Test
     void squeueDefaultAndLongFormats() {
         Fixtures.Case with = lab("squeue-default-header");
         Fixtures.Case without = lab("squeue-default-noheader");
