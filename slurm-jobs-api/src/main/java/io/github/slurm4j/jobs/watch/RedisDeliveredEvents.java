@@ -50,10 +50,7 @@ public final class RedisDeliveredEvents implements DeliveredEvents {
      */
     public RedisDeliveredEvents(UnifiedJedis jedis, Duration ttl) {
         this.jedis = Objects.requireNonNull(jedis, "jedis");
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
-        if (ttl.toMillis() <= 0) {
-            throw new IllegalArgumentException("the time to live must be positive: " + ttl);
-        }
+        this.ttl = DeliveredTtl.check(ttl);
         this.instance = UUID.randomUUID().toString().substring(0, 8);
     }
 
