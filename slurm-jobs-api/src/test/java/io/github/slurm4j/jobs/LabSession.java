@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * The lab set-up and teardown the façade's ITs share: {@link #open} requires the lab cluster,
  * opens the subclass's shell and builds a façade on it with the cluster named {@code lab} on host
  * {@code localhost}; {@link #close} cancels every job {@link #track tracked} in one
- * {@code scancel}, then closes the façade and the shell.
+ * {@code scancel}, then closes the façade and the shell. The façade's ITs
+ * ({@code AbstractJobsIT}, {@code AbstractConsoleIT}) hold one; {@code JobWatcherIT} one per lab cluster.
  */
-final class LabSession implements AutoCloseable {
+public final class LabSession implements AutoCloseable {
     private volatile Shell shell;
     private final SlurmJobs jobs;
     private final List<JobId> submitted = Collections.synchronizedList(new ArrayList<>());
@@ -36,7 +37,7 @@ final class LabSession implements AutoCloseable {
      *
      * @param facade completes the cluster (timeout, partitions…) and wraps it in a façade builder
      */
-    static LabSession open(LabCluster cluster, Supplier<Shell> shells, Function<Cluster.Builder, SlurmJobs.Builder> facade) {
+    public static LabSession open(LabCluster cluster, Supplier<Shell> shells, Function<Cluster.Builder, SlurmJobs.Builder> facade) {
         cluster.requireSlurm();
         Shell shell = shells.get();
         try {
@@ -47,21 +48,21 @@ final class LabSession implements AutoCloseable {
         }
     }
 
-    Shell shell() {
+    public Shell shell() {
         return shell;
     }
 
-    SlurmJobs jobs() {
+    public SlurmJobs jobs() {
         return jobs;
     }
 
     /** Replaces a shell a test closed; the teardown's {@code scancel} runs on the live one. */
-    void replaceShell(Shell live) {
+    public void replaceShell(Shell live) {
         shell = Objects.requireNonNull(live, "live");
     }
 
     /** Remembers {@code id} for the teardown's {@code scancel}; returns it. */
-    JobId track(JobId id) {
+    public JobId track(JobId id) {
         submitted.add(id);
         return id;
     }
@@ -86,7 +87,7 @@ final class LabSession implements AutoCloseable {
     }
 
     /** Reads until {@code done} holds or {@code max} has passed; returns the last value read. */
-    static <T> T await(Supplier<T> read, Predicate<T> done, Duration max) {
+    public static <T> T await(Supplier<T> read, Predicate<T> done, Duration max) {
         Instant until = Instant.now().plus(max);
         T v = read.get();
         while (!done.test(v) && Instant.now().isBefore(until)) {
@@ -96,7 +97,7 @@ final class LabSession implements AutoCloseable {
         return v;
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
