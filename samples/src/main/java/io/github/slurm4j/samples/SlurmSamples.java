@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -156,7 +157,7 @@ final class SlurmSamples {
     /** A sample's body given the parsed arguments and the shell they chose. */
     @FunctionalInterface
     interface ShellBody {
-        int run(SampleArgs args, Shell shell);
+        int run(SampleArgs args, Shell shell) throws InterruptedException;
     }
 
     /**
@@ -165,22 +166,38 @@ final class SlurmSamples {
      * typed Slurm or shell error.
      */
     static int withShell(String[] argv, Set<String> valued, Set<String> flags, PrintStream err, ShellBody body) {
+        return withShell(argv, valued, flags, err, args -> { }, SampleShells::open, body);
+    }
+
+    /**
+     * {@link #withShell(String[], Set, Set, PrintStream, ShellBody)} for a sample with its own
+     * checks and its own shell: {@code check} sees the arguments before any shell is opened (a
+     * wrong command line never connects), {@code open} opens the shell (usually
+     * {@link SampleShells#open}).
+     */
+    static int withShell(String[] argv, Set<String> valued, Set<String> flags, PrintStream err, Consumer<SampleArgs> check,
+            Function<SampleArgs, Shell> open, ShellBody body) {
         Set<String> allValued = new HashSet<>(valued);
         allValued.addAll(SampleShells.SSH_OPTIONS);
         SampleArgs args;
         try {
             args = SampleArgs.parse(argv, allValued, flags);
+            check.accept(args);
         } catch (IllegalArgumentException e) {
             err.println("error: usage: " + e.getMessage());
             return 2;
         }
-        try (Shell shell = SampleShells.open(args)) {
+        try (Shell shell = open.apply(args)) {
             return body.run(args, shell);
         } catch (IllegalArgumentException e) {
             err.println("error: usage: " + oneLine(e.getMessage()));
             return 2;
         } catch (SlurmException e) {
             err.println("error: " + errorName(e) + ": " + oneLine(e.getMessage()));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
             return 1;
         }
     }

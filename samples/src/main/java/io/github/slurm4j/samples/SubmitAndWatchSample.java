@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -57,38 +56,22 @@ final class SubmitAndWatchSample {
             out.println(USAGE);
             return 0;
         }
-        Set<String> valued = new HashSet<>(VALUED);
-        valued.addAll(SampleShells.SSH_OPTIONS);
-        SampleArgs args;
-        try {
-            args = SampleArgs.parse(argv, valued, Set.of("demo"));
-            if (!args.positional().isEmpty() || !args.rest().isEmpty()) {
-                throw new IllegalArgumentException("unexpected argument '" + (args.positional().isEmpty() ? args.rest().get(0)
-                        : args.positional().get(0)) + "'");
-            }
-            if (args.has("demo") && args.has("ssh")) {
-                throw new IllegalArgumentException("--demo and --ssh exclude each other");
-            }
-            if (!args.has("demo") && args.has("script") == args.has("wrap")) {
-                throw new IllegalArgumentException("give exactly one of --script FILE and --wrap CMD");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("error: usage: " + e.getMessage());
-            return 2;
+        return SlurmSamples.withShell(argv, VALUED, Set.of("demo"), err, SubmitAndWatchSample::check,
+                args -> args.has("demo") ? demoCluster() : SampleShells.open(args),
+                (args, shell) -> submitAndWatch(args, shell, args.has("demo") ? (FakeSlurm) shell : null, out));
+    }
+
+    /** What is wrong with the command line before any shell is opened. */
+    private static void check(SampleArgs args) {
+        if (!args.positional().isEmpty() || !args.rest().isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument '" + (args.positional().isEmpty() ? args.rest().get(0)
+                    : args.positional().get(0)) + "'");
         }
-        FakeSlurm demo = args.has("demo") ? demoCluster() : null;
-        try (Shell shell = demo != null ? demo : SampleShells.open(args)) {
-            return submitAndWatch(args, shell, demo, out);
-        } catch (IllegalArgumentException e) {
-            err.println("error: usage: " + e.getMessage());
-            return 2;
-        } catch (SlurmException e) {
-            err.println("error: " + SlurmSamples.errorName(e) + ": " + e.getMessage().replace('\n', ' ').strip());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return 1;
+        if (args.has("demo") && args.has("ssh")) {
+            throw new IllegalArgumentException("--demo and --ssh exclude each other");
+        }
+        if (!args.has("demo") && args.has("script") == args.has("wrap")) {
+            throw new IllegalArgumentException("give exactly one of --script FILE and --wrap CMD");
         }
     }
 

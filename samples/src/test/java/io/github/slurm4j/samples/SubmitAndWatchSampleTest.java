@@ -47,6 +47,14 @@ class SubmitAndWatchSampleTest {
         Run none = run();
         assertThat(none.rc()).isEqualTo(2);
         assertThat(none.err()).contains("exactly one of --script FILE and --wrap CMD");
+        // a wrong command line is refused before any connection is tried
+        Run extra = run("--wrap", "true", "--ssh", "alice@127.0.0.1:1", "--identity", "/nonexistent", "--known-hosts", "/nonexistent",
+                "extra");
+        assertThat(extra.rc()).isEqualTo(2);
+        assertThat(extra.err()).isEqualTo("error: usage: unexpected argument 'extra'\n");
+        Run ssh = run("--wrap", "true", "--ssh", "a@b");
+        assertThat(ssh.rc()).isEqualTo(2);
+        assertThat(ssh.err()).isEqualTo("error: usage: --ssh needs --identity FILE and --known-hosts FILE\n");
     }
 
     @Test

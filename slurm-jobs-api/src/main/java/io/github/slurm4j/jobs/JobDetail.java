@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A job's detail page: the {@link Job} ({@code scontrol -o -d show job}, or made from {@code sacct}
@@ -28,8 +29,9 @@ import java.util.Map;
  *     exit codes; empty when accounting is not reachable
  * @param efficiency the seff report, or {@code null} (pending, or accounting not reachable)
  * @param status the status in both vocabularies
- * @param created when Slurm accepted it (its submit time; Slurm has no other creation time)
- * @param submitted the submit time
+ * @param created when Slurm accepted it (its submit time; Slurm has no other creation time), or
+ *     {@code null} when Slurm gives none
+ * @param submitted the submit time, or {@code null} when Slurm gives none
  * @param started the start time, or {@code null}
  * @param finished the end time, or {@code null} while it has not ended
  * @param duration run time so far, or in all; {@code null} when Slurm gives none and the job has not started
@@ -49,15 +51,15 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /**
-     * Copies the lists; a {@code null} {@code runData} is empty.
+     * Checks the required parts and copies the lists; a {@code null} {@code runData} is empty.
      *
      * @param job the job; its comment is the user's (submission token removed)
      * @param fromAccounting whether {@code job} was made from sacct
      * @param steps the sacct rows of its steps; copied
      * @param efficiency the seff report, or {@code null}
      * @param status the status in both vocabularies
-     * @param created when Slurm accepted it (its submit time)
-     * @param submitted the submit time
+     * @param created when Slurm accepted it (its submit time), or {@code null}
+     * @param submitted the submit time, or {@code null}
      * @param started the start time, or {@code null}
      * @param finished the end time, or {@code null} while it has not ended
      * @param duration run time so far, or in all; or {@code null}
@@ -66,12 +68,16 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
      * @param jobKey {@code <id>-<cluster host>}
      * @param zone the cluster's time zone
      * @param runData the console's per-process series; copied, {@code null} for none
-     * @throws NullPointerException if {@code steps} or {@code allocation} is {@code null} or holds a
-     *     {@code null}, or {@code runData} holds a {@code null}
+     * @throws NullPointerException if {@code job}, {@code status}, {@code jobKey}, {@code zone},
+     *     {@code steps} or {@code allocation} is {@code null}, or a list holds a {@code null}
      */
     public JobDetail {
-        steps = List.copyOf(steps);
-        allocation = List.copyOf(allocation);
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(jobKey, "jobKey");
+        Objects.requireNonNull(zone, "zone");
+        steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+        allocation = List.copyOf(Objects.requireNonNull(allocation, "allocation"));
         runData = runData == null ? List.of() : List.copyOf(runData);
     }
 
@@ -83,8 +89,8 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
      * @param steps the sacct rows of its steps; copied
      * @param efficiency the seff report, or {@code null}
      * @param status the status in both vocabularies
-     * @param created when Slurm accepted it (its submit time)
-     * @param submitted the submit time
+     * @param created when Slurm accepted it (its submit time), or {@code null}
+     * @param submitted the submit time, or {@code null}
      * @param started the start time, or {@code null}
      * @param finished the end time, or {@code null} while it has not ended
      * @param duration run time so far, or in all; or {@code null}
@@ -92,7 +98,8 @@ public record JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> 
      * @param allocation per node: CPU ids, memory, GRES; copied
      * @param jobKey {@code <id>-<cluster host>}
      * @param zone the cluster's time zone
-     * @throws NullPointerException if {@code steps} or {@code allocation} is {@code null} or holds a {@code null}
+     * @throws NullPointerException if {@code job}, {@code status}, {@code jobKey}, {@code zone},
+     *     {@code steps} or {@code allocation} is {@code null}, or a list holds a {@code null}
      */
     public JobDetail(Job job, boolean fromAccounting, List<AccountingRecord> steps, SeffReport efficiency,
             JobStatus status, Instant created, Instant submitted, Instant started, Instant finished, Duration duration,

@@ -19,12 +19,12 @@ import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.metrics.PidMetric;
 import io.github.slurm4j.testkit.Lab;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,10 +44,9 @@ abstract class AbstractConsoleIT {
     static final String DIR = "/tmp/slurm4j-console-it";
     static final String NONCE = UUID.randomUUID().toString().substring(0, 6);
 
-    Shell shell;
+    LabSession lab;
     SlurmJobs jobs;
     final MetricsRecorder recorder = new MetricsRecorder(100, 100);
-    final List<JobId> submitted = Collections.synchronizedList(new ArrayList<>());
 
     protected abstract Shell createShell();
 
@@ -59,53 +58,33 @@ abstract class AbstractConsoleIT {
 
     @BeforeAll
     void setUp() {
-        Lab.requireSlurm();
-        shell = createShell();
-        SlurmJobs.Builder b = SlurmJobs.builder().cluster(Cluster.builder("lab", shell).host("localhost")
-                .timeout(Duration.ofSeconds(30)).build()).metricsRecorder(recorder);
-        if (nodeShells() != null) {
-            b.nodeShells("lab", nodeShells());
-        }
-        jobs = b.build();
+        lab = LabSession.open(Lab.SLURM_22_05, this::createShell, c -> {
+            SlurmJobs.Builder b = SlurmJobs.builder().cluster(c.timeout(Duration.ofSeconds(30)).build()).metricsRecorder(recorder);
+            if (nodeShells() != null) {
+                b.nodeShells("lab", nodeShells());
+            }
+            return b;
+        });
+        jobs = lab.jobs();
         // the folder is shared by root's and alice's runs: whoever makes it opens it to both
-        shell.run(ExecRequest.of("mkdir", "-p", DIR));
-        shell.run(ExecRequest.of("chmod", "1777", DIR));
+        lab.shell().run(ExecRequest.of("mkdir", "-p", DIR));
+        lab.shell().run(ExecRequest.of("chmod", "1777", DIR));
     }
 
     @AfterAll
     void tearDown() {
-        if (shell == null) {
-            return;
-        }
-        try {
-            List<String> argv = new ArrayList<>(List.of("scancel"));
-            synchronized (submitted) {
-                submitted.forEach(id -> argv.add(Long.toString(id.id())));
-            }
-            if (argv.size() > 1) {
-                shell.run(ExecRequest.of(argv));
-            }
-        } finally {
-            jobs.close();
-            shell.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
     JobId submit(String name, String script) {
-        JobId id = jobs.submit("lab", JobConf.builder().script(script).name("c12-" + name + "-" + NONCE)
-                .output(DIR + "/%x-%j-%u-%N-%%.out").workDir("/tmp").timeLimitMinutes(5).build()).jobId();
-        submitted.add(id);
-        return id;
+        return lab.track(jobs.submit("lab", JobConf.builder().script(script).name("c12-" + name + "-" + NONCE)
+                .output(DIR + "/%x-%j-%u-%N-%%.out").workDir("/tmp").timeLimitMinutes(5).build()).jobId());
     }
 
-    static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done, Duration max) {
-        Instant until = Instant.now().plus(max);
-        T v = read.get();
-        while (!done.test(v) && Instant.now().isBefore(until)) {
-            AbstractJobsIT.sleep(200);
-            v = read.get();
-        }
-        return v;
+    static <T> T await(Supplier<T> read, Predicate<T> done, Duration max) {
+        return LabSession.await(read, done, max);
     }
 
     @Test
@@ -126,7 +105,7 @@ abstract class AbstractConsoleIT {
     void aPendingJobsFileDoesNotExistYet() {
         JobId id = jobs.submit("lab", JobConf.builder().script("#!/bin/sh\ntrue\n").name("c12-pend-" + NONCE)
                 .output(DIR + "/%x-%j.out").workDir("/tmp").timeLimitMinutes(5).begin("now+1hour").build()).jobId();
-        submitted.add(id);
+        lab.track(id);
         ConsoleLines t = jobs.tail("lab", id);
         assertThat(t.exists()).isFalse();
         assertThat(t.lines()).isEmpty();
@@ -165,9 +144,9 @@ abstract class AbstractConsoleIT {
         ConsoleLines first = await(() -> jobs.tail("lab", id, 1, ConsoleStream.STDOUT),
                 t -> !t.lines().isEmpty() && t.lines().get(0).startsWith("pid "), Duration.ofSeconds(30));
         long pid = Long.parseLong(first.lines().get(0).substring(4).strip());
-        AbstractJobsIT.sleep(1500);
+        LabSession.sleep(1500);
         JobSample s = jobs.sample("lab", id);
-        AbstractJobsIT.sleep(1000);
+        LabSession.sleep(1000);
         JobSample s2 = jobs.sample("lab", id);
         assertThat(s.nodes()).singleElement().satisfies(n -> {
             assertThat(n.error()).isNull();
@@ -200,7 +179,7 @@ abstract class AbstractConsoleIT {
     void aJobWithAGpuHasItsAllocatedIndex() {
         JobId id = jobs.submit("lab", JobConf.builder().script("#!/bin/sh\nsleep 30\n").name("c12-gpu-" + NONCE).gpus(1)
                 .output("/dev/null").workDir("/tmp").timeLimitMinutes(5).build()).jobId();
-        submitted.add(id);
+        lab.track(id);
         await(() -> jobs.detail("lab", id), d -> d.status().phase() == JobPhase.RUNNING, Duration.ofSeconds(30));
         JobSample s = jobs.sample("lab", id);
         assertThat(s.nodes()).singleElement().satisfies(n -> {
@@ -213,6 +192,6 @@ abstract class AbstractConsoleIT {
 
     /** The name slurmstepd writes for %N: the batch host's own short host name. */
     String hostName() {
-        return shell.run(ExecRequest.of("hostname", "-s")).stdout().strip();
+        return lab.shell().run(ExecRequest.of("hostname", "-s")).stdout().strip();
     }
 }

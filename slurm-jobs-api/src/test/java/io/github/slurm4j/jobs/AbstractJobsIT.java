@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
@@ -15,8 +14,6 @@ import io.github.slurm4j.testkit.Lab;
 import io.github.slurm4j.testkit.LabCluster;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,9 +39,8 @@ abstract class AbstractJobsIT {
      */
     static final Duration START = Duration.ofSeconds(90);
 
-    Shell shell;
+    LabSession lab;
     SlurmJobs jobs;
-    final List<JobId> submitted = Collections.synchronizedList(new ArrayList<>());
 
     protected abstract Shell createShell();
 
@@ -61,29 +57,15 @@ abstract class AbstractJobsIT {
 
     @BeforeAll
     void setUp() {
-        cluster().requireSlurm();
-        shell = createShell();
-        jobs = SlurmJobs.builder().cluster(Cluster.builder("lab", shell).host("localhost")
-                .partitions(List.of("debug", "gpu", "cpu", "short", "maint", "urgent")).timeout(Duration.ofSeconds(30)).build())
-                .build();
+        lab = LabSession.open(cluster(), this::createShell, c -> SlurmJobs.builder().cluster(c
+                .partitions(List.of("debug", "gpu", "cpu", "short", "maint", "urgent")).timeout(Duration.ofSeconds(30)).build()));
+        jobs = lab.jobs();
     }
 
     @AfterAll
     void tearDown() {
-        if (shell == null) {
-            return;
-        }
-        try {
-            List<String> argv = new ArrayList<>(List.of("scancel"));
-            synchronized (submitted) {
-                submitted.forEach(id -> argv.add(Long.toString(id.id())));
-            }
-            if (argv.size() > 1) {
-                shell.run(ExecRequest.of(argv));
-            }
-        } finally {
-            jobs.close();
-            shell.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -93,28 +75,11 @@ abstract class AbstractJobsIT {
     }
 
     JobId submit(JobConf.Builder conf) {
-        JobId id = jobs.submit("lab", conf.build()).jobId();
-        submitted.add(id);
-        return id;
+        return lab.track(jobs.submit("lab", conf.build()).jobId());
     }
 
     JobDetail await(JobId id, Predicate<JobDetail> done, Duration max) {
-        Instant until = Instant.now().plus(max);
-        JobDetail d = jobs.detail("lab", id);
-        while (!done.test(d) && Instant.now().isBefore(until)) {
-            sleep(200);
-            d = jobs.detail("lab", id);
-        }
-        return d;
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LabSession.await(() -> jobs.detail("lab", id), done, max);
     }
 
     @Test
@@ -158,7 +123,7 @@ abstract class AbstractJobsIT {
                 listings++;
                 assertThat(rows).extracting(JobRow::jobKey).doesNotHaveDuplicates();
                 assertThat(rows).extracting(JobRow::id).doesNotHaveDuplicates().containsAll(known);
-                sleep(300);
+                LabSession.sleep(300);
             }
         }
         assertThat(listings).isEqualTo(24);

@@ -25,6 +25,6 @@ class LocalConsoleIT extends AbstractConsoleIT {
 
     @Override
     protected Function<String, Shell> nodeShells() {
-        return node -> shell;
+        return node -> lab.shell();
     }
 }

@@ -49,14 +49,14 @@ class RemoteJobsIT extends AbstractJobsIT {
     void aConnectionCutAfterSbatchDoesNotMakeASecondJob() {
         AtomicBoolean cut = new AtomicBoolean();
         int[] sbatchCalls = {0};
-        Shell cutting = new HookedShell(shell, req -> {
+        Shell cutting = new HookedShell(lab.shell(), req -> {
             if (HookedShell.is(req, "sbatch")) {
                 sbatchCalls[0]++;
             }
             return null;
         }, (req, res) -> {
             if (HookedShell.is(req, "sbatch") && cut.compareAndSet(false, true)) {
-                ((RemoteShell) shell).close();
+                ((RemoteShell) lab.shell()).close();
                 throw new ShellException(req.command(), "connection cut after sbatch was sent", null);
             }
             return res;
@@ -72,7 +72,7 @@ class RemoteJobsIT extends AbstractJobsIT {
         Shell router = new HookedShell(cuttingReopen, req -> cut.get() ? null : cutting.run(req), null);
         try (SlurmJobs j = SlurmJobs.builder().cluster(Cluster.builder("lab", router).build()).build()) {
             Submission s = j.submit("lab", conf("cut", "#!/bin/sh\nsleep 30\n").build());
-            submitted.add(s.jobId());
+            lab.track(s.jobId());
             assertThat(s.recovered()).isTrue();
             assertThat(sbatchCalls[0]).isEqualTo(1);
             long withToken = j.myJobs("lab", user(), Instant.now().minus(Duration.ofHours(1))).stream()
@@ -82,7 +82,7 @@ class RemoteJobsIT extends AbstractJobsIT {
             assertThat(j.detail("lab", id).job().identity().name()).startsWith("j11-cut-");
         } finally {
             // the class's own shell was closed by the cut: the teardown's scancel needs a live one
-            shell = reopened;
+            lab.replaceShell(reopened);
         }
     }
 }

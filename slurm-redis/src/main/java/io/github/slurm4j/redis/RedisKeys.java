@@ -1,5 +1,6 @@
 package io.github.slurm4j.redis;
 
+import io.github.slurm4j.model.JobId;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Hashes: {@link #clusterNode()}, {@link #clusterJob()}, {@link #clusterPue()},
  * {@link #clusterBrief()}, {@link #collectorStatus()}; lists of JSON objects: {@link #jobs()},
- * {@link #nodes()}; the job watcher's delivered-end markers: {@link #watchDelivered(String)}, one
+ * {@link #nodes()}; the job watcher's delivered-end markers: {@link #watchDelivered(JobId)}, one
  * string key per job. The keys the store needs for itself (temporary keys, fence, lock) carry a
  * {@code {…}} hash tag so that, in Redis Cluster, each lands in the slot of the key it serves.
  */
@@ -158,15 +159,14 @@ public final class RedisKeys {
      * {@code SET NX PX} by the first instance that delivers it, expiring after the watcher's time to
      * live. One key per job, so each claim is one atomic command in one slot, in Redis Cluster too.
      *
-     * @param job the job's id as Slurm writes it ({@code 17}, {@code 17_3}); not empty, no spaces or braces
+     * <p>The id is a {@link JobId}, so what a job id is is decided by one rule, {@link JobId#parse};
+     * the key holds it as Slurm writes it ({@link JobId#toString()}).
+     *
+     * @param job the job ({@code 17}, {@code 17_3})
      * @return the key
-     * @throws IllegalArgumentException for an empty id or one with spaces or braces
      */
-    public String watchDelivered(String job) {
+    public String watchDelivered(JobId job) {
         Objects.requireNonNull(job, "job");
-        if (job.isEmpty() || job.chars().anyMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}')) {
-            throw new IllegalArgumentException("job id must be non-empty, without spaces or braces: '" + job + "'");
-        }
         return cluster + "_watch_delivered:" + job;
     }
 

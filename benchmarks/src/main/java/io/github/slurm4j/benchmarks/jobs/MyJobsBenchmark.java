@@ -1,5 +1,6 @@
 package io.github.slurm4j.benchmarks.jobs;
 
+import io.github.slurm4j.benchmarks.CountingShell;
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.local.LocalShell;
@@ -59,25 +60,27 @@ public class MyJobsBenchmark {
         shell = LocalShell.create();
         MyJobsLab.ensure(shell, user, queued, finished);
         since = MyJobsLab.since();
-        MyJobsLab.Recording rec = new MyJobsLab.Recording(shell);
+        CountingShell rec = CountingShell.keepingResults(shell);
         try (SlurmJobs counted = SlurmJobs.builder().cluster(Cluster.builder("lab", rec).build()).build()) {
             List<JobRow> rows = counted.myJobs("lab", user, since);
-            if (rec.requests.size() != 2) {
-                throw new IllegalStateException("myJobs ran " + rec.requests.size() + " commands, not 2");
+            if (rec.count() != 2) {
+                throw new IllegalStateException("myJobs ran " + rec.count() + " commands, not 2");
             }
             System.out.printf("%nmyJobs: %d rows from %s%n", rows.size(), describe(rec));
         }
-        raw = List.copyOf(rec.requests);
+        raw = rec.requests();
         facade = SlurmJobs.builder().cluster(Cluster.builder("lab", shell).build()).build();
         replayed = SlurmJobs.builder().cluster(Cluster.builder("lab", new MyJobsLab.Replaying(rec)).build()).build();
     }
 
-    static String describe(MyJobsLab.Recording rec) {
+    static String describe(CountingShell rec) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < rec.requests.size(); i++) {
-            ExecResult r = rec.results.get(i);
+        List<ExecRequest> requests = rec.requests();
+        List<ExecResult> results = rec.results();
+        for (int i = 0; i < requests.size(); i++) {
+            ExecResult r = results.get(i);
             long lines = new String(r.stdoutBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().count();
-            sb.append(i == 0 ? "" : ", ").append(rec.requests.get(i).command().get(0)).append(' ').append(lines)
+            sb.append(i == 0 ? "" : ", ").append(requests.get(i).command().get(0)).append(' ').append(lines)
                     .append(" lines (").append(r.stdoutBytes().length / 1024).append(" KiB)");
         }
         return sb.toString();

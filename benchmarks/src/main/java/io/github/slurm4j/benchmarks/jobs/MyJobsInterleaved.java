@@ -1,11 +1,10 @@
 package io.github.slurm4j.benchmarks.jobs;
 
+import io.github.slurm4j.benchmarks.RoundRobin;
 import io.github.slurm4j.exec.local.LocalShell;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@link MyJobsBenchmark}'s three workloads ({@code rawSqueueAndSacct}, {@code myJobs},
@@ -24,11 +23,6 @@ public final class MyJobsInterleaved {
     private MyJobsInterleaved() {
     }
 
-    private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
     public static void main(String[] args) {
         List<String> a = new ArrayList<>(Arrays.asList(args));
         boolean cleanup = a.remove("--cleanup");
@@ -44,34 +38,11 @@ public final class MyJobsInterleaved {
         for (int i = 0; i < jit; i++) {
             sink = b.parseAndMerge();
         }
-        String[] names = {"rawSqueueAndSacct", "myJobs", "parseAndMerge"};
-        int n = names.length;
-        List<double[]> wallRows = new ArrayList<>();
-        List<double[]> cpuRows = new ArrayList<>();
+        RoundRobin result;
         try {
-            for (int round = 0; round < warmup + rounds; round++) {
-                double[] wall = new double[n];
-                double[] cpu = new double[n];
-                for (int k = 0; k < n; k++) {
-                    int w = (k + round) % n;
-                    long c0 = cpu();
-                    long t0 = System.nanoTime();
-                    sink = switch (w) {
-                        case 0 -> b.rawSqueueAndSacct();
-                        case 1 -> b.myJobs();
-                        default -> b.parseAndMerge();
-                    };
-                    wall[w] = (System.nanoTime() - t0) / 1e6;
-                    cpu[w] = (cpu() - c0) / 1e6;
-                }
-                boolean measured = round >= warmup;
-                if (measured) {
-                    wallRows.add(wall);
-                    cpuRows.add(cpu);
-                }
-                System.out.printf(Locale.ROOT, "%s round %d: wall %8.1f %8.1f %8.1f  cpu %8.1f %8.1f %8.1f%n",
-                        measured ? "" : "(warm-up)", round, wall[0], wall[1], wall[2], cpu[0], cpu[1], cpu[2]);
-            }
+            result = RoundRobin.run(List.of(new RoundRobin.Workload("rawSqueueAndSacct", b::rawSqueueAndSacct),
+                    new RoundRobin.Workload("myJobs", b::myJobs), new RoundRobin.Workload("parseAndMerge", b::parseAndMerge)),
+                    rounds, warmup, false, System.out);
         } finally {
             b.tearDown();
             if (cleanup) {
@@ -80,40 +51,7 @@ public final class MyJobsInterleaved {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%n%d rounds, %d cores, load %s%n", rounds, Runtime.getRuntime().availableProcessors(),
-                load());
-        for (int w = 0; w < n; w++) {
-            System.out.printf(Locale.ROOT, "%-18s wall median %7.1f ms  process cpu median %7.1f ms%n", names[w],
-                    median(wallRows, w, -1), median(cpuRows, w, -1));
-        }
-        for (int w = 1; w < n; w++) {
-            System.out.printf(Locale.ROOT, "%-18s / raw: wall %s (per-round median [min-max])%n", names[w], ratio(wallRows, w));
-        }
-    }
-
-    private static String load() {
-        try {
-            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).strip();
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
-    private static double median(List<double[]> rows, int w, int over) {
-        double[] v = new double[rows.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = over < 0 ? rows.get(i)[w] : rows.get(i)[w] / rows.get(i)[over];
-        }
-        Arrays.sort(v);
-        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static String ratio(List<double[]> rows, int w) {
-        double min = Double.MAX_VALUE, max = 0;
-        for (double[] r : rows) {
-            min = Math.min(min, r[w] / r[0]);
-            max = Math.max(max, r[w] / r[0]);
-        }
-        return String.format(Locale.ROOT, "%.2fx [%.2f-%.2f]", median(rows, w, 0), min, max);
+        // the raw commands' CPU is in other processes: no CPU ratio to them
+        System.out.print(result.summary("", false));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.slurm4j.benchmarks.jobs;
 
+import io.github.slurm4j.benchmarks.CountingShell;
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.Shell;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,45 +146,6 @@ public final class MyJobsLab {
         }
     }
 
-    /** A shell that records each request and its result, passing it on. */
-    static final class Recording implements Shell {
-        final Shell inner;
-        final List<ExecRequest> requests = new ArrayList<>();
-        final List<ExecResult> results = new ArrayList<>();
-
-        Recording(Shell inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public ExecResult run(ExecRequest request) {
-            requests.add(request);
-            ExecResult r = inner.run(request);
-            results.add(r);
-            return r;
-        }
-
-        @Override
-        public <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader) {
-            requests.add(request);
-            return inner.stream(request, reader);
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, int permissions) {
-            inner.writeFile(path, content, permissions);
-        }
-
-        @Override
-        public String target() {
-            return inner.target();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     /**
      * Answers the recorded requests with their recorded results at once: {@code myJobs} over it
      * costs only the façade's own work (parsing, merging, sorting).
@@ -192,9 +153,14 @@ public final class MyJobsLab {
     static final class Replaying implements Shell {
         private final Map<List<String>, ExecResult> answers = new ConcurrentHashMap<>();
 
-        Replaying(Recording recorded) {
-            for (int i = 0; i < recorded.results.size(); i++) {
-                answers.put(recorded.requests.get(i).command(), recorded.results.get(i));
+        /** @param recorded a {@link CountingShell#keepingResults} shell the requests ran on */
+        Replaying(CountingShell recorded) {
+            List<ExecRequest> requests = recorded.requests();
+            List<ExecResult> results = recorded.results();
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) != null) {
+                    answers.put(requests.get(i).command(), results.get(i));
+                }
             }
         }
 

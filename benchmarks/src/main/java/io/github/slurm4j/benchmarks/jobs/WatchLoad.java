@@ -1,10 +1,9 @@
 package io.github.slurm4j.benchmarks.jobs;
 
+import io.github.slurm4j.benchmarks.CountingShell;
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.Shell;
-import io.github.slurm4j.exec.StdoutReader;
-import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.exec.slurm.SlurmClient;
 import io.github.slurm4j.jobs.watch.JobListener;
@@ -49,8 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WatchLoad {
     private final Shell shell;
-    private final AtomicInteger commands = new AtomicInteger();
-    private final Map<String, Integer> byTool = Collections.synchronizedMap(new HashMap<>());
 
     private WatchLoad(Shell shell) {
         this.shell = shell;
@@ -108,7 +105,7 @@ public final class WatchLoad {
                     elements.add(JobId.parse(arrays.get(i) + "_" + t));
                 }
             }
-            Counting counting = new Counting(shell);
+            CountingShell counting = new CountingShell(shell);
             SlurmClient client = SlurmClient.builder(counting).timeout(Duration.ofMinutes(2)).build();
             AtomicInteger ends = new AtomicInteger();
             JobListener count = e -> {
@@ -169,20 +166,21 @@ public final class WatchLoad {
         }
     }
 
-    private Cycle cycle(String phase, JobWatcher w, Counting counting) {
-        int c0 = commands.get();
-        int sq0 = byTool.getOrDefault("squeue", 0);
-        int sa0 = byTool.getOrDefault("sacct", 0);
+    private Cycle cycle(String phase, JobWatcher w, CountingShell counting) {
+        int c0 = counting.count();
+        int sq0 = counting.count("squeue");
+        int sa0 = counting.count("sacct");
         long[] before = rpcCounts();
         long t0 = System.nanoTime();
         WatchCycle c = w.poll();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         long[] after = rpcCounts();
-        if (c.commands() != commands.get() - c0) {
-            throw new IllegalStateException("the cycle says " + c.commands() + " commands, the shell saw " + (commands.get() - c0));
+        int seen = counting.count() - c0;
+        if (c.commands() != seen) {
+            throw new IllegalStateException("the cycle says " + c.commands() + " commands, the shell saw " + seen);
         }
-        return new Cycle(phase, byTool.getOrDefault("squeue", 0) - sq0, byTool.getOrDefault("sacct", 0) - sa0,
-                commands.get() - c0, after[0] - before[0], after[1] - before[1], millis, c.events().size(), c.watched());
+        return new Cycle(phase, counting.count("squeue") - sq0, counting.count("sacct") - sa0, seen, after[0] - before[0],
+                after[1] - before[1], millis, c.events().size(), c.watched());
     }
 
     private long rpcs(boolean jobInfoOnly) {
@@ -239,46 +237,6 @@ public final class WatchLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Counts the commands it passes on, by tool. */
-    private final class Counting implements Shell {
-        final Shell inner;
-
-        Counting(Shell inner) {
-            this.inner = inner;
-        }
-
-        private void count(ExecRequest r) {
-            commands.incrementAndGet();
-            byTool.merge(r.command().get(0), 1, Integer::sum);
-        }
-
-        @Override
-        public ExecResult run(ExecRequest request) {
-            count(request);
-            return inner.run(request);
-        }
-
-        @Override
-        public <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader) {
-            count(request);
-            return inner.stream(request, reader);
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, int permissions) {
-            inner.writeFile(path, content, permissions);
-        }
-
-        @Override
-        public String target() {
-            return inner.target();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -26,13 +26,17 @@ import java.util.Locale;
  *   <tr><td>{@code %n}, {@code %t}</td><td>{@code 0}: the batch script is node 0, task 0</td></tr>
  *   <tr><td>{@code %s}</td><td>{@code batch}</td></tr>
  *   <tr><td>{@code %%}</td><td>{@code %}</td></tr>
- *   <tr><td>{@code %<w>X}</td><td>a numeric value zero-padded to {@code w} digits ({@code w} at most
- *       10; ignored for {@code %u %x %N %s})</td></tr>
+ *   <tr><td>{@code %<w>X}</td><td>a numeric value ({@code %j %J %A %a %n %t}) zero-padded to {@code w}
+ *       digits ({@code w} at most 10; {@code %5j} is {@code 00459}); the width is ignored for the
+ *       non-numeric {@code %N %u %x %s} ({@code %5N} is the host's name, as man sbatch says)</td></tr>
  *   <tr><td>{@code \} anywhere</td><td>no pattern is expanded; the backslashes are removed</td></tr>
  * </table>
  * Anything else after {@code %} is kept as written, with slurmstepd's quirks: {@code %q} stays
- * {@code %q}, but {@code %5q} becomes {@code 5q} and a trailing {@code %3} becomes {@code 3}. A
- * relative path is relative to the job's working directory.
+ * {@code %q}, but {@code %5q} becomes {@code 5q} and a trailing {@code %3} becomes {@code 3}. The
+ * letters newer Slurm adds ({@code %b} in 24.11, {@code %r %S} in 26.05) are such "anything else"
+ * here: 22.05 does not know them. A pattern whose value is not known ({@code %N} of a job that has
+ * not started) stays as written, width included ({@code %5N}), so {@link #hasPattern} still sees
+ * it. A relative path is relative to the job's working directory.
  *
  * <p>{@code scontrol show job} prints StdOut/StdErr with {@code %j %x %u %A %a} already expanded
  * and the others left as patterns, but it gets {@code %%x} wrong ({@code %<name>}) and expands
@@ -42,6 +46,12 @@ import java.util.Locale;
 public final class StdioPaths {
     /** Slurm's NO_VAL, which {@code %a} becomes for a job that is not an array element. */
     public static final long NO_VAL = 4294967294L;
+
+    /** The letters slurmstepd 22.05 expands after {@code %}; the numeric ones are {@link #NUMERIC}. */
+    static final String SPECIFIERS = "aAjJntsNux";
+
+    /** The letters whose value is a number, zero-padded to a width given between {@code %} and the letter. */
+    static final String NUMERIC = "aAjJnt";
 
     /** The widest zero padding slurmstepd applies. */
     static final int MAX_WIDTH = 10;
@@ -160,35 +170,33 @@ public final class StdioPaths {
                 continue;
             }
             int pct = p;
-            p++;
-            int width = 0;
-            if (p < n && isDigit(s.charAt(p))) {
-                out.append(s, q, pct);
-                long w = 0;
-                while (p < n && isDigit(s.charAt(p))) {
-                    w = Math.min(w * 10 + (s.charAt(p) - '0'), Integer.MAX_VALUE);
-                    p++;
+            int e = p + 1; // past the width's digits
+            long w = 0;
+            while (e < n && isDigit(s.charAt(e))) {
+                w = Math.min(w * 10 + (s.charAt(e) - '0'), Integer.MAX_VALUE);
+                e++;
+            }
+            boolean digits = e > pct + 1;
+            if (e >= n || SPECIFIERS.indexOf(s.charAt(e)) < 0) {
+                // not a pattern: slurmstepd drops the "%" and keeps the width's last digit
+                // ("%5q" -> "5q", a trailing "%3" -> "3"); a "%" without digits stays
+                if (digits) {
+                    out.append(s, q, pct);
+                    q = e - 1;
                 }
-                width = (int) Math.min(w, MAX_WIDTH);
-                // slurmstepd keeps the last digit when what follows is not a pattern
-                q = p - 1;
-                if (p >= n) {
+                if (e >= n) {
                     break;
                 }
+                p = e; // the character after it is looked at again (it may start a pattern)
+                continue;
             }
-            if (p >= n) {
-                break;
-            }
-            String value = value(s.charAt(p), width, v);
+            String value = value(s.charAt(e), (int) Math.min(w, MAX_WIDTH), v);
             if (value != null) {
-                if (q < p - 1) {
-                    out.append(s, q, p - 1);
-                }
-                out.append(value);
-                p++;
-                q = p;
+                out.append(s, q, pct).append(value);
+                q = e + 1;
             }
-            // an unknown letter: left as written, looked at again (it may start a pattern)
+            // a value not known: the pattern stays as written, its width included
+            p = e + 1;
         }
         if (q < n) {
             out.append(s, q, n);
@@ -200,18 +208,12 @@ public final class StdioPaths {
         return c >= '0' && c <= '9';
     }
 
+    /** The value of {@code %c}, padded to {@code width} when it is a number; {@code null} when the job's value is not known. */
     private static String value(char c, int width, JobValues v) {
+        if (NUMERIC.indexOf(c) >= 0) {
+            return pad(number(c, v), width);
+        }
         switch (c) {
-            case 'a':
-                return pad(v.arrayTaskId() != null ? v.arrayTaskId() : NO_VAL, width);
-            case 'A':
-                return pad(v.arrayTaskId() != null && v.arrayJobId() != null ? v.arrayJobId() : v.jobId(), width);
-            case 'j':
-            case 'J':
-                return pad(v.jobId(), width);
-            case 'n':
-            case 't':
-                return pad(0, width);
             case 's':
                 return "batch";
             case 'N':
@@ -221,7 +223,24 @@ public final class StdioPaths {
             case 'x':
                 return v.jobName();
             default:
-                return null;
+                throw new IllegalArgumentException("not a pattern letter: " + c);
+        }
+    }
+
+    private static long number(char c, JobValues v) {
+        switch (c) {
+            case 'a':
+                return v.arrayTaskId() != null ? v.arrayTaskId() : NO_VAL;
+            case 'A':
+                return v.arrayTaskId() != null && v.arrayJobId() != null ? v.arrayJobId() : v.jobId();
+            case 'j':
+            case 'J':
+                return v.jobId();
+            case 'n':
+            case 't':
+                return 0;
+            default:
+                throw new IllegalArgumentException("not a numeric pattern letter: " + c);
         }
     }
 

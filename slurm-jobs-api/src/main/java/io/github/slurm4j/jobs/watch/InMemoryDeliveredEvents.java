@@ -32,17 +32,14 @@ public final class InMemoryDeliveredEvents implements DeliveredEvents {
     /**
      * Claims remembered for {@code ttl} on {@code clock}.
      *
-     * @param ttl how long a claim is remembered; positive
+     * @param ttl how long a claim is remembered; at least a millisecond, as in {@link RedisDeliveredEvents}
      * @param clock the clock the time to live runs on (a simulated cluster's in tests)
      * @throws NullPointerException if an argument is {@code null}
-     * @throws IllegalArgumentException if {@code ttl} is not positive
+     * @throws IllegalArgumentException if {@code ttl} is shorter than a millisecond
      */
     public InMemoryDeliveredEvents(Duration ttl, Clock clock) {
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.ttl = DeliveredTtl.check(ttl);
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("the time to live must be positive: " + ttl);
-        }
     }
 
     @Override

@@ -14,7 +14,7 @@ import redis.clients.jedis.params.SetParams;
 /**
  * {@link DeliveredEvents} in Redis, so that several instances of an application watching the same
  * jobs, or one restarted, deliver each job's end once between them. A claim is one atomic
- * {@code SET key value NX PX ttl} on the key {@link RedisKeys#watchDelivered(String)} of the job
+ * {@code SET key value NX PX ttl} on the key {@link RedisKeys#watchDelivered(JobId)} of the job
  * ({@code [cluster]_watch_delivered:<job id>}): the first instance sets it and delivers, the others
  * find it set. The value names the instance and the time, for whoever looks; the key expires after
  * the time to live (default 7 days), which bounds what Redis keeps. One key per job, so it works
@@ -50,16 +50,13 @@ public final class RedisDeliveredEvents implements DeliveredEvents {
      */
     public RedisDeliveredEvents(UnifiedJedis jedis, Duration ttl) {
         this.jedis = Objects.requireNonNull(jedis, "jedis");
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
-        if (ttl.toMillis() <= 0) {
-            throw new IllegalArgumentException("the time to live must be positive: " + ttl);
-        }
+        this.ttl = DeliveredTtl.check(ttl);
         this.instance = UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
     public boolean claim(String cluster, JobId job) {
-        String key = new RedisKeys(cluster).watchDelivered(job.toString());
+        String key = new RedisKeys(cluster).watchDelivered(job);
         try {
             String ok = jedis.set(key, instance + " " + Instant.now(), SetParams.setParams().nx().px(ttl.toMillis()));
             return "OK".equals(ok);

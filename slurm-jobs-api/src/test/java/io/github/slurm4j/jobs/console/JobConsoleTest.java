@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.slurm.SlurmClient;
 import io.github.slurm4j.exec.slurm.SubmitRequest;
+import io.github.slurm4j.jobs.SplitShell;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmErrorType;
@@ -41,7 +42,7 @@ class JobConsoleTest {
     }
 
     private JobConsole console(java.util.function.Function<io.github.slurm4j.exec.ExecRequest, ExecResult> before) {
-        shell = new SplitShell(fake, before);
+        shell = SplitShell.localFiles(fake, before);
         return new JobConsole(new SlurmClient(shell), Duration.ofSeconds(20));
     }
 
@@ -78,7 +79,7 @@ class JobConsoleTest {
         assertThat(tail.lines().get(0)).isEqualTo("line 1001");
         assertThat(tail.lines().get(1999)).isEqualTo("line 3000");
         // only the end is read: tail -n through the argument list
-        assertThat(shell.localCommands).containsExactly(List.of("tail", "-n", "2000", "--", tail.path()));
+        assertThat(shell.routed).containsExactly(List.of("tail", "-n", "2000", "--", tail.path()));
     }
 
     @Test
@@ -190,7 +191,7 @@ class JobConsoleTest {
             assertThat(r.lines()).isEqualTo(6);
         }
         // every read goes through the argument list: the path and offsets are arguments of a fixed script
-        assertThat(shell.localCommands).allSatisfy(cmd -> {
+        assertThat(shell.routed).allSatisfy(cmd -> {
             assertThat(cmd.subList(0, 2)).containsExactly("sh", "-c");
             assertThat(cmd.get(2)).isIn(JobConsole.POLL_SCRIPT, JobConsole.BACKLOG_SCRIPT);
             assertThat(cmd.get(4)).isEqualTo(out.toString());

@@ -32,6 +32,18 @@ class StdioPathsTest {
         "%2t-%3n-%4N-%3u-%3x-%3s|/tmp/c12probe/00-000-vm-alice-c12pat-batch",
         "%10A_%a|/tmp/c12probe/0000000459_4294967294",
         "slurm-%j.out|/tmp/c12probe/slurm-459.out",
+        // man sbatch: a number between % and the letter zero-pads a numeric value...
+        "%5j|/tmp/c12probe/00459",
+        "%4J|/tmp/c12probe/0459",
+        "%6A-%3a|/tmp/c12probe/000459-4294967294",
+        "%2n-%4t|/tmp/c12probe/00-0000",
+        "%2j|/tmp/c12probe/459",
+        "%10j|/tmp/c12probe/0000000459",
+        "%99j|/tmp/c12probe/0000000459",
+        // ...and is ignored for non-numeric data (%N for example)
+        "%5N|/tmp/c12probe/vm",
+        "%12u-%3x-%7s|/tmp/c12probe/alice-c12pat-batch",
+        "%1N.%0N|/tmp/c12probe/vm.vm",
     })
     void aJob(String pattern, String file) {
         assertThat(StdioPaths.expand(pattern, JOB)).isEqualTo(file);
@@ -53,6 +65,29 @@ class StdioPathsTest {
         assertThat(StdioPaths.expand(StdioPaths.defaultPattern(ELEMENT_OWN_ID), ELEMENT_OWN_ID)).isEqualTo("/work/slurm-461_1.out");
         assertThat(StdioPaths.expand("%j-%A-%a", ELEMENT_OWN_ID)).isEqualTo("/work/464-461-1");
         assertThat(StdioPaths.expand(StdioPaths.defaultPattern(JOB), JOB)).isEqualTo("/tmp/c12probe/slurm-459.out");
+    }
+
+    @Test
+    void aWidthPadsAnArrayElementsNumbers() {
+        assertThat(StdioPaths.expand("%7A_%3a-%5j-%4N", ELEMENT)).isEqualTo("/tmp/c12probe/0000462_003-00462-localhost");
+        assertThat(StdioPaths.expand("%4A_%4a.%4j", ELEMENT_OWN_ID)).isEqualTo("/work/0461_0001.0464");
+    }
+
+    @Test
+    void anUnknownValueStaysAsWrittenWidthIncluded() {
+        JobValues pending = new JobValues(7, null, null, null, null, null, null);
+        String path = StdioPaths.expand("o-%5N-%3u-%2x-%4j-%3s", pending);
+        assertThat(path).isEqualTo("o-%5N-%3u-%2x-0007-batch");
+        assertThat(StdioPaths.hasPattern(path)).isTrue();
+        // the same pattern once the job runs: the widths of %N %u %x are ignored
+        JobValues running = new JobValues(7, null, null, "bob", "train", "node01", null);
+        assertThat(StdioPaths.expand("o-%5N-%3u-%2x-%4j-%3s", running)).isEqualTo("o-node01-bob-train-0007-batch");
+    }
+
+    @Test
+    void lettersOfNewerSlurmAreNotPatternsOf2205() {
+        // %b (24.11) and %r, %S (26.05): slurmstepd 22.05 treats them as any unknown letter
+        assertThat(StdioPaths.expand("%b-%r-%S-%2b", JOB)).isEqualTo("/tmp/c12probe/%b-%r-%S-2b");
     }
 
     @Test

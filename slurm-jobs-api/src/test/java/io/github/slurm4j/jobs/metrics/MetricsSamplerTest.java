@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
-import io.github.slurm4j.exec.Shell;
-import io.github.slurm4j.exec.StdoutReader;
-import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.exec.slurm.SlurmClient;
 import io.github.slurm4j.exec.slurm.SubmitRequest;
 import io.github.slurm4j.fixtures.Fixtures;
+import io.github.slurm4j.jobs.SplitShell;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmErrorType;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,47 +132,6 @@ class MetricsSamplerTest {
 
     // ------------------------------------------------------------------ through the simulated cluster
 
-    /** A FakeSlurm with the node calls answered by {@code nodes}. */
-    static final class NodeCalls implements Shell {
-        final FakeSlurm slurm;
-        final Function<ExecRequest, ExecResult> nodes;
-        final List<List<String>> calls = new CopyOnWriteArrayList<>();
-
-        NodeCalls(FakeSlurm slurm, Function<ExecRequest, ExecResult> nodes) {
-            this.slurm = slurm;
-            this.nodes = nodes;
-        }
-
-        @Override
-        public ExecResult run(ExecRequest r) {
-            String tool = r.command().get(0);
-            if (tool.equals("srun") || tool.equals("sh")) {
-                calls.add(r.command());
-                return nodes.apply(r);
-            }
-            return slurm.run(r);
-        }
-
-        @Override
-        public <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader) {
-            return slurm.stream(request, reader);
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, int permissions) {
-            slurm.writeFile(path, content, permissions);
-        }
-
-        @Override
-        public String target() {
-            return "fake+nodes";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private final FakeSlurm fake = FakeSlurm.builder().actingAs("alice").build();
 
     private JobId submit(String gpus) {
@@ -202,10 +158,10 @@ class MetricsSamplerTest {
                 + "# Idx          #   C/G     %     %     %     %    MB   name\n"
                 + "    0      29735     C    45    12     -     -  1234   python\n"
                 + "    1          -     -     -     -     -     -     -   -\n";
-        NodeCalls shell = new NodeCalls(fake, r -> ok(output("2", LISTPIDS, PS, "29735, 1234\n", pmon)));
+        SplitShell shell = SplitShell.nodes(fake, r -> ok(output("2", LISTPIDS, PS, "29735, 1234\n", pmon)));
         JobSample s = MetricsSampler.builder(new SlurmClient(shell)).clock(java.time.Clock.fixed(T, java.time.ZoneOffset.UTC))
                 .build().sample(id);
-        assertThat(shell.calls).containsExactly(List.of("srun", "--jobid=" + id, "--overlap", "--nodelist=localhost", "-N1", "-n1",
+        assertThat(shell.routed).containsExactly(List.of("srun", "--jobid=" + id, "--overlap", "--nodelist=localhost", "-N1", "-n1",
                 "--quiet", "--job-name=slurm4j-metrics", "sh", "-c", MetricsSampler.SCRIPT, "sh", id.toString()));
         assertThat(s.time()).isEqualTo(T);
         assertThat(s.nodes()).singleElement().satisfies(n -> {
@@ -221,14 +177,14 @@ class MetricsSamplerTest {
     void aNodeShellRunsTheScriptWithoutSrun() {
         JobId id = submit(null);
         fake.advance(Duration.ofSeconds(1));
-        NodeCalls node = new NodeCalls(fake, r -> ok(output("", LISTPIDS, PS, null, null)));
+        SplitShell node = SplitShell.nodes(fake, r -> ok(output("", LISTPIDS, PS, null, null)));
         List<String> asked = new CopyOnWriteArrayList<>();
         JobSample s = MetricsSampler.builder(new SlurmClient(fake)).nodeShell(n -> {
             asked.add(n);
             return node;
         }).build().sample(id);
         assertThat(asked).containsExactly("localhost");
-        assertThat(node.calls).containsExactly(List.of("sh", "-c", MetricsSampler.SCRIPT, "sh", id.toString()));
+        assertThat(node.routed).containsExactly(List.of("sh", "-c", MetricsSampler.SCRIPT, "sh", id.toString()));
         assertThat(s.hasGpuData()).isFalse();
         assertThat(s.idleGpus()).isEmpty();
         assertThat(s.metrics()).hasSize(4);
@@ -247,11 +203,11 @@ class MetricsSamplerTest {
     @Test
     void aPendingJobHasNoNodesAndARefusedSrunIsTyped() {
         JobId pending = submit(null, true);
-        NodeCalls refusing = new NodeCalls(fake, r -> ExecResult.of(r.command(), 1, "",
+        SplitShell refusing = SplitShell.nodes(fake, r -> ExecResult.of(r.command(), 1, "",
                 "srun: error: Unable to create step for job " + r.command().get(1).substring(8) + ": Access/permission denied\n"));
         MetricsSampler sampler = MetricsSampler.builder(new SlurmClient(refusing)).build();
         assertThat(sampler.sample(pending).nodes()).isEmpty();
-        assertThat(refusing.calls).isEmpty();
+        assertThat(refusing.routed).isEmpty();
         new SlurmClient(fake).release(pending);
         fake.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> sampler.sample(pending)).isInstanceOfSatisfying(SlurmCommandException.class,

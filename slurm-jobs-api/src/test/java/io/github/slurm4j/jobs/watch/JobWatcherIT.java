@@ -2,13 +2,12 @@ package io.github.slurm4j.jobs.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.slurm.AccountingQuery;
 import io.github.slurm4j.exec.slurm.SlurmClient;
-import io.github.slurm4j.jobs.Cluster;
 import io.github.slurm4j.jobs.JobConf;
 import io.github.slurm4j.jobs.JobPhase;
+import io.github.slurm4j.jobs.LabSession;
 import io.github.slurm4j.jobs.SlurmJobs;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +44,8 @@ import org.junit.jupiter.api.TestInstance;
 abstract class JobWatcherIT {
     static final String NONCE = UUID.randomUUID().toString().substring(0, 6);
 
-    /** Every shell opened, by cluster, closed at the end. */
-    final Map<LabCluster, Shell> shells = new LinkedHashMap<>();
-    final Map<LabCluster, List<JobId>> submitted = new LinkedHashMap<>();
-    final Map<LabCluster, SlurmJobs> facades = new LinkedHashMap<>();
+    /** The lab session of each cluster used, closed at the end. */
+    final Map<LabCluster, LabSession> sessions = new LinkedHashMap<>();
 
     /** A shell to {@code cluster} as the subclass's user. */
     protected abstract Shell createShell(LabCluster cluster);
@@ -64,43 +60,31 @@ abstract class JobWatcherIT {
 
     @AfterAll
     void tearDown() {
-        try {
-            for (Map.Entry<LabCluster, List<JobId>> e : submitted.entrySet()) {
-                List<String> argv = new ArrayList<>(List.of("scancel"));
-                synchronized (e.getValue()) {
-                    e.getValue().forEach(id -> argv.add(Long.toString(id.id())));
-                }
-                if (argv.size() > 1) {
-                    try {
-                        shells.get(e.getKey()).run(ExecRequest.of(argv));
-                    } catch (RuntimeException x) {
-                        // best effort: the jobs have a 5-minute limit
-                    }
-                }
+        for (LabSession session : sessions.values()) {
+            try {
+                session.close();
+            } catch (RuntimeException x) {
+                // best effort: the jobs have a 5-minute limit
             }
-        } finally {
-            facades.values().forEach(SlurmJobs::close);
-            shells.values().forEach(Shell::close);
         }
     }
 
     SlurmJobs jobs(LabCluster cluster) {
-        return facades.computeIfAbsent(cluster, c -> {
-            Shell shell = shells.computeIfAbsent(c, this::createShell);
-            // a timeout below Slurm's own retries (about 9 s for squeue with slurmctld down):
-            // the client then asks scontrol ping and says controller_unavailable
-            return SlurmJobs.builder().cluster(Cluster.builder("lab", shell).host("localhost")
-                    .timeout(Duration.ofSeconds(6)).build()).build();
-        });
+        return session(cluster).jobs();
+    }
+
+    private LabSession session(LabCluster cluster) {
+        // a timeout below Slurm's own retries (about 9 s for squeue with slurmctld down):
+        // the client then asks scontrol ping and says controller_unavailable
+        return sessions.computeIfAbsent(cluster, c -> LabSession.open(c, () -> createShell(c),
+                b -> SlurmJobs.builder().cluster(b.timeout(Duration.ofSeconds(6)).build())));
     }
 
     JobId submit(LabCluster cluster, String name, String script, JobConf.Builder extra) {
         JobConf.Builder b = extra == null ? JobConf.builder() : extra;
         JobConf conf = b.script(script).name("w12-" + name + "-" + NONCE).output("/dev/null").workDir("/tmp")
                 .timeLimitMinutes(5).build();
-        JobId id = jobs(cluster).submit("lab", conf).jobId();
-        submitted.computeIfAbsent(cluster, c -> Collections.synchronizedList(new ArrayList<>())).add(id);
-        return id;
+        return session(cluster).track(jobs(cluster).submit("lab", conf).jobId());
     }
 
     static JobWatcher.Builder watcher(SlurmJobs jobs, List<WatchEvent> sink) {
@@ -123,12 +107,7 @@ abstract class JobWatcherIT {
     }
 
     static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        LabSession.sleep(ms);
     }
 
     /** Each event starts where the one before ended, and exactly the last one is the end. */

@@ -137,11 +137,11 @@ class RedisDeliveredEventsIT {
             }
             // one key per ended job, with the time to live
             for (JobId id : ids.subList(0, 3)) {
-                String key = new RedisKeys(cluster).watchDelivered(id.toString());
+                String key = new RedisKeys(cluster).watchDelivered(id);
                 assertThat(clients.get(0).exists(key)).as(key).isTrue();
                 assertThat(clients.get(0).pttl(key)).isBetween(1L, Duration.ofMinutes(10).toMillis());
             }
-            assertThat(clients.get(0).exists(new RedisKeys(cluster).watchDelivered(ids.get(3).toString()))).isFalse();
+            assertThat(clients.get(0).exists(new RedisKeys(cluster).watchDelivered(ids.get(3)))).isFalse();
 
             // a restarted instance: new connection, new watcher, the same jobs: nothing again
             List<WatchEvent> restarted = new ArrayList<>();
