@@ -174,6 +174,21 @@ public record JobId(long id, String arrayTask, Integer hetOffset, String step) {
         return arrayTask == null && hetOffset == null && step == null && ownJobId != null && ownJobId == id;
     }
 
+    /**
+     * Tells whether this is a plain job id ({@code 17}: no array task, het offset or step) that
+     * names the array a row belongs to: an element {@code 17_3} or a pending remainder
+     * {@code 17_[4-6]} of array 17, as {@code scancel 17} and {@code squeue -j 17} take it. The
+     * watcher's rule for "every element of the array I asked for"; {@link #matchesRow} is the rule
+     * for "this very job".
+     *
+     * @param printed the id the row shows; may be {@code null}
+     * @return whether {@code printed} is an element or remainder of the array this id names
+     */
+    public boolean namesArrayOf(JobId printed) {
+        return arrayTask == null && hetOffset == null && step == null
+                && printed != null && printed.isArray() && printed.id == id;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(id);

@@ -30,4 +30,19 @@ class JobIdMatchTest {
         assertThat(JobId.parse("20.batch").matchesRow(JobId.parse("17_3.batch"), 20L)).as("a step matches only itself").isFalse();
         assertThat(JobId.of(42).matchesRow(null, null)).isFalse();
     }
+
+    @Test
+    void aPlainIdNamesTheElementsAndRemainderOfItsArray() {
+        JobId array = JobId.of(17);
+        assertThat(array.namesArrayOf(JobId.parse("17_3"))).isTrue();
+        assertThat(array.namesArrayOf(JobId.parse("17_[4-6%2]"))).isTrue();
+        // not the array's own plain row (that is matchesRow's), another array, or a het component
+        assertThat(array.namesArrayOf(JobId.parse("17"))).isFalse();
+        assertThat(array.namesArrayOf(JobId.parse("18_3"))).isFalse();
+        assertThat(array.namesArrayOf(JobId.parse("17+1"))).isFalse();
+        assertThat(array.namesArrayOf(null)).isFalse();
+        // only a plain id names an array
+        assertThat(JobId.parse("17_3").namesArrayOf(JobId.parse("17_3"))).isFalse();
+        assertThat(JobId.parse("17.batch").namesArrayOf(JobId.parse("17_3"))).isFalse();
+    }
 }

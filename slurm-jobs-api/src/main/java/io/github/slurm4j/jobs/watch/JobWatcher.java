@@ -629,8 +629,7 @@ public final class JobWatcher implements AutoCloseable {
         }
         for (Long n : numbers) {
             for (Registration reg : byNumber.getOrDefault(n, List.of())) {
-                if (reg.asked.matchesRow(row.jobId(), own)
-                        || (plain(reg.asked) && row.arrayJobId() != null && row.arrayJobId() == reg.asked.id())) {
+                if (reg.asked.matchesRow(row.jobId(), own) || reg.asked.namesArrayOf(row.jobId())) {
                     return reg;
                 }
             }
@@ -700,7 +699,7 @@ public final class JobWatcher implements AutoCloseable {
         Map<JobId, List<AccountingRecord>> byJob = new LinkedHashMap<>();
         for (AccountingRecord r : candidates) {
             JobId id = r.jobId();
-            boolean match = asked.matchesRow(id, rawId(r)) || (plain(asked) && id.isArray() && id.id() == asked.id());
+            boolean match = asked.matchesRow(id, rawId(r)) || asked.namesArrayOf(id);
             if (match && !id.isArrayRange()) {
                 byJob.computeIfAbsent(id, k -> new ArrayList<>(1)).add(r);
             } else if (match) {
@@ -866,9 +865,6 @@ public final class JobWatcher implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
-    private static boolean plain(JobId id) {
-        return id.arrayTask() == null && id.hetOffset() == null && id.step() == null;
-    }
 
     private static Long rawId(AccountingRecord r) {
         JobId raw = r.jobIdRaw();
