@@ -1,5 +1,7 @@
 package io.github.slurm4j.benchmarks.redis;
 
+import io.github.slurm4j.benchmarks.CountingShell;
+
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.Shell;
@@ -56,7 +58,7 @@ public final class CollectorCycle {
                         .clientConfig(DefaultJedisClientConfig.builder().password("slurm4j-redis-test").timeoutMillis(60_000).build())
                         .build()) {
             fill(shell, pending);
-            Recording rec = new Recording(shell);
+            CountingShell rec = new CountingShell(shell);
             SlurmClient client = SlurmClient.builder(rec).timeout(Duration.ofMinutes(5)).build();
             RedisKeys keys = new RedisKeys("benchcycle");
             RedisStore store = new RedisStore(jedis, keys);
@@ -64,18 +66,18 @@ public final class CollectorCycle {
             try {
                 System.out.println("cycle  outcome  commands  cycle_ms  slurm_ms  compute_ms  redis_ms  jobs  nodes  pending");
                 for (int i = 0; i < warmup + cycles; i++) {
-                    rec.requests.clear();
+                    rec.clear();
                     ClusterCollector.Outcome o = c.runOnce();
                     Map<String, String> s = jedis.hgetAll(keys.collectorStatus());
                     if (o != ClusterCollector.Outcome.WRITTEN) {
                         throw new IllegalStateException("cycle " + i + ": " + o + ", " + s.get("last_error"));
                     }
                     System.out.printf(Locale.ROOT, "%s%-4d %-8s %8d  %8s  %8s  %10s  %8s  %4d  %5d  %7s%n", i < warmup ? "w" : " ", i,
-                            o, rec.requests.size(), s.get("cycle_ms"), s.get("slurm_ms"), s.get("compute_ms"), s.get("redis_ms"),
+                            o, rec.count(), s.get("cycle_ms"), s.get("slurm_ms"), s.get("compute_ms"), s.get("redis_ms"),
                             c.lastWritten().jobs().size(), c.lastWritten().nodes().size(),
                             c.lastWritten().job().get("pending_jobs"));
                 }
-                List<ExecRequest> commands = List.copyOf(rec.requests);
+                List<ExecRequest> commands = rec.requests();
                 System.out.println("commands of one cycle: " + commands.stream().map(r -> String.join(" ", r.command())).toList());
                 // the same commands raw, and the parsers alone over their outputs
                 for (int i = 0; i < 3; i++) {
@@ -139,41 +141,5 @@ public final class CollectorCycle {
 
     private static long ms(long nanos) {
         return nanos / 1_000_000;
-    }
-
-    /** Records each request (run or streamed), passing it on. */
-    static final class Recording implements Shell {
-        final Shell inner;
-        final List<ExecRequest> requests = new ArrayList<>();
-
-        Recording(Shell inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public ExecResult run(ExecRequest request) {
-            requests.add(request);
-            return inner.run(request);
-        }
-
-        @Override
-        public <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader) {
-            requests.add(request);
-            return inner.stream(request, reader);
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, int permissions) {
-            inner.writeFile(path, content, permissions);
-        }
-
-        @Override
-        public String target() {
-            return inner.target();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
