@@ -1,6 +1,6 @@
 package io.github.slurm4j.benchmarks.jobs;
 
-import io.github.slurm4j.benchmarks.CountingShell;
+import io.github.slurm4j.testkit.CountingShell;
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.Shell;

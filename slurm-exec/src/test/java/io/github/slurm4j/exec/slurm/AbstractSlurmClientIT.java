@@ -1,5 +1,6 @@
 package io.github.slurm4j.exec.slurm;
 
+import io.github.slurm4j.testkit.CountingShell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;

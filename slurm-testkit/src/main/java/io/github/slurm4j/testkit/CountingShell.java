@@ -1,4 +1,4 @@
-package io.github.slurm4j.benchmarks;
+package io.github.slurm4j.testkit;
 
 import io.github.slurm4j.exec.ExecRequest;
 import io.github.slurm4j.exec.ExecResult;
@@ -10,8 +10,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A shell decorator that records every request it passes on, run or streamed, so a measurement
- * can say which Slurm commands an operation cost. {@link #keepingResults} also keeps the result of
+ * A shell decorator that records every request it passes on, run or streamed, so that a test or a
+ * measurement can say which Slurm commands an operation cost ("the jobs page runs 2 commands,
+ * whatever the number of jobs"). {@link #keepingResults} also keeps the result of
  * each run (to replay it); plain {@link #CountingShell} does not, so a long run holds no outputs.
  * Closing it does not close the shell it decorates.
  */
@@ -45,12 +46,27 @@ public final class CountingShell implements Shell {
         return new CountingShell(inner, true);
     }
 
-    /** @return the requests passed on since the start or the last {@link #clear}, in order */
+    /**
+     * Lists the requests passed on since the start or the last {@link #clear}, in order.
+     *
+     * @return the requests
+     */
     public synchronized List<ExecRequest> requests() {
         return List.copyOf(requests);
     }
 
     /**
+     * Lists the argument lists of {@link #requests()}, in order.
+     *
+     * @return each request's command, such as {@code [squeue, --noheader, ...]}
+     */
+    public synchronized List<List<String>> commands() {
+        return requests.stream().map(ExecRequest::command).toList();
+    }
+
+    /**
+     * Lists the results of the requests run, when built by {@link #keepingResults}.
+     *
      * @return the results in the order of {@link #requests()}, {@code null} for a streamed request;
      *         empty unless built by {@link #keepingResults}
      */
@@ -58,12 +74,18 @@ public final class CountingShell implements Shell {
         return Collections.unmodifiableList(new ArrayList<>(results));
     }
 
-    /** @return how many requests were passed on */
+    /**
+     * Counts the requests passed on since the start or the last {@link #clear}.
+     *
+     * @return how many
+     */
     public synchronized int count() {
         return requests.size();
     }
 
     /**
+     * Counts the requests that ran one program.
+     *
      * @param tool a program's name, such as {@code squeue}
      * @return how many requests ran {@code tool}
      */

@@ -1,4 +1,4 @@
-package io.github.slurm4j.benchmarks;
+package io.github.slurm4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
