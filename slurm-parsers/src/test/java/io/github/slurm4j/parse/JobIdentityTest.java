@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class JobIdentityTest {
 
-    private static final Set<String> KINDS_WITH_IDS = Set.of("job", "accounting", "stat", "step", "submit", "seff", "pids");
+    private static final Set<String> KINDS_WITH_IDS = Set.of("job", "accounting", "stat", "step", "submit", "submit_test", "seff",
+            "pids");
 
     private static List<Map<String, Object>> items(String corpus, String name) {
         Fixtures.Case c = Fixtures.load(corpus, name);
