@@ -857,7 +857,12 @@ public final class FakeSlurm implements Shell {
                 }
                 case "TimeLimit" -> {
                     Duration d = parseTime(e.getValue());
-                    if (!operator() && (j.timeLimit == null ? d != null : d == null || d.compareTo(j.timeLimit) > 0)) {
+                    boolean raise = j.timeLimit == null ? d != null : d == null || d.compareTo(j.timeLimit) > 0;
+                    // a user may raise a pending job's limit up to its partition's MaxTime (22.05 lab)
+                    SimCluster.Partition p = s.cluster.partitions.get(j.partition);
+                    boolean withinPartition = j.state.equals("PENDING") && p != null
+                            && (p.maxTime == null || (d != null && d.compareTo(p.maxTime) <= 0));
+                    if (!operator() && raise && !withinPartition) {
                         return Reply.err(1, "Access/permission denied for job " + id + "\n");
                     }
                 }

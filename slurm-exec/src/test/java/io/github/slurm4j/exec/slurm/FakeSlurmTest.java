@@ -277,6 +277,36 @@ class FakeSlurmTest {
         assertThat(slurm.jobs()).hasSize(3);
     }
 
+    @Test
+    void aUserMayRaiseAPendingJobsTimeLimitUpToItsPartitionsMaxTimeOnly() {
+        // as the 22.05 lab does: pending, up to MaxTime: done; past it, or a running job: refused
+        FakeSlurm f = FakeSlurm.builder().node("n1", 1, 1000)
+                .partition("short", true, Duration.ofMinutes(10), null, "n1").build();
+        SlurmClient c = new SlurmClient(f);
+        JobId running = c.submit(job("#!/bin/sh\nsleep 100\n").timeLimit(Duration.ofMinutes(2)).build()).jobId();
+        JobId pending = c.submit(job("#!/bin/sh\nsleep 100\n").timeLimit(Duration.ofMinutes(1)).build()).jobId();
+        assertThat(state(c, running)).isEqualTo(JobState.Name.RUNNING);
+        assertThat(state(c, pending)).isEqualTo(JobState.Name.PENDING);
+        c.update(pending, JobUpdate.builder().timeLimit(Duration.ofMinutes(3)).build());
+        assertThat(c.job(pending).timing().timeLimit().asDuration()).hasValue(Duration.ofMinutes(3));
+        c.update(pending, JobUpdate.builder().timeLimit(Duration.ofMinutes(10)).build());
+        assertThatThrownBy(() -> c.update(pending, JobUpdate.builder().timeLimit(Duration.ofMinutes(30)).build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.ACCESS_DENIED);
+                    assertThat(e.getMessage()).contains("Access/permission denied for job " + pending.id());
+                });
+        assertThat(c.job(pending).timing().timeLimit().asDuration()).hasValue(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> c.update(running, JobUpdate.builder().timeLimit(Duration.ofMinutes(5)).build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.ACCESS_DENIED));
+        // root may
+        new SlurmClient(f.as("root")).update(running, JobUpdate.builder().timeLimit(Duration.ofMinutes(5)).build());
+        assertThat(c.job(running).timing().timeLimit().asDuration()).hasValue(Duration.ofMinutes(5));
+    }
+
+    private static JobState.Name state(SlurmClient c, JobId id) {
+        return c.statusOf(List.of(id)).get(id).state().state();
+    }
+
     /** squeue's arguments as {@code SlurmClient} sends them for the whole queue, plus {@code extra}. */
     private ExecResult squeueWith(String... extra) {
         slurm.jobs();
