@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 /**
  * A simulated Slurm cluster behind the {@link Shell} SPI: give it to {@code SlurmClient} (or to
  * your own code that runs Slurm commands) instead of a {@code LocalShell}, and it answers the
- * commands slurm4j sends, byte for byte in Slurm 22.05's formats, from a cluster it keeps: jobs
+ * commands slurm4j sends in Slurm 22.05's output formats, from a cluster it keeps: jobs
  * are submitted, wait, start when a node has room, run for their scripted time on a clock that
  * moves only when the test says so, and end COMPLETED, FAILED, TIMEOUT or OUT_OF_MEMORY.
  * Accounting keeps them after slurmctld has forgotten them.
@@ -82,6 +82,12 @@ import java.util.regex.Pattern;
  *
  * <p>The clock starts at {@link Builder#startAt} and moves with {@link #advance} (or follows a
  * {@link Builder#clock real clock}, for demos). Safe for concurrent use.
+ *
+ * <p>How it is checked against a real Slurm 22.05 ({@code FakeSlurmFidelityIT}): the typed results
+ * {@code SlurmClient} reads from its answers are compared field by field with the real cluster's
+ * (ids, times and measured usage aside), and the raw stdout, stderr and exit code byte for byte
+ * where they hold no time and no measured value (refusals, {@code sbatch --parsable},
+ * {@code scontrol ping}); listings are not compared byte for byte.
  */
 public final class FakeSlurm implements Shell {
 
