@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs slurm4j's shell benchmarks (issue 3, "Speed") against already built jars and prints a
+# Runs slurm4j's shell benchmarks (LocalShell and RemoteShell latency, concurrency and cold start;
+# see benchmarks/SHELLS.md) against already built jars and prints a
 # Markdown table of ratios and absolute medians. Builds nothing: first run, from the repository root,
 #   mvn -B -q -pl benchmarks,samples -am package -DskipTests -Djacoco.skip=true
 # Needs the lab (scripts/lab.sh up): sshd on 127.0.0.1:2222 for alice with the lab's key and

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobStatusesTest {
-    /** The short codes squeue prints (%t), as the issue lists them. */
+    /** The short codes squeue prints (%t), all that squeue's manual lists. */
     private static final List<String> CODES = List.of("BF", "CA", "CD", "CF", "CG", "DL", "F", "NF", "OOM", "PD", "PR",
             "R", "RD", "RF", "RH", "RQ", "RS", "RV", "SE", "SI", "SO", "ST", "S", "TO");
 

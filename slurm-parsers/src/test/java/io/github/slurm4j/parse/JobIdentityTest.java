@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class JobIdentityTest {
 
-    private static final Set<String> KINDS_WITH_IDS = Set.of("job", "accounting", "stat", "step", "submit", "seff", "pids");
+    private static final Set<String> KINDS_WITH_IDS = Set.of("job", "accounting", "stat", "step", "submit", "submit_test", "seff",
+            "pids");
 
     private static List<Map<String, Object>> items(String corpus, String name) {
         Fixtures.Case c = Fixtures.load(corpus, name);
@@ -124,7 +125,7 @@ class JobIdentityTest {
         assertThat(byText(items, "40_[1-5%")).containsEntry("array_job_id", 40L);
     }
 
-    /** Item 3 of issue 9: job_id is a number in every kind of item, never a string. */
+    /** One JSON type for job_id: a number in every kind of item, never a string (the text is job_id_text). */
     @Test
     void everyItemHasItsIdentityAndJobIdIsANumber() {
         List<String> problems = new ArrayList<>();

@@ -46,7 +46,8 @@ class SbatchTestOnlyAndSreportTest {
         assertThat(out.kind()).isEqualTo("submit_test");
         assertThat(out.error()).isNull();
         assertThat(out.items()).containsExactly(SubmitTestResultView.toMap(r));
-        assertThat(out.items().get(0)).containsEntry("job_id", "21").containsEntry("start_time", "2026-12-02T14:12:19")
+        assertThat(out.items().get(0)).containsEntry("job_id", 21L).containsEntry("job_id_text", "21")
+                .containsEntry("start_time", "2026-12-02T14:12:19")
                 .containsEntry("processors", 1).containsEntry("node_list", "localhost").containsEntry("partition", "debug");
     }
 
@@ -61,7 +62,8 @@ class SbatchTestOnlyAndSreportTest {
         SubmitTestResult short_ = testOnly(alice);
         assertThat(short_.partition()).isEqualTo("short");
         assertThat(short_.processors()).isEqualTo(2);
-        assertThat(dispatch(alice).items().get(0)).containsEntry("job_id", "23").containsEntry("partition", "short");
+        assertThat(dispatch(alice).items().get(0)).containsEntry("job_id", 23L).containsEntry("job_id_text", "23")
+                .containsEntry("partition", "short");
 
         // --parsable changes nothing about the estimate
         Fixtures.Case parsable = lab("sbatch-test-only-parsable");

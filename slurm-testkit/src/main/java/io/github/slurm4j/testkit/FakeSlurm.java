@@ -6,6 +6,7 @@ import io.github.slurm4j.exec.Shell;
 import io.github.slurm4j.exec.StdoutReader;
 import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.model.Partition;
+import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.parse.scontrol.ScontrolParser;
 import io.github.slurm4j.testkit.SimCluster.Job;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
 /**
  * A simulated Slurm cluster behind the {@link Shell} SPI: give it to {@code SlurmClient} (or to
  * your own code that runs Slurm commands) instead of a {@code LocalShell}, and it answers the
- * commands slurm4j sends, byte for byte in Slurm 22.05's formats, from a cluster it keeps: jobs
+ * commands slurm4j sends in Slurm 22.05's output formats, from a cluster it keeps: jobs
  * are submitted, wait, start when a node has room, run for their scripted time on a clock that
  * moves only when the test says so, and end COMPLETED, FAILED, TIMEOUT or OUT_OF_MEMORY.
  * Accounting keeps them after slurmctld has forgotten them.
@@ -51,7 +52,8 @@ import java.util.regex.Pattern;
  * <h2>What it models</h2>
  * <ul>
  *   <li>Commands: {@code squeue --noheader [--array] -O ...} with {@code --user --me --jobs --states
- *       --partition --account --name --qos}; {@code scontrol -o [-d] show job|node|partition|reservation|step},
+ *       --partition --account --name --qos} (an unknown user or state is reported as squeue 22.05
+ *       reports it); {@code scontrol -o [-d] show job|node|partition|reservation|step},
  *       {@code scontrol suspend|resume|hold|uhold|release|requeue|requeuehold ID},
  *       {@code scontrol update JobId=ID Name|Comment|TimeLimit|Nice|Priority|Partition|QOS=...},
  *       {@code scontrol listpids ID}, {@code scontrol ping}; {@code sbatch --parsable} with the
@@ -80,6 +82,12 @@ import java.util.regex.Pattern;
  *
  * <p>The clock starts at {@link Builder#startAt} and moves with {@link #advance} (or follows a
  * {@link Builder#clock real clock}, for demos). Safe for concurrent use.
+ *
+ * <p>How it is checked against a real Slurm 22.05 ({@code FakeSlurmFidelityIT}): the typed results
+ * {@code SlurmClient} reads from its answers are compared field by field with the real cluster's
+ * (ids, times and measured usage aside), and the raw stdout, stderr and exit code byte for byte
+ * where they hold no time and no measured value (refusals, {@code sbatch --parsable},
+ * {@code scontrol ping}); listings are not compared byte for byte.
  */
 public final class FakeSlurm implements Shell {
 
@@ -376,11 +384,19 @@ public final class FakeSlurm implements Shell {
 
     // ---------------------------------------------------------------- squeue
 
+    /** The job states squeue 22.05 accepts in {@code --states}, in the order its refusal lists them. */
+    private static final List<String> SQUEUE_STATES = List.of("PENDING", "RUNNING", "SUSPENDED", "COMPLETED",
+            "CANCELLED", "FAILED", "TIMEOUT", "NODE_FAIL", "PREEMPTED", "BOOT_FAIL", "DEADLINE", "OUT_OF_MEMORY",
+            "COMPLETING", "CONFIGURING", "RESIZING", "RESV_DEL_HOLD", "REQUEUED", "REQUEUE_FED", "REQUEUE_HOLD",
+            "REVOKED", "SIGNALING", "SPECIAL_EXIT", "STAGE_OUT", "STOPPED");
+
     private Reply squeue(List<String> args, boolean multiCluster) {
         String format = null;
         boolean noHeader = false;
         boolean array = false;
-        List<String> users = List.of();
+        // what squeue prints while reading its options (an unknown user), before any job
+        StringBuilder err = new StringBuilder();
+        List<String> users = null;
         List<String> ids = null;
         Set<String> states = null;
         List<String> partitions = List.of();
@@ -397,11 +413,33 @@ public final class FakeSlurm implements Shell {
             } else if (a.equals("-O") && i + 1 < args.size()) {
                 format = args.get(++i);
             } else if (a.startsWith("--user=")) {
-                users = List.of(value(a).split(","));
+                // 22.05 (lab): an unknown user is reported and left out, exit 0; with none left, no job
+                users = new ArrayList<>();
+                for (String u : tokens(value(a))) {
+                    User known = userByNameOrUid(u);
+                    if (known == null) {
+                        err.append("squeue: error: Invalid user: ").append(u).append("\n\n");
+                    } else {
+                        users.add(known.name());
+                    }
+                }
             } else if (a.startsWith("--jobs=")) {
                 ids = List.of(value(a).split(","));
             } else if (a.startsWith("--states=")) {
-                states = new LinkedHashSet<>(Arrays.asList(value(a).toUpperCase(Locale.ROOT).split(",")));
+                states = new LinkedHashSet<>();
+                if (value(a).equalsIgnoreCase("all")) {
+                    states.add("ALL");
+                } else {
+                    for (String t : tokens(value(a))) {
+                        String name = squeueState(t);
+                        if (name == null) {
+                            // 22.05 (lab): squeue stops at the first bad state ("all" too, within a list), exit 1
+                            return new Reply(1, "", err + "squeue: error: Invalid job state specified: " + t
+                                    + "\nsqueue: error: Valid job states include: " + String.join(",", SQUEUE_STATES) + "\n\n");
+                        }
+                        states.add(name);
+                    }
+                }
             } else if (a.startsWith("--partition=")) {
                 partitions = List.of(value(a).split(","));
             } else if (a.equals("--me")) {
@@ -420,7 +458,7 @@ public final class FakeSlurm implements Shell {
             throw new NotModelledError("squeue without --noheader -O (only the -O form slurm4j sends is modelled)");
         }
         if (s.controllerDown) {
-            return Reply.err(1, "slurm_load_jobs error: " + CTLD_DOWN + "\n");
+            return Reply.err(1, err + "slurm_load_jobs error: " + CTLD_DOWN + "\n");
         }
         List<String[]> fields = squeueFields(format);
         List<Job> rows = new ArrayList<>();
@@ -432,7 +470,7 @@ public final class FakeSlurm implements Shell {
                 }
                 anyIdFound = true;
             }
-            if (!users.isEmpty() && !users.contains(j.user)) {
+            if (users != null && !users.contains(j.user)) {
                 continue;
             }
             if (!partitions.isEmpty() && !partitions.contains(j.partition)) {
@@ -448,7 +486,7 @@ public final class FakeSlurm implements Shell {
             rows.add(j);
         }
         if (!anyIdFound) {
-            return Reply.err(1, "slurm_load_jobs error: Invalid job id specified\n");
+            return Reply.err(1, err + "slurm_load_jobs error: Invalid job id specified\n");
         }
         StringBuilder sb = new StringBuilder();
         if (multiCluster) {
@@ -463,7 +501,36 @@ public final class FakeSlurm implements Shell {
                 squeueRow(sb, fields, j, null);
             }
         }
-        return Reply.ok(sb.toString());
+        return new Reply(0, sb.toString(), err.toString());
+    }
+
+    /** A comma-separated list as Slurm's {@code strtok} reads it: empty items are skipped. */
+    private static List<String> tokens(String list) {
+        return Arrays.stream(list.split(",")).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** A user of this cluster by name, or by uid as Slurm also accepts; {@code null} if none. */
+    private User userByNameOrUid(String nameOrUid) {
+        User byName = s.users.get(nameOrUid);
+        if (byName != null || !nameOrUid.chars().allMatch(c -> c >= '0' && c <= '9') || nameOrUid.length() > 9) {
+            return byName;
+        }
+        int uid = Integer.parseInt(nameOrUid);
+        return s.users.values().stream().filter(u -> u.uid() == uid).findFirst().orElse(null);
+    }
+
+    /** A state of {@code --states} by its name or compact code, any case, as squeue reads it; {@code null} if neither. */
+    private static String squeueState(String token) {
+        String upper = token.toUpperCase(Locale.ROOT);
+        if (SQUEUE_STATES.contains(upper)) {
+            return upper;
+        }
+        for (JobState.Name n : JobState.Name.values()) {
+            if (upper.equals(n.code())) {
+                return n.name();
+            }
+        }
+        return null;
     }
 
     /** squeue's default order: pending first (highest priority first), then the others by id. */
@@ -796,7 +863,12 @@ public final class FakeSlurm implements Shell {
                 }
                 case "TimeLimit" -> {
                     Duration d = parseTime(e.getValue());
-                    if (!operator() && (j.timeLimit == null ? d != null : d == null || d.compareTo(j.timeLimit) > 0)) {
+                    boolean raise = j.timeLimit == null ? d != null : d == null || d.compareTo(j.timeLimit) > 0;
+                    // a user may raise a pending job's limit up to its partition's MaxTime (22.05 lab)
+                    SimCluster.Partition p = s.cluster.partitions.get(j.partition);
+                    boolean withinPartition = j.state.equals("PENDING") && p != null
+                            && (p.maxTime == null || (d != null && d.compareTo(p.maxTime) <= 0));
+                    if (!operator() && raise && !withinPartition) {
                         return Reply.err(1, "Access/permission denied for job " + id + "\n");
                     }
                 }

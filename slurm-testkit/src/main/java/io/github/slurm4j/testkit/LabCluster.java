@@ -1,5 +1,6 @@
 package io.github.slurm4j.testkit;
 
+import io.github.slurm4j.exec.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +89,20 @@ public final class LabCluster {
         out.add(chroot.toString());
         out.addAll(command);
         return List.copyOf(out);
+    }
+
+    /**
+     * A shell that runs every command as root on this cluster: {@code local} itself for 22.05, and
+     * for a chroot cluster {@code local} running each command as {@code chroot <dir> <command>}
+     * ({@link #rootCommand}; a working directory becomes {@code env -C <dir>} inside the chroot,
+     * files are written under the chroot's folder).
+     *
+     * @param local a shell that runs commands as root on this machine, such as slurm-exec's
+     *     {@code LocalShell} (the testkit does not depend on slurm-exec); closed with the result
+     * @return {@code local}, or a shell that runs through it into the chroot
+     */
+    public Shell rootShell(Shell local) {
+        return onHost() ? local : new RootInChroot(local, this);
     }
 
     /** Requires this cluster's sshd: its port answers and its known_hosts and alice's key exist. */

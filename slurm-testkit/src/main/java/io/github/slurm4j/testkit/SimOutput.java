@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints {@link SimCluster}'s state the way Slurm 22.05 prints it, byte for byte, for the
- * argument lists {@code SlurmClient} sends (with {@code SLURM_TIME_FORMAT=standard}). Each method
+ * Prints {@link SimCluster}'s state in Slurm 22.05's formats (what {@code FakeSlurmFidelityIT}
+ * checks is said on {@link FakeSlurm}) for the argument lists {@code SlurmClient} sends (with {@code SLURM_TIME_FORMAT=standard}). Each method
  * names the command whose output it writes. Package-private.
  */
 final class SimOutput {

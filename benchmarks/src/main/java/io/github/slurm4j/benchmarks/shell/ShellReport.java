@@ -17,7 +17,8 @@ import java.util.Properties;
 
 /**
  * Prints the Markdown tables of one or more runs of {@code benchmarks/run-shells.sh}: the ratios
- * the issue sets targets for (medians of the same run, never asserted), the absolute medians, and
+ * that have speed targets in {@code benchmarks/SHELLS.md} (medians of the same run, never
+ * asserted), the absolute medians, and
  * what the cold-started JVMs loaded. With several runs, one column per run and the spread.
  *
  * <pre>java -cp benchmarks.jar io.github.slurm4j.benchmarks.shell.ShellReport RUN_DIR...</pre>

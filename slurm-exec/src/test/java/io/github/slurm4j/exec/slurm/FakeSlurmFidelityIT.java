@@ -3,7 +3,10 @@ package io.github.slurm4j.exec.slurm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.exec.Shell;
+import io.github.slurm4j.exec.StdoutReader;
+import io.github.slurm4j.exec.StreamResult;
 import io.github.slurm4j.exec.local.LocalShell;
 import io.github.slurm4j.exec.ssh.RemoteShell;
 import io.github.slurm4j.exec.ssh.SshConfig;
@@ -11,6 +14,7 @@ import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
 import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.job.JobState;
+import io.github.slurm4j.model.node.Node;
 import io.github.slurm4j.testkit.FakeSlurm;
 import io.github.slurm4j.testkit.Lab;
 import io.github.slurm4j.testkit.UsesLab;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -43,7 +48,13 @@ import org.junit.jupiter.api.Test;
  * (every {@link SlurmTime}, {@link Duration}, {@link Instant} value), the multifactor priority
  * of a job that is not held (it moves with age and fair share; 0 while held is compared), the
  * allocating session, which scheduler pass started a job, the CPU ids a job got, and the usage
- * that a real process measures (CPU time, RSS, VM size, TRES usage, efficiencies derived from them).
+ * that a real process measures (CPU time, RSS, VM size, TRES usage, efficiencies derived from them),
+ * and a node's state and usage (other users' jobs on the shared lab hold part of it).
+ *
+ * <p>Where the output holds no time and no measured value — refusals' texts, {@code sbatch
+ * --parsable}'s line, {@code scontrol ping} — the scenario also compares what the command printed
+ * byte for byte (arguments, exit code, stdout, stderr; job ids as above): the steps named
+ * "…, as printed".
  */
 @UsesLab("22.05")
 class FakeSlurmFidelityIT {
@@ -59,6 +70,49 @@ class FakeSlurmFidelityIT {
 
         /** The cluster's time now, in its zone: accounting is asked from here on. */
         LocalDateTime now();
+
+        /** What the last command of either client printed, as the shell returned it. */
+        ExecResult last();
+    }
+
+    /** Passes every command on and keeps the last result, shared by the alice and root shells of one cluster. */
+    static final class LastResult implements Shell {
+        private final Shell inner;
+        private final AtomicReference<ExecResult> last;
+
+        LastResult(Shell inner, AtomicReference<ExecResult> last) {
+            this.inner = inner;
+            this.last = last;
+        }
+
+        @Override
+        public ExecResult run(ExecRequest request) {
+            ExecResult r = inner.run(request);
+            last.set(r);
+            return r;
+        }
+
+        @Override
+        public <T> StreamResult<T> stream(ExecRequest request, StdoutReader<T> reader) {
+            StreamResult<T> r = inner.stream(request, reader);
+            last.set(r.status());
+            return r;
+        }
+
+        @Override
+        public void writeFile(String path, byte[] content, int permissions) {
+            inner.writeFile(path, content, permissions);
+        }
+
+        @Override
+        public String target() {
+            return inner.target();
+        }
+
+        @Override
+        public void close() {
+            // the test closes the shells it opened
+        }
     }
 
     /** Job names carry it; a letter first, so no id-like number stands alone in it. */
@@ -88,9 +142,15 @@ class FakeSlurmFidelityIT {
                     .doesNotStartWith("down").doesNotStartWith("unknown");
             nodes = local.run(ExecRequest.of("scontrol", "-o", "show", "node")).stdout();
             partitions = local.run(ExecRequest.of("scontrol", "-o", "show", "partition")).stdout();
-            SlurmClient alice = new SlurmClient(ssh);
-            SlurmClient root = new SlurmClient(local);
+            AtomicReference<ExecResult> lastReal = new AtomicReference<>();
+            SlurmClient alice = new SlurmClient(new LastResult(ssh, lastReal));
+            SlurmClient root = new SlurmClient(new LastResult(local, lastReal));
             real = scenario(new Cluster() {
+                @Override
+                public ExecResult last() {
+                    return lastReal.get();
+                }
+
                 @Override
                 public SlurmClient alice() {
                     return alice;
@@ -118,9 +178,15 @@ class FakeSlurmFidelityIT {
             });
         }
         FakeSlurm fake = FakeSlurm.builder().nodesFrom(nodes).partitionsFrom(partitions).startAt(Instant.now()).build();
-        SlurmClient fakeAlice = new SlurmClient(fake);
-        SlurmClient fakeRoot = new SlurmClient(fake.as("root"));
+        AtomicReference<ExecResult> lastFake = new AtomicReference<>();
+        SlurmClient fakeAlice = new SlurmClient(new LastResult(fake, lastFake));
+        SlurmClient fakeRoot = new SlurmClient(new LastResult(fake.as("root"), lastFake));
         List<Map.Entry<String, Object>> simulated = scenario(new Cluster() {
+            @Override
+            public ExecResult last() {
+                return lastFake.get();
+            }
+
             @Override
             public SlurmClient alice() {
                 return fakeAlice;
@@ -166,11 +232,19 @@ class FakeSlurmFidelityIT {
         // accounting is asked for this run's time only
         LocalDateTime since = c.now().minusSeconds(5);
         try {
+            // what FakeSlurm was seeded with (the lab's nodes and partitions), as SlurmClient reads
+            // it back from each, and the controller's answer to ping
+            record(seen, "ping", alice::ping);
+            raw(seen, c, "ping");
+            record(seen, "partitions", alice::partitions);
+            record(seen, "nodes", alice::nodes);
+
             // a job past its time limit, started first: it takes the longest
             JobId late = submit(alice, cleanup, base("#!/bin/sh\nsleep 300\n", "late").timeLimit(Duration.ofMinutes(1)), seen, "submit a job with a 1 min limit");
 
             // submit held, then release: pending, then running
             JobId main = submit(alice, cleanup, base("#!/bin/sh\nsleep 300\n", "main").hold(), seen, "submit held");
+            raw(seen, c, "submit held");
             record(seen, "held job", () -> alice.job(main));
             record(seen, "held job in squeue", () -> alice.jobs(JobQuery.builder().jobIds(List.of(main)).build()));
             record(seen, "release", () -> alice.release(main));
@@ -216,8 +290,43 @@ class FakeSlurmFidelityIT {
             }
             record(seen, "dependent job", () -> alice.job(dep));
 
+            // holds of a pending job: its user's hold and user hold (uhold), root's hold, releases;
+            // and updates of it
+            JobId waiting = submit(alice, cleanup, base("#!/bin/sh\nsleep 1\n", "waiting").dependency("afterok:" + main.id()),
+                    seen, "submit a job to hold");
+            awaitReason(c, alice, waiting, "Dependency");
+            record(seen, "hold a pending job", () -> alice.hold(waiting));
+            record(seen, "pending job held by its user", () -> alice.job(waiting));
+            record(seen, "release it", () -> alice.release(waiting));
+            awaitReason(c, alice, waiting, "Dependency");
+            record(seen, "released job", () -> alice.job(waiting));
+            record(seen, "user hold", () -> alice.userHold(waiting));
+            record(seen, "pending job after a user hold", () -> alice.job(waiting));
+            record(seen, "release the user hold", () -> alice.release(waiting));
+            record(seen, "hold as root", () -> root.hold(waiting));
+            record(seen, "pending job held by root", () -> alice.job(waiting));
+            record(seen, "release root's hold as a user", () -> alice.release(waiting));
+            raw(seen, c, "release root's hold as a user");
+            record(seen, "release root's hold as root", () -> root.release(waiting));
+            awaitReason(c, alice, waiting, "Dependency");
+            record(seen, "pending job released by root", () -> alice.job(waiting));
+            record(seen, "lower its time limit and rename it", () -> alice.update(waiting,
+                    JobUpdate.builder().timeLimit(Duration.ofMinutes(5)).name(TAG + "-renamed").build()));
+            // slurmctld shows no reason right after an update until it looks at the job again
+            awaitReason(c, alice, waiting, "Dependency");
+            record(seen, "updated job", () -> alice.job(waiting));
+            // a pending job's limit may be raised by its user up to the partition's MaxTime, a running one's not
+            record(seen, "raise a pending job's time limit as a user", () -> alice.update(waiting,
+                    JobUpdate.builder().timeLimit(Duration.ofMinutes(20)).build()));
+            raw(seen, c, "raise a pending job's time limit as a user");
+            record(seen, "raise a running job's time limit as a user", () -> alice.update(main,
+                    JobUpdate.builder().timeLimit(Duration.ofMinutes(20)).build()));
+            raw(seen, c, "raise a running job's time limit as a user");
+            record(seen, "cancel the job that was held", () -> alice.cancel(waiting));
+
             // suspend is for operators: refused to alice, done by root
             record(seen, "suspend as a user", () -> alice.suspend(main));
+            raw(seen, c, "suspend as a user");
             record(seen, "suspend as root", () -> root.suspend(main));
             record(seen, "suspended job", () -> alice.job(main));
             record(seen, "resume as root", () -> root.resume(main));
@@ -281,10 +390,19 @@ class FakeSlurmFidelityIT {
             // refusals: another user's job, an unknown job, an invalid partition
             JobId rootsJob = submit(root, cleanup, base("#!/bin/sh\nsleep 60\n", "roots").hold(), seen, "root submits a held job");
             record(seen, "cancel another user's job", () -> alice.cancel(rootsJob));
+            raw(seen, c, "cancel another user's job");
             record(seen, "release another user's job", () -> alice.release(rootsJob));
+            raw(seen, c, "release another user's job");
             record(seen, "cancel it as root", () -> root.cancel(rootsJob));
+            raw(seen, c, "cancel it as root");
             record(seen, "an unknown job", () -> alice.job(JobId.of(999_999_999L)));
+            raw(seen, c, "an unknown job");
+            record(seen, "cancel an unknown job", () -> alice.cancel(JobId.of(999_999_999L)));
+            raw(seen, c, "cancel an unknown job");
+            record(seen, "an unknown user's jobs", () -> alice.jobs(JobQuery.builder().user("nosuchuser").build()));
+            raw(seen, c, "an unknown user's jobs");
             record(seen, "submit to a missing partition", () -> alice.submit(base("#!/bin/sh\ntrue\n", "nopart").partition("nosuchpart").build()), cleanup);
+            raw(seen, c, "submit to a missing partition");
             JobId[] tooLong = new JobId[1];
             record(seen, "submit past the partition's limit", () -> {
                 var r = alice.submit(base("#!/bin/sh\ntrue\n", "toolong").partition("short").timeLimit(Duration.ofMinutes(30)).build());
@@ -299,6 +417,7 @@ class FakeSlurmFidelityIT {
                 record(seen, "a job past its partition's limit waits", () -> alice.job(tooLong[0]));
             }
             record(seen, "cancel a finished job", () -> alice.cancel(ok));
+            raw(seen, c, "cancel a finished job");
         } finally {
             for (JobId id : cleanup) {
                 try {
@@ -365,6 +484,28 @@ class FakeSlurmFidelityIT {
         return job && steps.contains("batch") && steps.contains("extern");
     }
 
+    /**
+     * Records what the step's last command printed, byte for byte: its arguments, exit code,
+     * stdout and stderr (job ids in them compared as the order they were first seen in, as
+     * everywhere). Only for outputs that hold no time and no measured value.
+     */
+    static void raw(List<Map.Entry<String, Object>> seen, Cluster c, String step) {
+        ExecResult r = c.last();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", r.command());
+        m.put("exitCode", r.exitCode());
+        m.put("stdout", r.stdout());
+        m.put("stderr", r.stderr());
+        seen.add(Map.entry(step + ", as printed", m));
+    }
+
+    /** Waits until the pending job shows {@code reason}: slurmctld gives it on its next look at the job. */
+    static void awaitReason(Cluster c, SlurmClient client, JobId id, String reason) {
+        for (int i = 0; i < 30 && !reason.equals(client.job(id).status().reason()); i++) {
+            c.tick();
+        }
+    }
+
     static void await(Cluster c, SlurmClient client, JobId id, JobState.Name state) {
         // a job that just started may show reason Prolog (the lab's PrologFlags=Contain runs the
         // extern step first; seen on CI) until its prolog ends: a running job is awaited settled
@@ -386,6 +527,13 @@ class FakeSlurmFidelityIT {
     static final Set<String> LEFT_OUT = Set.of("allocSid", "scheduler", "cpuIds", "totalCpu", "userCpu", "systemCpu",
             "maxRss", "maxRssNode", "aveRss", "maxVmSize", "tresUsageInMax", "tresUsageInTot", "flags",
             "cpuUtilizedSeconds", "cpuEfficiencyPercent", "memoryUtilizedBytes", "memoryEfficiencyPercent", "duration");
+
+    /**
+     * A node's state and usage are left out: the lab is shared, and whatever other users' jobs
+     * hold of it when it is listed is not the fake's (the fake is seeded from the lab's node, then
+     * runs only this scenario's jobs).
+     */
+    static final Set<String> NODE_LEFT_OUT = Set.of("state", "usage");
 
     /** Turns typed results into maps of plain values, ids replaced by the order they were first seen in. */
     static final class Normalizer {
@@ -416,7 +564,13 @@ class FakeSlurmFidelityIT {
 
         /** Names of values that may mention job ids among other numbers: only numbers already seen as ids are replaced. */
         private static final Set<String> MENTIONS = Set.of("message", "messages", "stdOut", "stdErr", "dependency",
-                "STD_OUT", "WORK_DIR");
+                "STD_OUT", "WORK_DIR", "stdout", "stderr");
+
+        /**
+         * An argument of a raw command that is a job id ({@code 28830}, {@code 28830_2},
+         * {@code JobId=28830}); other numbers in arguments ({@code --time=10}) are not ids.
+         */
+        private static final Pattern ID_ARGUMENT = Pattern.compile("((?i)jobid=)?(\\d{1,10})(_\\d+)?");
 
         /** Keys of accounting's typed values and of seff's printed lines that are times, ids or measured usage. */
         private static final Pattern LEFT_OUT_KEY = Pattern.compile(
@@ -435,6 +589,16 @@ class FakeSlurmFidelityIT {
             if (name.equalsIgnoreCase("priority") || name.equalsIgnoreCase("prioritylong")) {
                 String p = String.valueOf(v);
                 return p.equals("0") ? "0" : "positive";
+            }
+            if (name.equals("command") && v instanceof List<?> argv) {
+                List<Object> out = new ArrayList<>();
+                for (Object a : argv) {
+                    Matcher m = ID_ARGUMENT.matcher(String.valueOf(a));
+                    out.add(m.matches() && ids.containsKey(Long.parseLong(m.group(2)))
+                            ? (m.group(1) == null ? "" : m.group(1)) + alias(Long.parseLong(m.group(2)))
+                                    + (m.group(3) == null ? "" : m.group(3)) : a);
+                }
+                return out;
             }
             boolean idName = ID_NAME.matcher(name).matches();
             if (idName && v instanceof Number n) {
@@ -457,7 +621,8 @@ class FakeSlurmFidelityIT {
                 Map<String, Object> out = new TreeMap<>();
                 for (RecordComponent rc : r.getClass().getRecordComponents()) {
                     if (LEFT_OUT.contains(rc.getName())
-                            || (r.getClass().getSimpleName().equals("AccountingValues") && rc.getName().equals("raw"))) {
+                            || (r.getClass().getSimpleName().equals("AccountingValues") && rc.getName().equals("raw"))
+                            || (r instanceof Node && NODE_LEFT_OUT.contains(rc.getName()))) {
                         // accounting's raw columns are compared through their typed values
                         continue;
                     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.slurm4j.exec.ExecRequest;
+import io.github.slurm4j.exec.ExecResult;
 import io.github.slurm4j.model.ExitCode;
 import io.github.slurm4j.model.JobId;
 import io.github.slurm4j.model.SlurmCommandException;
@@ -274,6 +275,80 @@ class FakeSlurmTest {
         assertThat(slurm.jobs(JobQuery.builder().name("b-chem").build())).extracting(SqueueRowName::of).containsExactly("b-chem");
         assertThat(slurm.jobs(JobQuery.builder().qos("high").me().build())).extracting(SqueueRowName::of).containsExactly("a-chem");
         assertThat(slurm.jobs()).hasSize(3);
+    }
+
+    @Test
+    void aUserMayRaiseAPendingJobsTimeLimitUpToItsPartitionsMaxTimeOnly() {
+        // as the 22.05 lab does: pending, up to MaxTime: done; past it, or a running job: refused
+        FakeSlurm f = FakeSlurm.builder().node("n1", 1, 1000)
+                .partition("short", true, Duration.ofMinutes(10), null, "n1").build();
+        SlurmClient c = new SlurmClient(f);
+        JobId running = c.submit(job("#!/bin/sh\nsleep 100\n").timeLimit(Duration.ofMinutes(2)).build()).jobId();
+        JobId pending = c.submit(job("#!/bin/sh\nsleep 100\n").timeLimit(Duration.ofMinutes(1)).build()).jobId();
+        assertThat(state(c, running)).isEqualTo(JobState.Name.RUNNING);
+        assertThat(state(c, pending)).isEqualTo(JobState.Name.PENDING);
+        c.update(pending, JobUpdate.builder().timeLimit(Duration.ofMinutes(3)).build());
+        assertThat(c.job(pending).timing().timeLimit().asDuration()).hasValue(Duration.ofMinutes(3));
+        c.update(pending, JobUpdate.builder().timeLimit(Duration.ofMinutes(10)).build());
+        assertThatThrownBy(() -> c.update(pending, JobUpdate.builder().timeLimit(Duration.ofMinutes(30)).build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> {
+                    assertThat(e.type()).isEqualTo(SlurmErrorType.ACCESS_DENIED);
+                    assertThat(e.getMessage()).contains("Access/permission denied for job " + pending.id());
+                });
+        assertThat(c.job(pending).timing().timeLimit().asDuration()).hasValue(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> c.update(running, JobUpdate.builder().timeLimit(Duration.ofMinutes(5)).build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.ACCESS_DENIED));
+        // root may
+        new SlurmClient(f.as("root")).update(running, JobUpdate.builder().timeLimit(Duration.ofMinutes(5)).build());
+        assertThat(c.job(running).timing().timeLimit().asDuration()).hasValue(Duration.ofMinutes(5));
+    }
+
+    private static JobState.Name state(SlurmClient c, JobId id) {
+        return c.statusOf(List.of(id)).get(id).state().state();
+    }
+
+    /** squeue's arguments as {@code SlurmClient} sends them for the whole queue, plus {@code extra}. */
+    private ExecResult squeueWith(String... extra) {
+        slurm.jobs();
+        List<String> argv = new ArrayList<>(fake.requests().get(fake.requests().size() - 1).command());
+        argv.addAll(List.of(extra));
+        return fake.run(ExecRequest.of(argv));
+    }
+
+    @Test
+    void anUnknownUserIsReportedAndListsNoJobAsSqueueDoes() {
+        JobId mine = slurm.submit(job("#!/bin/sh\nsleep 100\n").build()).jobId();
+        // captured: squeue -u nosuchuser (default table, so its stdout is the header and no job)
+        Fixtures.Case real = Fixtures.load("slurm-22.05", "squeue-error-invalid-user");
+        assertThat(real.stdout().strip()).startsWith("JOBID").doesNotContain("\n");
+        ExecResult r = squeueWith("--user=nosuchuser");
+        assertThat(r.stderr()).isEqualTo(real.stderr());
+        assertThat(r.exitCode()).isEqualTo(real.rc());
+        assertThat(r.stdout()).isEmpty();
+        // a known user beside it keeps their jobs, and a uid names a user (both seen on the lab)
+        ExecResult both = squeueWith("--user=alice,nosuchuser");
+        assertThat(both.stderr()).isEqualTo(real.stderr());
+        assertThat(both.stdout().lines()).singleElement().asString().startsWith(String.valueOf(mine.id())).contains("alice");
+        assertThat(squeueWith("--user=nosuchuser,1001").stdout()).isEqualTo(both.stdout());
+        // through SlurmClient: an error, never an empty list
+        assertThatThrownBy(() -> slurm.jobs(JobQuery.builder().user("nosuchuser").build()))
+                .isInstanceOfSatisfying(SlurmCommandException.class, e -> assertThat(e.type()).isEqualTo(SlurmErrorType.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void anInvalidStateIsRefusedAsSqueueDoes() {
+        slurm.submit(job("#!/bin/sh\nsleep 100\n").build());
+        Fixtures.Case real = Fixtures.load("slurm-22.05", "squeue-error-bad-state"); // squeue -t FOO
+        ExecResult r = squeueWith("--states=FOO");
+        assertThat(r.stdout()).isEqualTo(real.stdout());
+        assertThat(r.stderr()).isEqualTo(real.stderr());
+        assertThat(r.exitCode()).isEqualTo(real.rc());
+        // "all" is a state only on its own; names and compact codes in any case are (lab)
+        assertThat(squeueWith("--states=PENDING,FOO").stderr()).isEqualTo(real.stderr());
+        assertThat(squeueWith("--states=pending,all").stderr()).startsWith("squeue: error: Invalid job state specified: all\n");
+        assertThat(squeueWith("--states=r,Cd").exitCode()).isZero();
+        assertThat(squeueWith("--states=r,Cd").stdout()).isNotEmpty();
+        assertThat(squeueWith("--states=PD").stdout()).isEmpty();
     }
 
     private static final class SqueueRowName {

@@ -20,7 +20,7 @@ class NodeClassTest {
     }
 
     @Test
-    void theDefinitionsOfTheIssue() {
+    void theDocumentedClassOfEachState() {
         assertThat(NodeClass.of(NodeState.parse("ALLOCATED"))).isEqualTo(NodeClass.RUNNING);
         assertThat(NodeClass.of(NodeState.parse("MIXED"))).isEqualTo(NodeClass.RUNNING);
         assertThat(NodeClass.of(NodeState.parse("comp"))).isEqualTo(NodeClass.RUNNING);
