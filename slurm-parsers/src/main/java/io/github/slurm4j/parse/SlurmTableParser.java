@@ -31,7 +31,9 @@ import java.util.Set;
  * <p>A line is read as the header only if it is one: every title holds a letter (a data row of
  * sshare or sprio has numbers and empty cells), and, when the parser knows the field list the
  * command ran with ({@link #withColumns}), each title is that field's name or its abbreviation
- * ({@code DefaultAccount} prints {@code Def Acct}). Parsable output printed with {@code -n}
+ * ({@code DefaultAccount} prints {@code Def Acct}). Without the field list, a data row whose every
+ * cell holds a letter ({@code alice|physics|normal}) cannot be told from a header and is read as
+ * one: give the parser its field list wherever the command's fields are known. Parsable output printed with {@code -n}
  * ({@link #withoutHeader}) must not start with that header. sreport's {@code -P} output starts with
  * a title between two dashed lines: it becomes the {@linkplain SlurmTable#preamble() preamble}.
  */
