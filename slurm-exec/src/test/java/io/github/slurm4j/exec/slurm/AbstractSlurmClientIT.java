@@ -229,14 +229,17 @@ abstract class AbstractSlurmClientIT {
         List<JobStep> steps = await("the batch step of " + id, Duration.ofSeconds(10), () -> slurm.steps(id),
                 s -> s.stream().anyMatch(x -> "batch".equals(x.stepId().step())));
         assertThat(steps).allSatisfy(s -> assertThat(s.stepId().id()).isEqualTo(id.id()));
-        List<StepStatRecord> stats = await("sstat of " + id, Duration.ofSeconds(10), () -> {
+        // sstat may list the extern step before the batch step's first sample: wait for the batch row
+        String batch = id.id() + ".batch";
+        List<StepStatRecord> stats = await("sstat row " + batch, Duration.ofSeconds(15), () -> {
             try {
                 return slurm.stepStats(id);
             } catch (SlurmCommandException e) {
                 return List.<StepStatRecord>of(); // "no steps running" just after the start
             }
-        }, s -> !s.isEmpty());
-        assertThat(stats).anySatisfy(r -> assertThat(r.values().raw("JobID")).isEqualTo(id.id() + ".batch"));
+        }, s -> s.stream().anyMatch(r -> batch.equals(r.values().raw("JobID"))));
+        assertThat(stats).filteredOn(r -> batch.equals(r.values().raw("JobID")))
+                .singleElement().satisfies(r -> assertThat(r.values().raw("NTasks")).isEqualTo("1"));
         checkListPids(id);
 
         // 26.05 lets the job's owner suspend and resume it (seen on the lab); 22.05 and 24.11 refuse
