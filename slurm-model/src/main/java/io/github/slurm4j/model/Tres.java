@@ -17,6 +17,12 @@ public final class Tres {
     public static final Tres EMPTY = new Tres(Collections.emptyMap());
 
     private final Map<String, String> values;
+    /**
+     * {@link #gpus()}, kept on first use: the parser shares one {@code Tres} among the jobs that
+     * print the same string, and the statistics ask every job of the queue. An {@code OptionalLong}
+     * (final fields) so that a racing reader sees {@code null} or the whole value.
+     */
+    private OptionalLong gpus;
 
     private Tres(Map<String, String> values) {
         this.values = values;
@@ -163,6 +169,15 @@ public final class Tres {
      * @return the GPU count
      */
     public OptionalLong gpus() {
+        OptionalLong g = gpus;
+        if (g == null) {
+            g = countGpus();
+            gpus = g;
+        }
+        return g;
+    }
+
+    private OptionalLong countGpus() {
         OptionalLong total = count("gres/gpu");
         if (total.isPresent()) {
             return total;

@@ -124,6 +124,9 @@ class ValueTypesTest {
         assertThat(t.toString()).isEqualTo("cpu=6,mem=1668M,node=1,billing=6,gres/gpu=1");
         assertThat(Tres.parse("cpu=8,gres/gpu:a100=2,gres/gpu:v100=1").gpus()).hasValue(3);
         assertThat(Tres.parse("cpu=8").gpus()).isEmpty();
+        // counted once, then kept: the statistics ask it of every job sharing this Tres
+        Tres typed = Tres.parse("cpu=8,gres/gpu:a100=2,gres/gpu:v100=1");
+        assertThat(typed.gpus()).hasValue(3).isSameAs(typed.gpus());
         // GRES syntax in squeue's tres-alloc of a real cluster (peer fixture unknown-version-ood/non_utf8_job_name)
         assertThat(Tres.parse("cpu=40,mem=4556M,node=1,billing=40,gres/gpfs:ess:1").asMap())
                 .containsEntry("gres/gpfs:ess", "1").containsEntry("cpu", "40");

@@ -123,17 +123,9 @@ public final class StatsCalculator {
                 || holdsGpu(r.reqTres()) || holdsGpu(r.tres());
     }
 
+    /** Tres.gpus() reads only gres/gpu entries: without one it is empty, whatever else is listed. */
     private static boolean holdsGpu(Tres t) {
-        if (t == null) {
-            return false;
-        }
-        // Tres.gpus() reads only gres/gpu entries: without one it is empty, whatever else is listed
-        for (String name : t.asMap().keySet()) {
-            if (name.startsWith("gres/gpu")) {
-                return t.gpus().orElse(0) > 0;
-            }
-        }
-        return false;
+        return t != null && t.gpus().orElse(0) > 0;
     }
 
     /**
