@@ -301,10 +301,32 @@ public final class JsonRows extends AbstractList<String> implements RandomAccess
             byte[] buf = row;
             int p = pos + digitCount(v);
             pos = p;
-            do {
+            while (v >= Integer.MAX_VALUE) {
                 buf[--p] = (byte) ('0' + v % 10);
                 v /= 10;
-            } while (v > 0);
+            }
+            // two digits a division, in int arithmetic: ids, counts and seconds are written for every row
+            int i = (int) v;
+            while (i >= 100) {
+                int r = i % 100;
+                i /= 100;
+                buf[--p] = ONES[r];
+                buf[--p] = TENS[r];
+            }
+            buf[--p] = ONES[i];
+            if (i >= 10) {
+                buf[--p] = TENS[i];
+            }
+        }
+
+        /** The last and the first digit of 0..99. */
+        private static final byte[] ONES = new byte[100], TENS = new byte[100];
+
+        static {
+            for (int k = 0; k < 100; k++) {
+                ONES[k] = (byte) ('0' + k % 10);
+                TENS[k] = (byte) ('0' + k / 10);
+            }
         }
 
         private static int digitCount(long v) {

@@ -58,10 +58,18 @@ class JsonRowsTest {
     void numbersNullsJobIdsAndDurationsAsTheirStrings() {
         JsonRows.Builder b = new JsonRows.Builder(1);
         long[] longs = {0, 7, 9, 10, 99, 100, -1, -10, 123_456_789, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L,
-                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, Integer.MAX_VALUE - 1L, Integer.MAX_VALUE,
+                Integer.MAX_VALUE + 1L, 10L * Integer.MAX_VALUE, 1_000_000_000L, 999_999_999L, 1_000_000_001L};
         for (long v : longs) {
             b.begin().num(K, v).num(K, Long.valueOf(v)).end();
             assertThat(b.lastRow()).isEqualTo("{\"k\":" + v + ",\"k\":" + v + "}");
+        }
+        // digits are written two at a time below 2^31: every length, both sides of that bound
+        Random d = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            long v = d.nextLong() >> d.nextInt(64);
+            b.begin().num(K, v).end();
+            assertThat(b.lastRow()).isEqualTo("{\"k\":" + v + "}");
         }
         b.begin().num(K, (Number) null).num(K, 1.5).num(K, Double.valueOf(0.1 + 0.2)).num(K, Integer.valueOf(-3))
                 .str(K, null).end();
