@@ -232,14 +232,15 @@ abstract class AbstractSlurmClientIT {
         // Just after the start sstat may list only the extern step, then the batch step with NTasks=0
         // (seen on 24.11: its task is not yet counted): wait for the batch row of its one task
         String batch = id.id() + ".batch";
+        Predicate<StepStatRecord> batchRow = r -> batch.equals(r.values().raw("JobID"));
         List<StepStatRecord> stats = await("sstat row " + batch + " with NTasks=1", Duration.ofSeconds(15), () -> {
             try {
                 return slurm.stepStats(id);
             } catch (SlurmCommandException e) {
                 return List.<StepStatRecord>of(); // "no steps running" just after the start
             }
-        }, s -> s.stream().anyMatch(r -> batch.equals(r.values().raw("JobID")) && "1".equals(r.values().raw("NTasks"))));
-        assertThat(stats).filteredOn(r -> batch.equals(r.values().raw("JobID")))
+        }, s -> s.stream().anyMatch(r -> batchRow.test(r) && "1".equals(r.values().raw("NTasks"))));
+        assertThat(stats).filteredOn(batchRow)
                 .singleElement().satisfies(r -> assertThat(r.values().raw("NTasks")).isEqualTo("1"));
         checkListPids(id);
 
