@@ -360,7 +360,19 @@ class FakeSlurmFidelityIT {
                 await(c, alice, new JobId(array.id(), Integer.toString(task), null, null), JobState.Name.COMPLETED);
             }
             record(seen, "array tasks", () -> alice.jobRecords(array));
-            record(seen, "array in accounting", () -> accounting(alice, array, since));
+            // squeue shows the tasks COMPLETED before slurmdbd has all their rows (seen on CI: only the
+            // last task's rows): the rows compared are the settled ones, 3 tasks each with both steps
+            List<io.github.slurm4j.model.job.AccountingRecord> arrayRows = accounting(alice, array, since);
+            for (int waited = 0; waited < 180 && !settledFinished(arrayRows, 3, JobState.Name.COMPLETED); waited++) {
+                c.tick();
+                arrayRows = accounting(alice, array, since);
+            }
+            List<io.github.slurm4j.model.job.AccountingRecord> settledArray = arrayRows;
+            if (!settledFinished(settledArray, 3, JobState.Name.COMPLETED)) {
+                throw new AssertionError("sacct still shows no 3 COMPLETED tasks with their batch and extern steps for array "
+                        + array + " 180 ticks after they completed: " + settledArray);
+            }
+            record(seen, "array in accounting", () -> settledArray);
             record(seen, "failed job", () -> alice.job(failing));
             record(seen, "failed job in accounting", () -> accounting(alice, failing, since));
             record(seen, "completed job", () -> alice.job(ok));
@@ -482,6 +494,14 @@ class FakeSlurmFidelityIT {
         java.util.Set<String> steps = new java.util.HashSet<>();
         rows.forEach(r -> r.jobId().stepName().ifPresent(steps::add));
         return job && steps.contains("batch") && steps.contains("extern");
+    }
+
+    /** Finished jobs' accounting as it settles: {@code jobs} job rows in {@code state}, each with its batch and extern step. */
+    static boolean settledFinished(List<io.github.slurm4j.model.job.AccountingRecord> rows, int jobs, JobState.Name state) {
+        long done = rows.stream().filter(r -> !r.jobId().isStep() && r.state() != null && r.state().state() == state).count();
+        long batch = rows.stream().filter(r -> r.jobId().stepName().filter("batch"::equals).isPresent()).count();
+        long extern = rows.stream().filter(r -> r.jobId().stepName().filter("extern"::equals).isPresent()).count();
+        return done == jobs && batch == jobs && extern == jobs;
     }
 
     /**
