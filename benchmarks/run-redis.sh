@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Redis snapshot benchmark: compute + atomic write of a 10,000-node / 100,000-job snapshot vs
-# the same run's floor (plain pipelined RPUSH+HSET of the same bytes) and one command per row.
+# the same run's floors (the same bytes sent as pipelined RPUSH+HSET: one RPUSH per row, the
+# issue's floor, and in batches of 1,000, a stricter one) and one command per row.
 # Needs the test Redis (scripts/redis.sh up) and the built jar:
 #   mvn -B -q -pl benchmarks -am package -DskipTests -Djacoco.skip=true
 set -euo pipefail

@@ -97,10 +97,36 @@ public record RoundRobin(List<String> names, List<double[]> wall, List<double[]>
                     names.get(w), median(wall, w, -1), median(cpu, w, -1)));
         }
         for (int w = 1; w < names.size(); w++) {
-            sb.append(String.format(Locale.ROOT, "%-" + width + "s / %s: wall %s%s (per-round median [min-max])%n", names.get(w),
-                    names.get(0), ratio(wall, w), cpuRatios ? "  cpu " + ratio(cpu, w) : ""));
+            sb.append(ratioLine(w, 0, width, cpuRatios));
         }
         return sb.toString();
+    }
+
+    /**
+     * One workload's ratio to another than the baseline, per round, as {@link #summary} prints its
+     * ratios to the baseline.
+     *
+     * @param name the workload
+     * @param over the workload it is divided by
+     * @param cpuRatios whether the CPU time ratio is printed too
+     * @return the line
+     * @throws IllegalArgumentException if either name is not a workload of the run
+     */
+    public String ratioLine(String name, String over, boolean cpuRatios) {
+        return ratioLine(index(name), index(over), names.stream().mapToInt(String::length).max().orElse(0) + 1, cpuRatios);
+    }
+
+    private String ratioLine(int w, int over, int width, boolean cpuRatios) {
+        return String.format(Locale.ROOT, "%-" + width + "s / %s: wall %s%s (per-round median [min-max])%n", names.get(w),
+                names.get(over), ratio(wall, w, over), cpuRatios ? "  cpu " + ratio(cpu, w, over) : "");
+    }
+
+    private int index(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no workload " + name + " in " + names);
+        }
+        return i;
     }
 
     /** @return the process's CPU time in ns */
@@ -135,14 +161,14 @@ public record RoundRobin(List<String> names, List<double[]> wall, List<double[]>
         return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** Workload {@code w}'s ratio to the baseline: the median of the rounds' ratios [min-max]. */
-    static String ratio(List<double[]> rows, int w) {
+    /** Workload {@code w}'s ratio to workload {@code over}: the median of the rounds' ratios [min-max]. */
+    static String ratio(List<double[]> rows, int w, int over) {
         double min = Double.MAX_VALUE;
         double max = 0;
         for (double[] r : rows) {
-            min = Math.min(min, r[w] / r[0]);
-            max = Math.max(max, r[w] / r[0]);
+            min = Math.min(min, r[w] / r[over]);
+            max = Math.max(max, r[w] / r[over]);
         }
-        return String.format(Locale.ROOT, "%.2fx [%.2f-%.2f]", median(rows, w, 0), min, max);
+        return String.format(Locale.ROOT, "%.2fx [%.2f-%.2f]", median(rows, w, over), min, max);
     }
 }
