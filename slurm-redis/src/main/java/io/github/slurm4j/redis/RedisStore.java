@@ -33,10 +33,11 @@ import redis.clients.jedis.params.SetParams;
  * empty key. The script is the transaction: it runs atomically like {@code MULTI}/{@code EXEC}
  * and, unlike them, can refuse the swap.
  *
- * <p>Fencing: with a {@link Fence}, the swap runs only if no later epoch has replaced the key
- * ({@code {<live key>}:fence}, in the key's slot, so it works in Cluster) and — when all keys
- * live on one server (not Cluster) — only if the lock still holds the fence's token. A
- * collector that paused past its lease cannot overwrite its successor's data.
+ * <p>Fencing: with a {@link Fence}, the swap runs only if no later epoch has taken the key
+ * ({@code {<live key>}:fence}, in the key's slot, so it works in Cluster; a new lock holder
+ * raises every key's fence to its epoch as it takes the lock) and — when all keys live on one
+ * server (not Cluster) — only if the lock still holds the fence's token. A collector that paused
+ * past its lease cannot overwrite its successor's data, even before the successor's first write.
  *
  * <p>The store never closes the client.
  */
@@ -51,13 +52,25 @@ public final class RedisStore implements StatsStore {
             "end",
             // UNLINK frees the old value in the background: a large old list does not block readers
             "redis.call('UNLINK', KEYS[2])",
-            "if ARGV[2] ~= 'del' then redis.call('RENAME', KEYS[1], KEYS[2]) end",
-            "if tonumber(ARGV[3]) > 0 and ARGV[2] ~= 'del' then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end",
+            "if ARGV[2] ~= 'del' then",
+            "  redis.call('RENAME', KEYS[1], KEYS[2])",
+            // RENAME carries the temporary key's own expiry over: the live key gets the store's TTL, or none
+            "  if tonumber(ARGV[3]) > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[3]) else redis.call('PERSIST', KEYS[2]) end",
+            "end",
             "return 1");
     static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
             + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
     static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
             + "return redis.call('DEL', KEYS[1]) else return 0 end";
+    /**
+     * KEYS: epoch; ARGV: the highest fence. The next epoch, above every fence: a counter lost with
+     * its server (Cluster: another slot than the fences) starts again above them, not at 1.
+     */
+    static final String NEXT_EPOCH = "local e = redis.call('INCR', KEYS[1]) "
+            + "if e <= tonumber(ARGV[1]) then e = tonumber(ARGV[1]) + 1 redis.call('SET', KEYS[1], e) end return e";
+    /** KEYS: fence; ARGV: epoch. Raises the fence to the epoch, never lowers it. */
+    static final String RAISE_FENCE = "if tonumber(redis.call('GET', KEYS[1]) or '-1') < tonumber(ARGV[1]) then "
+            + "redis.call('SET', KEYS[1], ARGV[1]) end return 1";
     /** RPUSH batch size: keeps each command's arguments bounded for huge lists. */
     static final int BATCH = 1000;
     /** A temporary key left by a broken connection expires by itself. */
@@ -71,10 +84,13 @@ public final class RedisStore implements StatsStore {
     private final AtomicLong sequence = new AtomicLong();
 
     /**
-     * A store without TTL; Cluster is recognised from the client's class.
+     * A store without TTL: the snapshot's keys live until the next write replaces them. Cluster is
+     * recognised from the client's class.
      *
-     * @param jedis the client (standalone or Cluster); its password, TLS and database are
-     *     its own configuration; not closed by the store
+     * @param jedis the client: standalone ({@code RedisClient}, {@code JedisPooled}), Sentinel, or
+     *     Cluster as {@code RedisClusterClient} or {@code JedisCluster} (their pipelines route each
+     *     command to its slot's node); its password, TLS and database are its own configuration;
+     *     not closed by the store
      * @param keys the cluster's key names
      * @throws NullPointerException if {@code jedis} or {@code keys} is null
      */
@@ -195,14 +211,35 @@ public final class RedisStore implements StatsStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The new holder's epoch is above every key's fence, and once it holds the lock it raises
+     * every key's fence to its epoch before its first write: from then on a former holder's swap
+     * is refused on every key, in Cluster too, where the swap script cannot read the lock (another
+     * slot).
+     */
     @Override
     public Optional<Fence> tryAcquire(String collectorId, Duration lease) {
         try {
-            long epoch = jedis.incr(keys.epoch());
+            long highest = -1;
+            for (String live : keys.snapshotKeys()) {
+                String f = jedis.get(keys.fence(live));
+                if (f != null) {
+                    highest = Math.max(highest, Long.parseLong(f));
+                }
+            }
+            long epoch = (Long) jedis.eval(NEXT_EPOCH, List.of(keys.epoch()), List.of(Long.toString(highest)));
             String token = collectorId + ":" + epoch;
             String ok = jedis.set(keys.lock(), token, SetParams.setParams().nx().px(lease.toMillis()));
-            return "OK".equals(ok) ? Optional.of(new Fence(token, epoch)) : Optional.empty();
-        } catch (JedisException e) {
+            if (!"OK".equals(ok)) {
+                return Optional.empty();
+            }
+            for (String live : keys.snapshotKeys()) {
+                jedis.eval(RAISE_FENCE, List.of(keys.fence(live)), List.of(Long.toString(epoch)));
+            }
+            return Optional.of(new Fence(token, epoch));
+        } catch (JedisException | NumberFormatException e) {
             throw new StoreException("taking the collector lock failed: " + e.getMessage(), e);
         }
     }

@@ -74,6 +74,30 @@ class RedisStoreIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"standalone", "cluster"})
+    void theLiveKeysGetTheStoresTtlNotTheTemporaryKeysExpiry(String mode) {
+        try (UnifiedJedis jedis = client(mode)) {
+            RedisKeys keys = new RedisKeys("it5" + mode);
+            List<String> live = List.of(keys.clusterNode(), keys.clusterJob(), keys.clusterBrief(), keys.jobs(), keys.nodes());
+            // a temporary key expires by itself (a broken connection leaves none behind); RENAME carries
+            // that expiry over, so without a TTL the last good snapshot would vanish minutes after a write
+            assertThat(new RedisStore(jedis, keys).write(snapshot(1, 10), null)).isTrue();
+            for (String k : live) {
+                assertThat(jedis.pttl(k)).as(k).isEqualTo(-1L);
+            }
+            assertThat(new RedisStore(jedis, keys, Duration.ofMinutes(5)).write(snapshot(2, 10), null)).isTrue();
+            for (String k : live) {
+                assertThat(jedis.pttl(k)).as(k).isBetween(Duration.ofMinutes(4).toMillis(), Duration.ofMinutes(5).toMillis());
+            }
+            // and back to no TTL: PERSIST clears the one the last write set
+            assertThat(new RedisStore(jedis, keys).write(snapshot(3, 10), null)).isTrue();
+            for (String k : live) {
+                assertThat(jedis.pttl(k)).as(k).isEqualTo(-1L);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"standalone", "cluster"})
     void aReaderNeverSeesAMissingEmptyOrHalfWrittenKeyDuring1000Writes(String mode) throws Exception {
         try (UnifiedJedis jedis = client(mode); UnifiedJedis reader = client(mode)) {
             RedisKeys keys = new RedisKeys("it2" + mode);
@@ -137,6 +161,36 @@ class RedisStoreIT {
             assertThat(s.node().get("all_cpu_tot")).isEqualTo("2");
             b.release(fb);
             assertThat(jedis.exists(keys.lock())).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"standalone", "cluster"})
+    void aNewHolderFencesTheOldOneOutBeforeItsFirstWriteEvenWhenTheEpochCounterWasLost(String mode) throws Exception {
+        try (UnifiedJedis jedis = client(mode)) {
+            RedisKeys keys = new RedisKeys("it4" + mode);
+            jedis.del(keys.lock());
+            jedis.del(keys.epoch());
+            for (String live : keys.snapshotKeys()) {
+                jedis.del(keys.fence(live));
+            }
+            RedisStore a = new RedisStore(jedis, keys);
+            RedisStore b = new RedisStore(jedis, keys);
+            Fence fa = a.tryAcquire("a", Duration.ofMillis(300)).orElseThrow();
+            assertThat(a.write(snapshot(1, 10), fa)).isTrue();
+            // the counter is lost with its server (in Cluster it lives in another slot than the fences)
+            jedis.del(keys.epoch());
+            Thread.sleep(450); // a pauses past its lease
+            Fence fb = b.tryAcquire("b", Duration.ofSeconds(10)).orElseThrow();
+            assertThat(fb.epoch()).isGreaterThan(fa.epoch());
+            // b has not written yet: a's swap is refused on every key all the same
+            assertThat(a.write(snapshot(2, 20), fa)).isFalse();
+            StoredStats s = b.read().orElseThrow();
+            assertThat(s.jobs()).hasSize(10);
+            assertThat(s.node().get("all_cpu_tot")).isEqualTo("1");
+            assertThat(b.write(snapshot(3, 30), fb)).isTrue();
+            assertThat(b.read().orElseThrow().jobs()).hasSize(30);
+            b.release(fb);
         }
     }
 }
