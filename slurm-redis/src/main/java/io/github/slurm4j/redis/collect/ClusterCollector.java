@@ -119,8 +119,11 @@ public final class ClusterCollector implements AutoCloseable {
      */
     public synchronized Outcome runOnce() {
         long t0 = System.nanoTime();
+        // the fence this cycle writes under, read once: the renewal thread may clear the field meanwhile,
+        // and a write without a fence would skip the lock check altogether
+        Fence held = null;
         try {
-            if (locking && !lead()) {
+            if (locking && (held = lead()) == null) {
                 return last = Outcome.NOT_LEADER;
             }
         } catch (StoreException e) {
@@ -141,7 +144,7 @@ public final class ClusterCollector implements AutoCloseable {
         long backoff = 100;
         for (int attempt = 1; attempt <= onceAttempts && pending == stats; attempt++) {
             try {
-                o = store.write(stats, locking ? fence : null) ? Outcome.WRITTEN : Outcome.FENCED;
+                o = store.write(stats, held) ? Outcome.WRITTEN : Outcome.FENCED;
                 break;
             } catch (StoreException e) {
                 if (attempt == onceAttempts) {
@@ -167,16 +170,19 @@ public final class ClusterCollector implements AutoCloseable {
         return last = o;
     }
 
-    private boolean lead() {
+    /** Renews the lock this collector holds, or tries to take it: {@return the fence held, or {@code null}} */
+    private Fence lead() {
         Duration lease = interval;
-        if (fence != null) {
-            if (store.renew(fence, lease)) {
-                return true;
+        Fence f = fence;
+        if (f != null) {
+            if (store.renew(f, lease)) {
+                return f;
             }
             fence = null;
         }
-        fence = store.tryAcquire(collectorId, lease).orElse(null);
-        return fence != null;
+        f = store.tryAcquire(collectorId, lease).orElse(null);
+        fence = f;
+        return f;
     }
 
     /**

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.slurm4j.exec.slurm.SlurmClient;
 import io.github.slurm4j.exec.slurm.SubmitRequest;
+import io.github.slurm4j.redis.Fence;
 import io.github.slurm4j.redis.InMemoryStore;
+import io.github.slurm4j.redis.StatsStore;
 import io.github.slurm4j.redis.StoredStats;
 import io.github.slurm4j.redis.collect.ClusterCollector.Outcome;
+import io.github.slurm4j.redis.stats.ClusterStats;
 import io.github.slurm4j.testkit.FakeSlurm;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +103,80 @@ class ClusterCollectorTest {
         assertThat(a.lastOutcome()).isEqualTo(Outcome.FENCED);
         assertThat(String.join("", store.read().orElseThrow().jobs())).isEqualTo(bJobs).isNotEmpty();
         assertThat(a.runOnce()).isEqualTo(Outcome.NOT_LEADER);
+    }
+
+    @Test
+    void aStartedLeaderWhoseRenewalFindsTheLockLostMidCycleWritesUnderItsFenceAndIsRefused() throws Exception {
+        FakeSlurm slurm = cluster();
+        InMemoryStore memory = new InMemoryStore();
+        AtomicBoolean renewFails = new AtomicBoolean();
+        // the store as a's renewal thread sees it once the lease is lost (a long GC pause, a network split)
+        StatsStore store = new StatsStore() {
+            public boolean write(ClusterStats stats, Fence fence) {
+                return memory.write(stats, fence);
+            }
+
+            public void writeStatus(Map<String, String> fields) {
+                memory.writeStatus(fields);
+            }
+
+            public Optional<StoredStats> read() {
+                return memory.read();
+            }
+
+            public Optional<Fence> tryAcquire(String collectorId, Duration lease) {
+                return memory.tryAcquire(collectorId, lease);
+            }
+
+            public boolean renew(Fence fence, Duration lease) {
+                return !renewFails.get() && memory.renew(fence, lease);
+            }
+
+            public void release(Fence fence) {
+                memory.release(fence);
+            }
+        };
+        SlurmClusterSource real = new SlurmClusterSource(new SlurmClient(slurm));
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        AtomicInteger aReads = new AtomicInteger();
+        ClusterSource pausing = () -> {
+            ClusterReading r = real.read();
+            if (aReads.incrementAndGet() == 2) {
+                paused.countDown();
+                await(resume);
+            }
+            return new ClusterReading(r.nodes(), List.of(), r.power(), ZonedDateTime.now());
+        };
+        Duration interval = Duration.ofMillis(600);
+        try (ClusterCollector a = ClusterCollector.builder(pausing, store).interval(interval).locking(true).collectorId("a")
+                .build()) {
+            // b's lease outlasts the test: a cannot take the lock back and write again before the checks
+            ClusterCollector b = ClusterCollector.builder(real, memory).interval(Duration.ofSeconds(60)).locking(true)
+                    .collectorId("b").build();
+            a.start(); // the first cycle writes, the second pauses in its read
+            assertThat(paused.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(a.lastOutcome()).isEqualTo(Outcome.WRITTEN);
+            renewFails.set(true);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (a.isLeader() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(a.isLeader()).as("a's renewal thread found the lock lost").isFalse();
+            Thread.sleep(interval.toMillis() + 100); // a's lease runs out
+            assertThat(b.runOnce()).isEqualTo(Outcome.WRITTEN);
+            String bJobs = String.join("", memory.read().orElseThrow().jobs());
+            ClusterStats aWrote = a.lastWritten();
+            resume.countDown();
+            // the paused cycle ends: refused, or (the bug this guards against) written without a fence
+            while (a.lastOutcome() == Outcome.WRITTEN && a.lastWritten() == aWrote
+                    && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(5)) {
+                Thread.sleep(5);
+            }
+            // a's paused cycle took the lock before it read: it writes under that fence, which b's lock voids
+            assertThat(a.lastOutcome()).isEqualTo(Outcome.FENCED);
+            assertThat(String.join("", memory.read().orElseThrow().jobs())).isEqualTo(bJobs).isNotEmpty();
+        }
     }
 
     private static void await(CountDownLatch l) {
