@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -130,7 +131,8 @@ public final class StatsCalculator {
 
     /**
      * Whether the first GPU entry of a comma-separated TRES list (entries stripped of white space)
-     * asks for a non-zero count. Scans in place: it runs for every job of the queue.
+     * asks for a non-zero count. A GPU entry names the GRES {@code gpu} exactly: {@code gres/gpu},
+     * {@code gres:gpu}, each alone or followed by {@code :} or {@code =}, {@code gpu:…} or {@code gpu}. Scans in place: it runs for every job of the queue.
      */
     static boolean mentionsGpu(String s) {
         if (s == null || s.isEmpty()) {
@@ -148,7 +150,8 @@ public final class StatsCalculator {
                 b--;
             }
             int len = b - a;
-            if (s.startsWith("gres:gpu", a) && len >= 8 || s.startsWith("gres/gpu", a) && len >= 8
+            // the GRES named exactly gpu: not gres/gpumem, gres/gpu_shard or another site GRES starting so
+            if ((s.startsWith("gres:gpu", a) || s.startsWith("gres/gpu", a)) && (len == 8 || isGresEnd(s.charAt(a + 8)))
                     || s.startsWith("gpu:", a) && len >= 4 || len == 3 && s.startsWith("gpu", a)) {
                 // a zero count (gres:gpu:0) requests nothing
                 return !(len >= 2 && s.charAt(b - 1) == '0' && (s.charAt(b - 2) == ':' || s.charAt(b - 2) == '='));
@@ -159,6 +162,11 @@ public final class StatsCalculator {
             from = comma + 1;
         }
         return false;
+    }
+
+    /** Whether {@code c} ends a GRES name in a TRES entry: its type or count follows. */
+    private static boolean isGresEnd(char c) {
+        return c == ':' || c == '=';
     }
 
     /**
@@ -172,7 +180,6 @@ public final class StatsCalculator {
      */
     public static ClusterStats compute(List<Node> nodes, List<Job> jobs, PowerReading power, ZonedDateTime now) {
         String updateTime = UPDATE_TIME.format(now);
-        LocalDateTime local = now.toLocalDateTime();
 
         // ---------------------------------------------------------------- nodes
         long[] all = new long[7];
@@ -214,7 +221,7 @@ public final class StatsCalculator {
         }
 
         // ---------------------------------------------------------------- jobs
-        JobPass jobsPass = jobs(jobs, local);
+        JobPass jobsPass = jobs(jobs, now);
         long running = jobsPass.running, pending = jobsPass.pending, cpuRunning = jobsPass.cpuRunning,
                 cpuPending = jobsPass.cpuPending, gpuRunning = jobsPass.gpuRunning, gpuPending = jobsPass.gpuPending;
         Map<String, int[]> userBits = jobsPass.userBits;
@@ -290,12 +297,12 @@ public final class StatsCalculator {
      * scontrol) makes the slices' work void: the list is then read in one pass, so the first listing
      * counts as always.
      */
-    static JobPass jobs(List<Job> jobs, LocalDateTime now) {
+    static JobPass jobs(List<Job> jobs, ZonedDateTime now) {
         return jobs(jobs, now, jobs.size() < PARALLEL_JOBS ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** {@link #jobs(List, LocalDateTime)} in {@code slices} slices (1: one pass on this thread). */
-    static JobPass jobs(List<Job> jobs, LocalDateTime now, int slices) {
+    /** {@link #jobs(List, ZonedDateTime)} in {@code slices} slices (1: one pass on this thread). */
+    static JobPass jobs(List<Job> jobs, ZonedDateTime now, int slices) {
         int n = jobs.size();
         if (slices < 2 || n < slices) {
             return JobPass.over(jobs, 0, n, now, false);
@@ -345,10 +352,9 @@ public final class StatsCalculator {
             idList = keepIds ? new long[Math.max(16, expected)] : null;
         }
 
-        static JobPass over(List<Job> jobs, int from, int to, LocalDateTime now, boolean keepIds) {
+        static JobPass over(List<Job> jobs, int from, int to, ZonedDateTime now, boolean keepIds) {
             JobPass p = new JobPass(to - from, keepIds);
-            long nowSecond = now.toEpochSecond(ZoneOffset.UTC);
-            int nowNano = now.getNano();
+            Clock clock = new Clock(now);
             JsonRows.Builder out = new JsonRows.Builder(to - from);
             for (Job j : jobs.subList(from, to)) {
                 long id = j.jobId();
@@ -390,7 +396,7 @@ public final class StatsCalculator {
                         p.cpuPending++;
                         bits = U_PENDING | U_CPU | U_CPU_PENDING;
                     }
-                    p.pendingTop.offerWait(j, now, nowSecond, nowNano);
+                    p.pendingTop.offerWait(j, clock);
                 }
                 p.userBits.computeIfAbsent(user, u -> new int[1])[0] |= bits;
                 out.begin().jobId(K_JOB_ID, j.displayId()).str(K_NAME, nz(j.name()))
@@ -423,6 +429,40 @@ public final class StatsCalculator {
             }
             m.rows = JsonRows.concat(rows);
             return m;
+        }
+    }
+
+    /**
+     * The snapshot's instant, and the cluster's wall-clock times (as scontrol prints them, in the
+     * cluster's zone) as instants: with the zone's real offset at each time, so a wait across a
+     * daylight-saving change is the time that passed, not the difference of the wall clocks.
+     */
+    static final class Clock {
+        final long nowSecond;
+        final int nowNano;
+        private final ZoneRules rules;
+        /** The zone's only offset, in seconds, when it has one (UTC, fixed offsets): no lookup per job. */
+        private final Integer fixedOffset;
+
+        Clock(ZonedDateTime now) {
+            nowSecond = now.toEpochSecond();
+            nowNano = now.getNano();
+            rules = now.getZone().getRules();
+            fixedOffset = rules.isFixedOffset() ? rules.getOffset(now.toInstant()).getTotalSeconds() : null;
+        }
+
+        /**
+         * The epoch second of wall-clock time {@code t} in the cluster's zone; a time in a gap or an
+         * overlap of a daylight-saving change takes the offset before the change.
+         */
+        long epochSecond(LocalDateTime t) {
+            return fixedOffset != null ? t.toEpochSecond(ZoneOffset.UTC) - fixedOffset : t.toEpochSecond(rules.getOffset(t));
+        }
+
+        /** {@return whether wall-clock time {@code t} is after the snapshot's instant} */
+        boolean isAfterNow(LocalDateTime t) {
+            long s = epochSecond(t);
+            return s > nowSecond || s == nowSecond && t.getNano() > nowNano;
         }
     }
 
@@ -479,19 +519,21 @@ public final class StatsCalculator {
         private final int[] nanos = new int[6];
         private int size;
 
-        /** A pending job, by its wait: since it became eligible, else since it was submitted; never negative. */
-        void offerWait(Job j, LocalDateTime now, long nowSecond, int nowNano) {
-            SlurmTime since = j.timing().eligibleTime();
-            if (since == null || !since.isSet() || since.dateTime().isAfter(now)) {
-                since = j.timing().submitTime();
-            }
+        /**
+         * A pending job, by its wait: since it became eligible, else (no eligible time, or one still
+         * ahead) since it was submitted; never negative.
+         */
+        void offerWait(Job j, Clock clock) {
+            SlurmTime eligible = j.timing().eligibleTime();
+            SlurmTime since = eligible != null && eligible.isSet() && !clock.isAfterNow(eligible.dateTime()) ? eligible
+                    : j.timing().submitTime();
             if (since == null || !since.isSet()) {
                 offer(j, 0, 0);
                 return;
             }
             LocalDateTime t = since.dateTime();
-            long s = nowSecond - t.toEpochSecond(ZoneOffset.UTC);
-            int n = nowNano - t.getNano();
+            long s = clock.nowSecond - clock.epochSecond(t);
+            int n = clock.nowNano - t.getNano();
             if (n < 0) {
                 n += 1_000_000_000;
                 s--;

@@ -8,7 +8,7 @@ import io.github.slurm4j.model.UserRef;
 import io.github.slurm4j.model.job.Job;
 import io.github.slurm4j.model.job.JobState;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * (then the first listing counts, as in one pass).
  */
 class JobSlicesTest {
-    private static final LocalDateTime NOW = FixtureCluster.NOW.toLocalDateTime();
+    private static final ZonedDateTime NOW = FixtureCluster.NOW;
     private static final JobState[] STATES = {JobState.parse("RUNNING"), JobState.parse("PENDING"),
             JobState.parse("COMPLETED"), JobState.parse("SUSPENDED"), null};
 
@@ -32,7 +32,7 @@ class JobSlicesTest {
             Job.Builder b = Job.builder(1 + r.nextInt(idRange)).state(STATES[r.nextInt(STATES.length)])
                     .user(UserRef.parse("u" + r.nextInt(40))).name("j" + i).partition("p" + r.nextInt(3))
                     .runTime(Duration.ofSeconds(r.nextInt(5000)))
-                    .submitTime(SlurmTime.of(NOW.minusSeconds(r.nextInt(5000))));
+                    .submitTime(SlurmTime.of(NOW.toLocalDateTime().minusSeconds(r.nextInt(5000))));
             if (r.nextInt(4) == 0) {
                 b.allocTres(Tres.parse("cpu=1,gres/gpu=" + r.nextInt(2)));
             }

@@ -149,7 +149,7 @@ class StatsCalculatorTest {
         }
         for (String part : s.split(",")) {
             String p = part.strip();
-            if (p.startsWith("gres:gpu") || p.startsWith("gres/gpu") || p.startsWith("gpu:") || p.equals("gpu")) {
+            if (p.matches("(?s)gres[:/]gpu([:=].*)?") || p.startsWith("gpu:") || p.equals("gpu")) {
                 return !(p.endsWith(":0") || p.endsWith("=0"));
             }
         }
@@ -159,7 +159,8 @@ class StatsCalculatorTest {
     @Test
     void gpuRequestsReadInPlaceAsTheSplitReadingDid() {
         String[] parts = {"gres:gpu", "gres/gpu", "gpu:", "gpu", "gp", "gres:gpu:0", "gres/gpu=0", "gpu:a100:2", "cpu=1",
-                "mps:10", "gres:gpu:a100:0", " gpu ", "\tgres/gpu:1\n", "", " ", ":0", "=0", "0", "gpus", "GPU:1", "gres/gpu:10"};
+                "mps:10", "gres:gpu:a100:0", " gpu ", "\tgres/gpu:1\n", "", " ", ":0", "=0", "0", "gpus", "GPU:1", "gres/gpu:10",
+                "gres/gpumem:10G", "gres/gpu_shard:1", "gres:gpux", "gres/gpu=2"};
         java.util.Random r = new java.util.Random(3);
         for (int i = 0; i < 200_000; i++) {
             StringBuilder sb = new StringBuilder();
@@ -173,6 +174,52 @@ class StatsCalculatorTest {
             assertThat(StatsCalculator.mentionsGpu(s)).as("'%s'", s).isEqualTo(mentionsGpuReference(s));
         }
         assertThat(StatsCalculator.mentionsGpu(null)).isFalse();
+    }
+
+    @Test
+    void aGresWhoseNameOnlyStartsWithGpuIsNotAGpuRequest() {
+        assertThat(StatsCalculator.mentionsGpu("gres/gpumem:10G")).isFalse();
+        assertThat(StatsCalculator.mentionsGpu("gres/gpu_shard:1")).isFalse();
+        assertThat(StatsCalculator.mentionsGpu("gres:gpumem:10G,gres:gpu:1")).isTrue(); // the gpu entry after it counts
+        assertThat(StatsCalculator.mentionsGpu("gres/gpu")).isTrue();
+        assertThat(StatsCalculator.mentionsGpu("gres/gpu:a100:2")).isTrue();
+        assertThat(StatsCalculator.mentionsGpu("gres/gpu=2")).isTrue();
+    }
+
+    @Test
+    void aPendingWaitAcrossADaylightSavingChangeIsTheTimeThatPassed() {
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        // spring: 02:00 CET became 03:00 CEST on 2026-03-29; submitted 01:30, now 03:30: one hour, not two
+        assertThat(pendingWait(paris, "2026-03-29T01:30:00", "2026-03-29T03:30:00")).isEqualTo(3600);
+        // autumn: 03:00 CEST became 02:00 CET on 2026-10-25; submitted 01:30 CEST, now 02:30 CET: two hours
+        java.time.ZonedDateTime autumn = java.time.LocalDateTime.parse("2026-10-25T02:30:00").atZone(paris)
+                .withLaterOffsetAtOverlap();
+        assertThat(pendingWait(autumn, "2026-10-25T01:30:00")).isEqualTo(7200);
+        // a fixed-offset zone: the wall clocks' difference
+        assertThat(pendingWait(java.time.ZoneOffset.ofHours(8), "2026-03-29T01:30:00", "2026-03-29T03:30:00"))
+                .isEqualTo(7200);
+        // eligible "in the future" by the wall clock but past in real time is not in the future
+        java.time.ZonedDateTime now = autumn;
+        var job = io.github.slurm4j.model.job.Job.builder(1).state(io.github.slurm4j.model.job.JobState.parse("PENDING"))
+                .submitTime(io.github.slurm4j.model.SlurmTime.of(java.time.LocalDateTime.parse("2026-10-25T01:00:00")))
+                .eligibleTime(io.github.slurm4j.model.SlurmTime.of(java.time.LocalDateTime.parse("2026-10-25T02:45:00")))
+                .build();
+        // 02:45 read with the offset before the change (CEST) is 00:45Z, before now (01:30Z): 45 minutes
+        String top = StatsCalculator.compute(List.of(), List.of(job), PowerReading.NONE, now).job().get("pending_top5");
+        assertThat(top).contains("\"time_used_seconds\":2700");
+    }
+
+    private static long pendingWait(java.time.ZoneId zone, String submit, String now) {
+        return pendingWait(java.time.LocalDateTime.parse(now).atZone(zone), submit);
+    }
+
+    private static long pendingWait(java.time.ZonedDateTime now, String submit) {
+        var job = io.github.slurm4j.model.job.Job.builder(1).state(io.github.slurm4j.model.job.JobState.parse("PENDING"))
+                .submitTime(io.github.slurm4j.model.SlurmTime.of(java.time.LocalDateTime.parse(submit))).build();
+        String top = StatsCalculator.compute(List.of(), List.of(job), PowerReading.NONE, now).job().get("pending_top5");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"time_used_seconds\":(\\d+)").matcher(top);
+        assertThat(m.find()).as(top).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test
