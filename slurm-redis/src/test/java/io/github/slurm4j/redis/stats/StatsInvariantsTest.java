@@ -36,6 +36,10 @@ class StatsInvariantsTest {
             List<Job> jobs = jobs(r);
             ClusterStats s = StatsCalculator.compute(nodes, jobs, PowerReading.NONE, FixtureCluster.NOW);
             String at = "seed " + seed;
+            // each field against its own sum over the nodes, straight from their printed fields (the
+            // calculator derives error as tot - alloc - free: only these sums can catch a wrong one)
+            Map<String, Long> expected = expectedResources(nodes);
+            expected.forEach((field, value) -> assertThat(n(s, field)).as(at + " " + field).isEqualTo(value));
             for (String p : new String[] {"all_cpu", "gpu_card", "cpu_cpu"}) {
                 assertThat(n(s, p + "_tot")).as(at + " " + p).isEqualTo(n(s, p + "_alloc") + n(s, p + "_free") + n(s, p + "_error"));
                 assertThat(n(s, p + "_alloc")).as(at).isNotNegative();
@@ -74,6 +78,53 @@ class StatsInvariantsTest {
             assertThat(s.jobCount("users")).as(at).isGreaterThanOrEqualTo(Math.max(s.jobCount("running_users"), s.jobCount("pending_users")));
             assertThat(s.job().get("pengding_top5")).isEqualTo(s.job().get("pending_top5"));
         }
+    }
+
+    /**
+     * {@code <group>_tot/_alloc/_free/_error} summed node by node (the first listing of a name): CPUs
+     * from {@code CPUTot}/{@code CPUAlloc} (alloc clamped to 0..tot), cards from {@code Gres} and
+     * {@code GresUsed}, else {@code AllocTRES}'s {@code gres/gpu}; the unallocated part free on a
+     * usable node, error on an error node.
+     */
+    private static Map<String, Long> expectedResources(List<Node> nodes) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Node x : nodes) {
+            if (!seen.add(x.name())) {
+                continue;
+            }
+            boolean usable = NodeClass.of(x.state()) != NodeClass.ERROR;
+            long cpuTot = x.hardware().cpuTotal() == null ? 0 : x.hardware().cpuTotal();
+            long cpuAlloc = Math.max(0, Math.min(cpuTot, x.usage().cpuAlloc() == null ? 0 : x.usage().cpuAlloc()));
+            long cards = 0;
+            for (GresItem g : x.hardware().gres() == null ? List.<GresItem>of() : x.hardware().gres()) {
+                cards += g.name().equals("gpu") ? g.count() : 0;
+            }
+            List<GresItem> used = x.usage().gresUsed();
+            long cardsUsed = 0;
+            if (used != null && !used.isEmpty()) {
+                for (GresItem g : used) {
+                    cardsUsed += g.name().equals("gpu") ? g.count() : 0;
+                }
+            } else if (x.usage().allocTres() != null) {
+                cardsUsed = x.usage().allocTres().gpus().orElse(0);
+            }
+            long cardAlloc = Math.min(cards, cardsUsed);
+            add(m, "all_cpu", cpuTot, cpuAlloc, usable);
+            if (cards > 0) {
+                add(m, "gpu_card", cards, cardAlloc, usable);
+            } else {
+                add(m, "cpu_cpu", cpuTot, cpuAlloc, usable);
+            }
+        }
+        return m;
+    }
+
+    private static void add(Map<String, Long> m, String group, long tot, long alloc, boolean usable) {
+        m.merge(group + "_tot", tot, Long::sum);
+        m.merge(group + "_alloc", alloc, Long::sum);
+        m.merge(group + "_free", usable ? tot - alloc : 0, Long::sum);
+        m.merge(group + "_error", usable ? 0 : tot - alloc, Long::sum);
     }
 
     private static long n(ClusterStats s, String field) {
