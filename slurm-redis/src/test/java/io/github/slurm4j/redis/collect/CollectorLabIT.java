@@ -55,8 +55,13 @@ import redis.clients.jedis.RedisClient;
  * base state's class).
  *
  * <p>Before the cycle the test submits two held jobs through the collector's own shell (one asking
- * for a GPU), so the job fields count something on a cluster whose queue happens to be empty; it
- * cancels them afterwards. Held jobs take no resources and do not change any node's state.
+ * for a GPU) and one job it waits to see running, so the job fields, the rows of both kinds and
+ * both top 5s count something on a cluster whose queue happens to be empty; it cancels them
+ * afterwards. Held jobs take no resources; the running one holds one CPU of the node.
+ *
+ * <p>Besides the hashes, every row of {@code [cluster]_jobs} is compared with squeue's row of the
+ * job, {@code pending_top5} with the longest waits from squeue's times, {@code running_top5} with
+ * squeue's {@code TimeUsed}, and every row of {@code [cluster]_nodes} with sinfo's load and memory.
  *
  * <p>This class runs on Slurm 22.05 both ways, locally as root and over SSH as alice; one subclass
  * per newer version ({@link CollectorLab2411IT}, {@link CollectorLab2605IT}) runs it over that
@@ -111,13 +116,20 @@ class CollectorLabIT {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Two held jobs of the collector's user, one asking for a GPU: pending, in every job count. */
+    /**
+     * Two held jobs of the collector's user, one asking for a GPU: pending, in every job count; and
+     * one running job (one CPU), so that the running rows and {@code running_top5} are checked too.
+     */
     private void seed(SlurmClient client, List<JobId> seeded) {
         String name = "collector-it-" + cluster().version();
         seeded.add(client.submit(SubmitRequest.wrap("sleep 60").name(name).partition("debug").hold()
                 .workingDirectory("/tmp").output("/dev/null").build()).jobId());
         seeded.add(client.submit(SubmitRequest.wrap("sleep 60").name(name + "-gpu").partition("debug").gres("gpu:1").hold()
                 .workingDirectory("/tmp").output("/dev/null").build()).jobId());
+        JobId running = client.submit(SubmitRequest.wrap("sleep 300").name(name + "-running").partition("debug")
+                .cpusPerTask(1).workingDirectory("/tmp").output("/dev/null").build()).jobId();
+        seeded.add(running);
+        client.awaitState(running, Set.of(io.github.slurm4j.model.job.JobState.Name.RUNNING), java.time.Duration.ofSeconds(60));
     }
 
     private static void collectAndCheck(SlurmClient client, RedisKeys keys, String where, LabCluster cluster, List<JobId> seeded)
@@ -134,17 +146,29 @@ class CollectorLabIT {
                 List<String> jobs = lrange(keys.jobs());
                 Map<String, String> status = hgetall(keys.collectorStatus());
                 List<String[]> sinfo = rows(run(cluster.rootCommand(List.of("sinfo", "-h", "-N", "-O",
-                        "NodeList:|,StateComplete:|,CPUsState:|,Gres:|,GresUsed:|,StateLong:"))));
+                        "NodeList:|,StateComplete:|,CPUsState:|,Gres:|,GresUsed:|,StateLong:|,CPUsLoad:|,Memory:|,AllocMem:"))));
                 List<String[]> squeue = rows(run(cluster.rootCommand(List.of("squeue", "-h", "-t", "R,PD", "-O",
-                        "JobID:|,StateCompact:|,UserName:|,tres-per-node:|,tres-per-job:|,tres-alloc:"))));
+                        "JobID:|,StateCompact:|,UserName:|,tres-per-node:|,tres-per-job:|,tres-alloc:|,Name:|,Account:|,"
+                                + "Partition:|,QOS:|,NumNodes:|,NumCPUs:|,NodeList:|,Reason:|,SubmitTime:|,EligibleTime:|,"
+                                + "TimeUsed:"))));
                 // the seeded jobs are in the queue the test compares with: the job fields count something
                 assertThat(squeue).extracting(r -> r[0]).as("squeue of Slurm " + cluster.version())
                         .containsAll(seeded.stream().map(JobId::toString).toList());
+                assertThat(squeue).as("the running seeded job").anyMatch(r -> r[0].equals(seeded.get(2).toString()) && r[1].equals("R"));
                 Map<String, String> withBrief = new LinkedHashMap<>(job);
                 withBrief.put("job_running_ratio", hgetall(keys.clusterBrief()).get("job_running"));
                 mismatch = jobsMismatch(withBrief, jobs, squeue);
+                if (mismatch == null) {
+                    mismatch = rowsMismatch(jobs, squeue);
+                }
+                if (mismatch == null) {
+                    mismatch = topFiveMismatch(job, squeue, node.get("update_time"));
+                }
+                if (mismatch == null) {
+                    mismatch = nodeRowsMismatch(nodes, sinfo);
+                }
                 if (mismatch != null) {
-                    continue; // the queue moved between the cycle and squeue: collect again
+                    continue; // the queue or a node moved between the cycle and squeue/sinfo: collect again
                 }
                 // the held jobs: one pending CPU job and one pending GPU job at least, and their user
                 assertThat(Long.parseLong(job.get("cpu_pending_jobs"))).isPositive();
@@ -243,6 +267,156 @@ class CollectorLabIT {
             }
         }
         return listed.equals(ids) ? null : "job ids: redis " + listed + ", squeue " + ids;
+    }
+
+    /**
+     * Each row of {@code [cluster]_jobs} against squeue's row of the job: name, account, user,
+     * partition, qos, nodes, cpus, state, info (the node list when running, the reason when
+     * pending); time_used is the run time (0 while pending), at most squeue's later {@code TimeUsed}.
+     */
+    private static String rowsMismatch(List<String> jobs, List<String[]> squeue) {
+        Map<String, String[]> byId = new LinkedHashMap<>();
+        squeue.forEach(r -> byId.put(r[0], r));
+        for (String j : jobs) {
+            if (j.isBlank()) {
+                continue;
+            }
+            String id = field(j, "job_id");
+            String[] r = byId.get(id);
+            if (r == null) {
+                return "job " + id + " not in squeue";
+            }
+            boolean running = r[1].equals("R");
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("name", r[6]);
+            expected.put("account", r[7]);
+            expected.put("user", r[2]);
+            expected.put("partition", r[8]);
+            expected.put("qos", r[9]);
+            expected.put("nodes", r[10]);
+            expected.put("cpus", r[11]);
+            expected.put("state", running ? "RUNNING" : "PENDING");
+            expected.put("info", running ? r[12] : r[13]);
+            for (Map.Entry<String, String> e : expected.entrySet()) {
+                if (!e.getValue().equals(field(j, e.getKey()))) {
+                    return "job " + id + " " + e.getKey() + ": redis " + field(j, e.getKey()) + ", squeue " + e.getValue();
+                }
+            }
+            long used = Long.parseLong(field(j, "time_used_seconds"));
+            assertThat(field(j, "time_used")).as(j).isEqualTo(hms(used));
+            long squeueUsed = seconds(r[16]);
+            if (running ? used > squeueUsed || used < squeueUsed - 60 : used != 0) {
+                return "job " + id + " time_used_seconds: redis " + used + ", squeue TimeUsed " + r[16];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code pending_top5}: the five longest waits of squeue's pending jobs (since EligibleTime when
+     * it is not ahead, else since SubmitTime), longest first, to the second ({@code update_time} is
+     * the snapshot's second and squeue's times are whole seconds); {@code running_top5}: running
+     * jobs, longest run first, each at most squeue's later {@code TimeUsed}. Ties may list either job.
+     */
+    private static String topFiveMismatch(Map<String, String> job, List<String[]> squeue, String updateTime) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.parse(updateTime.replace(' ', 'T'));
+        List<Long> waits = new ArrayList<>();
+        Map<String, Long> waitOf = new LinkedHashMap<>();
+        Map<String, Long> usedOf = new LinkedHashMap<>();
+        for (String[] r : squeue) {
+            if (r[1].equals("R")) {
+                usedOf.put(r[0], seconds(r[16]));
+                continue;
+            }
+            java.time.LocalDateTime eligible = time(r[15]);
+            java.time.LocalDateTime since = eligible != null && !eligible.isAfter(now) ? eligible : time(r[14]);
+            long w = since == null ? 0 : Math.max(0, java.time.Duration.between(since, now).getSeconds());
+            waits.add(w);
+            waitOf.put(r[0], w);
+        }
+        waits.sort(java.util.Comparator.reverseOrder());
+        List<Long> listed = new ArrayList<>();
+        for (String[] e : top(job.get("pending_top5"))) {
+            Long expected = waitOf.get(e[0]);
+            if (expected == null || expected != Long.parseLong(e[1])) {
+                return "pending_top5 " + e[0] + ": redis " + e[1] + " s, squeue " + expected + " s";
+            }
+            listed.add(expected);
+        }
+        if (!listed.equals(waits.subList(0, Math.min(5, waits.size())))) {
+            return "pending_top5 waits " + listed + ", squeue's longest " + waits;
+        }
+        long previous = Long.MAX_VALUE;
+        List<String[]> running = top(job.get("running_top5"));
+        for (String[] e : running) {
+            Long later = usedOf.get(e[0]);
+            long used = Long.parseLong(e[1]);
+            if (later == null || used > later || used < later - 60 || used > previous) {
+                return "running_top5 " + e[0] + ": redis " + used + " s, squeue TimeUsed " + later + " s";
+            }
+            previous = used;
+        }
+        if (running.size() != Math.min(5, usedOf.size())) {
+            return "running_top5 lists " + running.size() + " of " + usedOf.size() + " running jobs";
+        }
+        return null;
+    }
+
+    /** The {@code job_id} and {@code time_used_seconds} of each entry of a top-5 array. */
+    private static List<String[]> top(String json) {
+        List<String[]> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{[^}]*\\}").matcher(json);
+        while (m.find()) {
+            String e = m.group();
+            assertThat(e).contains("\"name\":", "\"user\":", "\"partition\":", "\"time_used\":");
+            out.add(new String[] {field(e, "job_id"), field(e, "time_used_seconds")});
+        }
+        return out;
+    }
+
+    /** Each row of {@code [cluster]_nodes}: cpu_avg_load, mem_tot and mem_alloc against sinfo's CPUsLoad, Memory, AllocMem. */
+    private static String nodeRowsMismatch(List<String> nodes, List<String[]> sinfo) {
+        Map<String, String[]> byName = firstOfEachNode(sinfo);
+        for (String n : nodes) {
+            String name = field(n, "name");
+            String[] r = byName.get(name);
+            if (r == null) {
+                return "node " + name + " not in sinfo";
+            }
+            String load = field(n, "cpu_avg_load");
+            boolean loadOk = r[6].equals("N/A") ? load.equals("null")
+                    : !load.equals("null") && Math.abs(Double.parseDouble(load) - Double.parseDouble(r[6])) < 0.005;
+            if (!loadOk || !field(n, "mem_tot").equals(r[7]) || !field(n, "mem_alloc").equals(r[8])) {
+                return "node " + name + ": redis " + n + ", sinfo load/mem/alloc " + r[6] + "/" + r[7] + "/" + r[8];
+            }
+        }
+        return null;
+    }
+
+    /** A squeue time ({@code 2026-12-03T07:40:00}), or {@code null} for N/A, Unknown, None. */
+    private static java.time.LocalDateTime time(String s) {
+        return s.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d") ? java.time.LocalDateTime.parse(s) : null;
+    }
+
+    /** squeue's TimeUsed ({@code 0:00}, {@code 5:07}, {@code 1:02:03}, {@code 2-01:02:03}) in seconds. */
+    static long seconds(String s) {
+        long days = 0;
+        int dash = s.indexOf('-');
+        if (dash >= 0) {
+            days = Long.parseLong(s.substring(0, dash));
+            s = s.substring(dash + 1);
+        }
+        long t = 0;
+        for (String part : s.split(":")) {
+            t = t * 60 + Long.parseLong(part);
+        }
+        return days * 86_400 + t;
+    }
+
+    /** {@code [D-]HH:MM:SS}, as the rows write time_used. */
+    private static String hms(long s) {
+        String t = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s % 86_400 / 3600, s % 3600 / 60, s % 60);
+        return s >= 86_400 ? s / 86_400 + "-" + t : t;
     }
 
     /** part/total with 4 decimals, rounded half up from the exact fraction, in integers. */
@@ -412,7 +586,8 @@ class CollectorLabIT {
 
     private static List<String[]> rows(String out) {
         List<String[]> rows = new ArrayList<>();
-        out.lines().filter(l -> !l.isBlank()).forEach(l -> rows.add(l.split("\\|", -1)));
+        out.lines().filter(l -> !l.isBlank()).forEach(l -> rows.add(java.util.Arrays.stream(l.split("\\|", -1))
+                .map(String::strip).toArray(String[]::new)));
         return rows;
     }
 
