@@ -13,7 +13,14 @@ import java.util.Set;
  *
  * <p>sinfo's suffix characters are mapped to flags: {@code *} NOT_RESPONDING, {@code ~}
  * POWERED_DOWN, {@code #} POWERING_UP, {@code !} POWER_DOWN (pending), {@code %} POWERING_DOWN,
- * {@code $} MAINT, {@code @} REBOOT_REQUESTED, {@code ^} REBOOT_ISSUED, {@code -} PLANNED.
+ * {@code $} MAINT, {@code @} REBOOT_REQUESTED, {@code ^} REBOOT_ISSUED, {@code -} PLANNED,
+ * {@code +} COMPLETING ({@code ALLOCATED+}, {@code alloc+}).
+ *
+ * <p>The names are those Slurm 22.05 to 26.05 print (checked against the source of 22.05.11,
+ * 23.02.8, 23.11.11, 24.05.8, 24.11.7, 25.05.8, 25.11.7 and 26.05.3): the base and flag names of
+ * {@code scontrol show node} ({@code node_state_string_complete}), sinfo's long ({@code %T},
+ * {@code node_state_string}) and compact ({@code %t}, {@code node_state_string_compact}) names,
+ * and the {@code state} arrays of the JSON output ({@code data_parser} v0.0.39 to v0.0.45).
  *
  * @param base the base state; {@link Base#OTHER} for one this version does not know
  * @param flags the flags, from {@code +FLAG} parts, sinfo's suffixes and compact names
@@ -38,7 +45,11 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
         FUTURE,
         /** Not yet known, as right after slurmctld started ({@code unk}). */
         UNKNOWN,
-        /** A base state this version of slurm4j does not know; see {@link NodeState#raw()}. */
+        /**
+         * A base state this version of slurm4j does not know; see {@link NodeState#raw()}. Also
+         * Slurm's own {@code INVALID} (JSON, {@code node_state_base_string}) and {@code ?}, which
+         * it prints for a state it cannot name.
+         */
         OTHER
     }
 
@@ -54,42 +65,77 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
         MAINT,
         /** In an advance reservation ({@code resv}). */
         RESERVED,
-        /** A cloud node. */
+        /** A cloud node ({@code CLOUD}; sinfo prints {@code cloud} for a state that is this flag alone). */
         CLOUD,
         /** Expected to fail: takes no new jobs ({@code fail}, {@code failg}). */
         FAIL,
         /** The backfill scheduler plans a job on it ({@code plnd}, the {@code -} suffix). */
         PLANNED,
-        /** Registered with a configuration that does not match slurm.conf ({@code inval}). */
+        /**
+         * sinfo's name ({@code inval}) for {@link #INVALID_REG}; {@link #parse} sets both for it.
+         */
         INVAL,
-        /** The scheduler keeps new jobs off it for now (newer releases). */
+        /**
+         * Blocked by a job with exclusive topology: takes no other job for now ({@code BLOCKED},
+         * sinfo's {@code blocked}/{@code block}; 24.05 on; in JSON from v0.0.44, 25.11).
+         */
         BLOCKED,
         /** Powered off by power saving; resumed when work comes (the {@code ~} suffix). */
         POWERED_DOWN,
         /** Being powered off (the {@code %} suffix). */
         POWERING_DOWN,
-        /** To be powered off (the {@code !} suffix). */
+        /** To be powered off (the {@code !} suffix; sinfo's long {@code power_down} for this flag alone). */
         POWER_DOWN,
         /** Being powered on or booting (the {@code #} suffix). */
         POWERING_UP,
-        /** To be powered on. */
+        /** To be powered on (sinfo's long {@code power_up} for this flag alone). */
         POWER_UP,
-        /** A reboot was requested (the {@code @} suffix). */
+        /**
+         * A reboot was requested (the {@code @} suffix; sinfo's {@code reboot}/{@code boot} on a node
+         * that is not allocated or mixed, which hides its other flags).
+         */
         REBOOT_REQUESTED,
         /** A reboot was issued (the {@code ^} suffix). */
         REBOOT_ISSUED,
-        /** A dynamic node that registered itself ({@code slurmd -Z}). */
+        /** A dynamic node that registered itself ({@code slurmd -Z}; sinfo's long name alone from 25.11). */
         DYNAMIC_NORM,
         /** A dynamic future node. */
         DYNAMIC_FUTURE,
         /** The name {@code NO_RESPOND} some outputs give a node that does not respond; see {@link #NOT_RESPONDING}. */
         NO_RESPOND,
-        /** Running network performance counters ({@code npc}). */
+        /**
+         * An idle node collecting network performance counters (Cray; {@code PERFCTRS}, sinfo's
+         * {@code perfctrs}/{@code npc}); printed by 22.05 to 23.11 only.
+         */
         PERFCTRS,
-        /** To be resumed (an administrator's {@code State=RESUME}). */
+        /** To be resumed (an administrator's {@code State=RESUME}; sinfo's {@code resume}/{@code resm}). */
         RESUME,
-        /** To be undrained (an administrator's {@code State=UNDRAIN}). */
+        /**
+         * To be undrained (an administrator's {@code State=UNDRAIN}, or after a reboot ASAP; JSON
+         * {@code UNDRAIN}; sinfo's long {@code undrain} from 24.05.3).
+         */
         UNDRAIN,
+        /**
+         * Registered with fewer resources than slurm.conf gives it (or another invalid registration):
+         * slurmctld will not use it until slurmd registers again ({@code +INVALID_REG} and JSON
+         * {@code INVALID_REG} from 22.05; sinfo prints {@code inval}).
+         */
+        INVALID_REG,
+        /**
+         * An external node: runs no slurmd and takes only external jobs; slurmctld does not ping it
+         * ({@code +EXTERNAL} and sinfo's {@code external}/{@code ext} from 25.05; JSON from v0.0.44, 25.11).
+         */
+        EXTERNAL,
+        /**
+         * A pending reboot is being cancelled ({@code scontrol cancel_reboot}; JSON
+         * {@code REBOOT_CANCELED}, sinfo's {@code cancel_reboot}/{@code canc_r}).
+         */
+        REBOOT_CANCEL,
+        /**
+         * Power down as soon as the jobs end: slurmctld drains the node first (JSON
+         * {@code POWER_DRAIN}, and {@code POWER_DOWN_ASAP} = POWER_DOWN with POWER_DRAIN in v0.0.45, 26.05).
+         */
+        POWER_DRAIN,
         /** A flag this version of slurm4j does not know; see {@link NodeState#raw()}. */
         OTHER
     }
@@ -203,14 +249,24 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
                 flags.add(Flag.FAIL);
                 break;
             case "inval":
+                // INVALID_REG, whatever the base
                 base = Base.OTHER;
                 flags.add(Flag.INVAL);
+                flags.add(Flag.INVALID_REG);
                 break;
             case "blocked":
+            case "block":
                 base = Base.IDLE;
                 flags.add(Flag.BLOCKED);
                 break;
+            case "reboot":
             case "boot":
+                // a reboot requested (or issued: the ^ suffix) on a node that is not allocated or mixed
+                base = Base.IDLE;
+                if (!flags.contains(Flag.REBOOT_ISSUED)) {
+                    flags.add(Flag.REBOOT_REQUESTED);
+                }
+                break;
             case "pow_up":
             case "powering_up":
                 base = Base.IDLE;
@@ -218,19 +274,51 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
                 break;
             case "pow_dn":
             case "powered_down":
-            case "powering_down":
+            case "powered_dn":
                 base = Base.IDLE;
-                flags.add(first.equals("powering_down") ? Flag.POWERING_DOWN : Flag.POWERED_DOWN);
+                flags.add(Flag.POWERED_DOWN);
+                break;
+            case "powering_down":
+            case "powring_dn":
+                base = Base.IDLE;
+                flags.add(Flag.POWERING_DOWN);
+                break;
+            case "power_down":
+                base = Base.IDLE;
+                flags.add(Flag.POWER_DOWN);
+                break;
+            case "power_up":
+                base = Base.IDLE;
+                flags.add(Flag.POWER_UP);
                 break;
             case "npc":
-                base = Base.ALLOCATED;
+            case "perfctrs":
+                // printed for an IDLE node only (22.05 to 23.11)
+                base = Base.IDLE;
                 flags.add(Flag.PERFCTRS);
                 break;
+            // names sinfo's long form prints for a state that is one flag alone, base UNKNOWN
+            case "cloud":
+            case "external":
+            case "ext":
+            case "undrain":
+            case "resume":
+            case "resm":
+            case "cancel_reboot":
+            case "canc_r":
+            case "dynamic_norm":
+            case "dynamic_future":
+            case "reboot_issued":
+                base = Base.UNKNOWN;
+                addFlags(first, flags);
+                break;
+            case "invalid":
+                // Slurm's name for no valid base state (JSON, node_state_base_string)
             default:
                 base = Base.OTHER;
         }
         for (int i = 1; i < parts.length; i++) {
-            flags.add(flag(parts[i]));
+            addFlags(parts[i], flags);
         }
         return new NodeState(base, flags, s);
     }
@@ -255,29 +343,64 @@ public record NodeState(Base base, Set<Flag> flags, String raw) {
                 return Flag.REBOOT_ISSUED;
             case '-':
                 return Flag.PLANNED;
+            case '+':
+                // ALLOCATED+: allocated, and some of its jobs are completing
+                return Flag.COMPLETING;
             default:
                 return null;
         }
     }
 
-    private static Flag flag(String name) {
+    private static void addFlags(String name, Set<Flag> flags) {
         String n = name.toUpperCase(Locale.ROOT);
         switch (n) {
             case "DRAINED":
             case "DRAINING":
-                return Flag.DRAIN;
+                flags.add(Flag.DRAIN);
+                return;
             case "POWERED_OFF":
-                return Flag.POWERED_DOWN;
+                flags.add(Flag.POWERED_DOWN);
+                return;
             case "MAINTENANCE":
                 // scontrol show node prints the long name (UNKNOWN+MAINTENANCE+RESERVED)
-                return Flag.MAINT;
+                flags.add(Flag.MAINT);
+                return;
+            case "INVAL":
+                flags.add(Flag.INVAL);
+                flags.add(Flag.INVALID_REG);
+                return;
+            case "INVALID_REG":
+                flags.add(Flag.INVALID_REG);
+                return;
+            case "EXT":
+                flags.add(Flag.EXTERNAL);
+                return;
+            case "RESM":
+                flags.add(Flag.RESUME);
+                return;
+            case "REBOOT_CANCELED":
+            case "CANCEL_REBOOT":
+            case "CANC_R":
+                flags.add(Flag.REBOOT_CANCEL);
+                return;
+            case "POWER_DOWN_ASAP":
+                // JSON v0.0.45 (26.05): POWER_DOWN with POWER_DRAIN
+                flags.add(Flag.POWER_DOWN);
+                flags.add(Flag.POWER_DRAIN);
+                return;
+            case "POWER_DOWN_FORCE":
+                // JSON v0.0.45 (26.05): POWER_DOWN with POWERED_DOWN
+                flags.add(Flag.POWER_DOWN);
+                flags.add(Flag.POWERED_DOWN);
+                return;
             default:
                 for (Flag f : Flag.values()) {
                     if (f.name().equals(n) && f != Flag.OTHER) {
-                        return f;
+                        flags.add(f);
+                        return;
                     }
                 }
-                return Flag.OTHER;
+                flags.add(Flag.OTHER);
         }
     }
 

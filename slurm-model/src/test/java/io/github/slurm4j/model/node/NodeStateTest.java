@@ -60,4 +60,95 @@ class NodeStateTest {
         assertThat(weird.raw()).isEqualTo("sleeping");
         assertThatThrownBy(() -> NodeState.parse("")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void invalidRegistrationInEveryForm() {
+        // scontrol show node, scontrol/sinfo --json, sinfo's StateComplete (22.05 on)
+        assertThat(NodeState.parse("IDLE+INVALID_REG").flags()).containsExactly(Flag.INVALID_REG);
+        assertThat(NodeState.parse("IDLE+INVALID_REG").base()).isEqualTo(Base.IDLE);
+        assertThat(NodeState.parse("idle+drain+invalid_reg").flags()).containsExactlyInAnyOrder(Flag.DRAIN, Flag.INVALID_REG);
+        // sinfo's long and compact name, whatever the base
+        assertThat(NodeState.parse("inval").flags()).containsExactlyInAnyOrder(Flag.INVAL, Flag.INVALID_REG);
+        assertThat(NodeState.parse("INVAL").flags()).containsExactlyInAnyOrder(Flag.INVAL, Flag.INVALID_REG);
+        assertThat(NodeState.parse("DOWN+INVAL").has(Flag.INVALID_REG)).isTrue();
+    }
+
+    @Test
+    void externalNodes() {
+        // scontrol show node and JSON (+EXTERNAL from 25.05; JSON v0.0.44 on)
+        NodeState ext = NodeState.parse("IDLE+EXTERNAL");
+        assertThat(ext.base()).isEqualTo(Base.IDLE);
+        assertThat(ext.flags()).containsExactly(Flag.EXTERNAL);
+        assertThat(NodeState.parse("ALLOCATED+EXTERNAL").flags()).containsExactly(Flag.EXTERNAL);
+        // sinfo's long and compact names, printed for the flag alone (base UNKNOWN)
+        for (String s : new String[] {"external", "EXTERNAL", "ext", "EXT"}) {
+            assertThat(NodeState.parse(s).base()).as(s).isEqualTo(Base.UNKNOWN);
+            assertThat(NodeState.parse(s).flags()).as(s).containsExactly(Flag.EXTERNAL);
+        }
+        assertThat(NodeState.parse("IDLE+EXT").flags()).containsExactly(Flag.EXTERNAL);
+    }
+
+    @Test
+    void theOtherNamesOf2205To2605() {
+        // ALLOCATED+ / alloc+: allocated, some jobs completing
+        for (String s : new String[] {"ALLOCATED+", "alloc+", "allocated+"}) {
+            assertThat(NodeState.parse(s).base()).as(s).isEqualTo(Base.ALLOCATED);
+            assertThat(NodeState.parse(s).flags()).as(s).containsExactly(Flag.COMPLETING);
+        }
+        // blocked by an exclusive-topology job (24.05 on)
+        assertThat(NodeState.parse("block").flags()).containsExactly(Flag.BLOCKED);
+        assertThat(NodeState.parse("BLOCKED").flags()).containsExactly(Flag.BLOCKED);
+        assertThat(NodeState.parse("IDLE+BLOCKED").flags()).containsExactly(Flag.BLOCKED);
+        // a reboot pending (reboot/boot), issued (^) or on a node not responding (*)
+        assertThat(NodeState.parse("reboot").flags()).containsExactly(Flag.REBOOT_REQUESTED);
+        assertThat(NodeState.parse("boot").flags()).containsExactly(Flag.REBOOT_REQUESTED);
+        assertThat(NodeState.parse("REBOOT^").flags()).containsExactly(Flag.REBOOT_ISSUED);
+        assertThat(NodeState.parse("boot^").flags()).containsExactly(Flag.REBOOT_ISSUED);
+        assertThat(NodeState.parse("boot*").flags()).containsExactlyInAnyOrder(Flag.REBOOT_REQUESTED, Flag.NOT_RESPONDING);
+        assertThat(NodeState.parse("reboot_issued").flags()).containsExactly(Flag.REBOOT_ISSUED);
+        // cancelling a reboot: sinfo's long and compact names, JSON's REBOOT_CANCELED
+        assertThat(NodeState.parse("cancel_reboot").flags()).containsExactly(Flag.REBOOT_CANCEL);
+        assertThat(NodeState.parse("canc_r").flags()).containsExactly(Flag.REBOOT_CANCEL);
+        assertThat(NodeState.parse("IDLE+REBOOT_CANCELED").flags()).containsExactly(Flag.REBOOT_CANCEL);
+        // power saving: long names of a flag alone, compact spellings, JSON's composite names (26.05)
+        assertThat(NodeState.parse("power_down").flags()).containsExactly(Flag.POWER_DOWN);
+        assertThat(NodeState.parse("power_up").flags()).containsExactly(Flag.POWER_UP);
+        assertThat(NodeState.parse("powered_dn").flags()).containsExactly(Flag.POWERED_DOWN);
+        assertThat(NodeState.parse("powring_dn").flags()).containsExactly(Flag.POWERING_DOWN);
+        assertThat(NodeState.parse("IDLE+POWER_DRAIN").flags()).containsExactly(Flag.POWER_DRAIN);
+        assertThat(NodeState.parse("IDLE+POWER_DOWN_ASAP").flags()).containsExactlyInAnyOrder(Flag.POWER_DOWN, Flag.POWER_DRAIN);
+        assertThat(NodeState.parse("IDLE+POWER_DOWN_FORCE").flags()).containsExactlyInAnyOrder(Flag.POWER_DOWN, Flag.POWERED_DOWN);
+        // performance counters (22.05 to 23.11): an idle node
+        assertThat(NodeState.parse("npc").base()).isEqualTo(Base.IDLE);
+        assertThat(NodeState.parse("perfctrs").flags()).containsExactly(Flag.PERFCTRS);
+        assertThat(NodeState.parse("IDLE+PERFCTRS").flags()).containsExactly(Flag.PERFCTRS);
+        // names sinfo's long form prints for a flag alone, base UNKNOWN
+        assertThat(NodeState.parse("cloud").base()).isEqualTo(Base.UNKNOWN);
+        assertThat(NodeState.parse("cloud").flags()).containsExactly(Flag.CLOUD);
+        assertThat(NodeState.parse("undrain").flags()).containsExactly(Flag.UNDRAIN);
+        assertThat(NodeState.parse("resume").flags()).containsExactly(Flag.RESUME);
+        assertThat(NodeState.parse("resm").flags()).containsExactly(Flag.RESUME);
+        assertThat(NodeState.parse("dynamic_norm").flags()).containsExactly(Flag.DYNAMIC_NORM);
+        assertThat(NodeState.parse("dynamic_future").flags()).containsExactly(Flag.DYNAMIC_FUTURE);
+        assertThat(NodeState.parse("IDLE+UNDRAIN").flags()).containsExactly(Flag.UNDRAIN);
+        // Slurm's own names for no valid base state or an unnamed flag
+        assertThat(NodeState.parse("INVALID").base()).isEqualTo(Base.OTHER);
+        assertThat(NodeState.parse("?").base()).isEqualTo(Base.OTHER);
+        assertThat(NodeState.parse("IDLE+?").flags()).containsExactly(Flag.OTHER);
+    }
+
+    @Test
+    void everyFlagNameOfScontrolAndJsonIsKnown() {
+        // node_state_flags[] of 22.05 to 26.05 and the JSON NODE_STATES flags of v0.0.39 to v0.0.45
+        String[] names = {"BLOCKED", "CLOUD", "COMPLETING", "DRAIN", "DYNAMIC_FUTURE", "DYNAMIC_NORM", "EXTERNAL",
+                "INVALID_REG", "FAIL", "MAINTENANCE", "POWER_DOWN", "POWER_UP", "POWERED_DOWN", "REBOOT_REQUESTED",
+                "REBOOT_ISSUED", "RESERVED", "RESUME", "NOT_RESPONDING", "PLANNED", "POWERING_UP", "POWERING_DOWN",
+                "PERFCTRS", "UNDRAIN", "REBOOT_CANCELED", "POWER_DRAIN", "POWER_DOWN_ASAP", "POWER_DOWN_FORCE"};
+        for (String n : names) {
+            assertThat(NodeState.parse("IDLE+" + n).flags()).as(n).isNotEmpty().doesNotContain(Flag.OTHER);
+        }
+        for (String b : new String[] {"DOWN", "IDLE", "ALLOCATED", "ERROR", "MIXED", "FUTURE", "UNKNOWN"}) {
+            assertThat(NodeState.parse(b).base()).as(b).isNotEqualTo(Base.OTHER);
+        }
+    }
 }

@@ -15,7 +15,7 @@ public enum NodeClass {
     RUNNING,
     /** IDLE (powered down or powering up included: it can take work), with no error flag. */
     AVAILABLE,
-    /** DOWN, any DRAIN, FAIL, INVAL, NOT_RESPONDING, UNKNOWN, REBOOT_ISSUED, MAINT, … */
+    /** DOWN, any DRAIN (POWER_DRAIN too), FAIL, INVAL/INVALID_REG, NOT_RESPONDING, UNKNOWN, REBOOT_ISSUED, MAINT, … */
     ERROR;
 
     /** What a flag does to the class of its base state. */
@@ -48,20 +48,27 @@ public enum NodeClass {
      * Classifies a state flag.
      *
      * @param flag the flag, one of the {@code +}-joined suffixes of the node's state
-     * @return {@link FlagEffect#ERROR} for DRAIN, NOT_RESPONDING, NO_RESPOND, FAIL, INVAL, MAINT, REBOOT_ISSUED
-     *     and unknown flags; {@link FlagEffect#RUNNING} for COMPLETING; {@link FlagEffect#NONE}
-     *     otherwise
+     * @return {@link FlagEffect#ERROR} for DRAIN, POWER_DRAIN, NOT_RESPONDING, NO_RESPOND, FAIL, INVAL,
+     *     INVALID_REG, MAINT, REBOOT_ISSUED and unknown flags; {@link FlagEffect#RUNNING} for
+     *     COMPLETING; {@link FlagEffect#NONE} otherwise (EXTERNAL and REBOOT_CANCEL included)
      */
     public static FlagEffect effectOf(Flag flag) {
         return switch (flag) {
             case DRAIN, NOT_RESPONDING, NO_RESPOND, FAIL, INVAL, MAINT, REBOOT_ISSUED -> FlagEffect.ERROR;
+            // registered with less than slurm.conf gives it: slurmctld does not use it (sinfo's INVAL)
+            case INVALID_REG -> FlagEffect.ERROR;
+            // power down ASAP: slurmctld drains the node, it takes no new work
+            case POWER_DRAIN -> FlagEffect.ERROR;
             // a flag this version does not know: the dashboard cannot vouch for the node
             case OTHER -> FlagEffect.ERROR;
             case COMPLETING -> FlagEffect.RUNNING;
             // power saving (the node is resumed when work comes), planned/blocked by the scheduler,
-            // reservations other than maintenance, cloud and dynamic nodes, pending admin actions
+            // reservations other than maintenance, cloud, dynamic and external nodes (a kind of node,
+            // not a fault: an external one has no slurmd and runs external jobs; its base state says
+            // whether it works), pending admin actions (a reboot request or its cancellation)
             case RESERVED, CLOUD, PLANNED, BLOCKED, POWERED_DOWN, POWERING_DOWN, POWER_DOWN, POWERING_UP, POWER_UP,
-                    REBOOT_REQUESTED, DYNAMIC_NORM, DYNAMIC_FUTURE, PERFCTRS, RESUME, UNDRAIN -> FlagEffect.NONE;
+                    REBOOT_REQUESTED, REBOOT_CANCEL, DYNAMIC_NORM, DYNAMIC_FUTURE, EXTERNAL, PERFCTRS, RESUME,
+                    UNDRAIN -> FlagEffect.NONE;
         };
     }
 
