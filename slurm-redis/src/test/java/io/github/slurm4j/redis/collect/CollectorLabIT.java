@@ -491,10 +491,10 @@ class CollectorLabIT {
     /** Flags that leave the base state's class (README state table), as sinfo's StateComplete spells them. */
     private static final Set<String> NEUTRAL_FLAGS = Set.of("powered_down", "powering_down", "power_down", "powering_up",
             "power_up", "reserved", "planned", "blocked", "cloud", "dynamic_norm", "dynamic_future", "reboot_requested",
-            "perfctrs", "resume", "undrain");
+            "perfctrs", "resume", "undrain", "external", "reboot_canceled", "cancel_reboot");
     /** Flags that make any node an error. */
     private static final Set<String> ERROR_FLAGS = Set.of("drain", "draining", "drained", "fail", "failing", "inval",
-            "not_responding", "no_respond", "reboot_issued", "maint", "maintenance");
+            "not_responding", "no_respond", "reboot_issued", "maint", "maintenance", "invalid_reg", "power_drain");
 
     /**
      * The README's class of a node from sinfo's {@code StateComplete} ({@code idle+completing},

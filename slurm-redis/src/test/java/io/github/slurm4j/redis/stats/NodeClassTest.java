@@ -5,17 +5,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.slurm4j.model.node.NodeState;
 import io.github.slurm4j.model.node.NodeState.Base;
 import io.github.slurm4j.model.node.NodeState.Flag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NodeClassTest {
 
+    /**
+     * The README's state table names every base state and flag (but OTHER, its "unknown" entries) in
+     * exactly one row, and that row's class is the one {@link NodeClass} gives it. (That every value
+     * has a class at all is the compiler's check: both switches are exhaustive.)
+     */
     @Test
-    void everyBaseStateAndEveryFlagHasAClass() {
+    void theReadmeTableListsEveryBaseStateAndFlagWithTheClassItGets() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+        int header = lines.indexOf("| node state (22.05–26.05) | class |");
+        assertThat(header).as("the README's state table").isPositive();
+        Map<String, String> rowClass = new LinkedHashMap<>(); // row text -> its class cell
+        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            String row = lines.get(i);
+            String[] cells = row.split("\\|");
+            rowClass.put(row, cells[cells.length - 1].strip());
+        }
+        assertThat(rowClass).hasSize(4);
+        List<String> problems = new ArrayList<>();
         for (Base b : Base.values()) {
-            assertThat(NodeClass.ofBase(b)).as("base %s", b).isNotNull();
+            if (b != Base.OTHER) {
+                String expected = switch (NodeClass.ofBase(b)) {
+                    case RUNNING -> "running";
+                    case AVAILABLE -> "the class of the base state";
+                    case ERROR -> "error";
+                };
+                check("base " + b, b.name(), expected, rowClass, problems);
+            }
         }
         for (Flag f : Flag.values()) {
-            assertThat(NodeClass.effectOf(f)).as("flag %s", f).isNotNull();
+            if (f != Flag.OTHER) {
+                String expected = switch (NodeClass.effectOf(f)) {
+                    case RUNNING -> "running";
+                    case NONE -> "the class of the base state";
+                    case ERROR -> "error, whatever the base";
+                };
+                check("flag " + f, f.name(), expected, rowClass, problems);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static void check(String what, String name, String expectedClass, Map<String, String> rowClass, List<String> problems) {
+        List<String> classes = new ArrayList<>();
+        rowClass.forEach((row, cls) -> {
+            if (row.contains("`" + name + "`")) {
+                classes.add(cls);
+            }
+        });
+        if (classes.size() != 1) {
+            problems.add(what + " is in " + classes.size() + " rows of the README's table");
+        } else if (!classes.get(0).startsWith(expectedClass)) {
+            problems.add(what + ": README says '" + classes.get(0) + "', NodeClass '" + expectedClass + "'");
         }
     }
 
