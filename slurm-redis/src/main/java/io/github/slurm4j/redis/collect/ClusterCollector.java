@@ -170,7 +170,7 @@ public final class ClusterCollector implements AutoCloseable {
         return last = o;
     }
 
-    /** Renews the lock this collector holds, or tries to take it: {@return the fence held, or {@code null}} */
+    /** Renews the lock this collector holds, or tries to take it; returns the fence held, or {@code null}. */
     private Fence lead() {
         Duration lease = interval;
         Fence f = fence;

@@ -132,7 +132,8 @@ public final class StatsCalculator {
     /**
      * Whether the first GPU entry of a comma-separated TRES list (entries stripped of white space)
      * asks for a non-zero count. A GPU entry names the GRES {@code gpu} exactly: {@code gres/gpu},
-     * {@code gres:gpu}, each alone or followed by {@code :} or {@code =}, {@code gpu:…} or {@code gpu}. Scans in place: it runs for every job of the queue.
+     * {@code gres:gpu}, each alone or followed by {@code :} or {@code =}, {@code gpu:…} or
+     * {@code gpu}. Scans in place: it runs for every job of the queue.
      */
     static boolean mentionsGpu(String s) {
         if (s == null || s.isEmpty()) {
