@@ -450,6 +450,10 @@ class SacctParserTest {
         assertThat(job.allocTres().asMap()).containsOnlyKeys("cpu", "gres/gpu");
         assertThat(rows.get(1).jobId().toString()).isEqualTo("6362.batch");
         assertThat(rows.get(1).end()).isEqualTo(SlurmTime.of(LocalDateTime.of(2025, 11, 10, 15, 33, 57)));
+        // a whole minute is written with its seconds, as sacct's text prints it
+        List<AccountingRecord> minute = SacctParser.json(ZoneOffset.UTC).parse(
+                "{\"jobs\":[{\"job_id\":7,\"time\":{\"submission\":1762788780}}]}");
+        assertThat(minute.get(0).values().raw("Submit")).isEqualTo("2025-11-10T15:33:00");
         assertThat(rows.get(1).ntasks()).isEqualTo(1L);
         assertThat(rows.get(2).jobId().toString()).isEqualTo("40_[1-5%2]");
     }

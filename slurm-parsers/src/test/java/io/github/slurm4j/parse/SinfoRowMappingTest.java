@@ -149,6 +149,10 @@ class SinfoRowMappingTest {
         assertThat(v).containsEntry("time_limit", 5400L).containsEntry("nodes_other", 3L).containsEntry("reason_user", "root")
                 .containsEntry("reason_time", "2026-11-20T22:26:08").doesNotContainKey("default_partition");
         assertThat((List<Object>) v.get("truncated")).containsExactlyInAnyOrder("cpus_aiot", "nodes_aiot", "Extra");
+        // a whole minute keeps its seconds (LocalDateTime.toString() would drop them)
+        SinfoRow onTheMinute = new SinfoRow("p", null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, "root", SlurmTime.of(LocalDateTime.parse("2026-11-20T22:26:00")), Map.of(), Set.of());
+        assertThat(SinfoRowView.toMap(onTheMinute)).containsEntry("reason_time", "2026-11-20T22:26:00");
     }
 
     private static void assertValueTypes(Object v) {

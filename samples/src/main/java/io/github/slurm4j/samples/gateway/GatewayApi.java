@@ -22,6 +22,7 @@ import io.github.slurm4j.model.job.JobState;
 import io.github.slurm4j.model.job.JobView;
 import io.github.slurm4j.model.seff.SeffView;
 import io.github.slurm4j.redis.StoredStats;
+import io.github.slurm4j.redis.stats.StatsCalculator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -428,7 +429,8 @@ final class GatewayApi {
             LocalDateTime t = st.updateTime();
             Duration age = st.age(m.zone(), now);
             s.put("available", true);
-            s.put("update_time", t == null ? null : t.toString().replace('T', ' '));
+            // the written format; LocalDateTime.toString() drops ":00" seconds (and prints fractions)
+            s.put("update_time", t == null ? null : StatsCalculator.UPDATE_TIME.format(t));
             s.put("age_seconds", age == null ? null : Math.max(0, age.getSeconds()));
             s.put("stale", age == null || age.compareTo(staleAfter) > 0);
             s.put("stale_after_seconds", staleAfter.getSeconds());

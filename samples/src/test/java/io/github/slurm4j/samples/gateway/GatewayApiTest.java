@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.slurm4j.redis.InMemoryStore;
+import io.github.slurm4j.redis.RedisKeys;
+import io.github.slurm4j.redis.stats.ClusterStats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,6 +242,27 @@ class GatewayApiTest {
         Answer off = json(tokens, "POST", "/api/command/demo", "{\"command\": \"scontrol ping\"}", "Authorization", "Bearer " + ALICE);
         assertThat(off.http()).isEqualTo(403);
         assertThat(off.error()).startsWith("commands_disabled: ");
+    }
+
+    @Test
+    void aSnapshotOfAWholeMinuteKeepsItsSecondsInTheStatus() throws Exception {
+        // LocalDateTime.toString() writes 08:27:00 as "08:27": the status wrote that until a CI run
+        // happened to collect on a whole minute
+        Map<String, String> node = new LinkedHashMap<>();
+        for (String f : RedisKeys.NODE_FIELDS) {
+            node.put(f, "1");
+        }
+        node.put("update_time", "2026-12-03 08:27:00");
+        InMemoryStore store = new InMemoryStore();
+        store.write(new ClusterStats(Instant.parse("2026-12-03T08:27:00Z"),
+                "2026-12-03 08:27:00", node, Map.of(), Map.of(), Map.of(), List.of(), List.of()), null);
+        Machine m = new Machine("m", "local", "alice", List.of("alice"), ZoneOffset.UTC, store);
+        GatewayApi api = new GatewayApi(Map.of("m", m), null, null, false, Duration.ofMinutes(2), null,
+                Clock.fixed(Instant.parse("2026-12-03T08:27:05Z"), ZoneOffset.UTC), null);
+        ApiResponse r = api.handle(new ApiRequest("GET", "/api/job", Map.of(), Map.of("host", "127.0.0.1:1"), null));
+        JsonNode status = JSON.readTree(r.body()).get("output").get("m");
+        assertThat(status.get("update_time").asText()).isEqualTo("2026-12-03 08:27:00");
+        assertThat(status.get("age_seconds").asLong()).isEqualTo(5);
     }
 
     @Test

@@ -73,7 +73,8 @@ public final class SinfoRowView {
         put(m, "reason_user", row.reasonUser());
         if (row.reasonTime() != null) {
             SlurmTime t = row.reasonTime();
-            m.put("reason_time", t.isSet() ? t.dateTime().toString() : null);
+            // Slurm's notation (seconds always): LocalDateTime.toString() drops ":00" seconds
+            m.put("reason_time", t.isSet() ? t.toString() : null);
         }
         if (!row.extras().isEmpty()) {
             m.put("extras", new LinkedHashMap<>(row.extras()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.slurm4j.model.SlurmDuration;
+import io.github.slurm4j.model.SlurmTime;
 import io.github.slurm4j.model.job.AccountingField;
 import io.github.slurm4j.model.job.AccountingRecord;
 import io.github.slurm4j.model.job.AccountingValues;
@@ -145,7 +146,8 @@ public final class SacctJson {
         if (v == null || v <= 0) {
             return "Unknown";
         }
-        return LocalDateTime.ofInstant(Instant.ofEpochSecond(v), zone).toString();
+        // Slurm's notation, as sacct prints it: LocalDateTime.toString() drops ":00" seconds
+        return SlurmTime.of(LocalDateTime.ofInstant(Instant.ofEpochSecond(v), zone)).toString();
     }
 
     private static String cpu(JsonNode n) {
