@@ -61,11 +61,11 @@ public record RoundRobin(List<String> names, List<double[]> wall, List<double[]>
                 if (gc) {
                     System.gc();
                 }
-                long c0 = cpuNanos();
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 sink = workloads.get(w).call().get();
                 wall[w] = (System.nanoTime() - t0) / 1e6;
-                cpu[w] = (cpuNanos() - c0) / 1e6;
+                cpu[w] = (processCpuNanos() - c0) / 1e6;
             }
             boolean measured = round >= warmup;
             if (measured) {
@@ -129,8 +129,8 @@ public record RoundRobin(List<String> names, List<double[]> wall, List<double[]>
         return i;
     }
 
-    /** @return the process's CPU time in ns */
-    private static long cpuNanos() {
+    /** @return the process's CPU time in ns (GC and JIT threads included) */
+    public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

@@ -79,11 +79,7 @@ public class RedisSnapshotBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        jedis = RedisClient.builder().hostAndPort(System.getProperty("redis.host", "127.0.0.1"),
-                        Integer.getInteger("redis.port", 16379))
-                .clientConfig(DefaultJedisClientConfig.builder()
-                        .password(System.getProperty("redis.password", "slurm4j-redis-test")).timeoutMillis(60_000).build())
-                .build();
+        jedis = testRedis();
         store = new RedisStore(jedis, keys);
         now = ZonedDateTime.of(2026, 12, 2, 12, 0, 0, 0, ZoneId.of("UTC"));
         Random r = new Random(42);
@@ -111,6 +107,14 @@ public class RedisSnapshotBenchmark {
         floorHashes.put(b(floorKeys.clusterNode()), bytes(prepared.node()));
         floorHashes.put(b(floorKeys.clusterJob()), bytes(prepared.job()));
         floorHashes.put(b(floorKeys.clusterBrief()), bytes(prepared.brief()));
+    }
+
+    /** A client of the test Redis ({@code -Dredis.host}, {@code -Dredis.port}, {@code -Dredis.password} to point elsewhere). */
+    static RedisClient testRedis() {
+        return RedisClient.builder().hostAndPort(System.getProperty("redis.host", "127.0.0.1"), Integer.getInteger("redis.port", 16379))
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .password(System.getProperty("redis.password", "slurm4j-redis-test")).timeoutMillis(60_000).build())
+                .build();
     }
 
     @TearDown(Level.Trial)

@@ -1,11 +1,9 @@
 package io.github.slurm4j.benchmarks.redis;
 
 import io.github.slurm4j.benchmarks.RoundRobin;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -31,11 +29,7 @@ public final class SnapshotCpu {
         b.nodes = 10_000;
         b.jobs = 100_000;
         b.setup();
-        try (RedisClient info = RedisClient.builder().hostAndPort(System.getProperty("redis.host", "127.0.0.1"),
-                        Integer.getInteger("redis.port", 16379))
-                .clientConfig(DefaultJedisClientConfig.builder()
-                        .password(System.getProperty("redis.password", "slurm4j-redis-test")).build())
-                .build()) {
+        try (RedisClient info = RedisSnapshotBenchmark.testRedis()) {
             List<RoundRobin.Workload> workloads = List.of(new RoundRobin.Workload("floorPerRowPipelined", b::floorPerRowPipelined),
                     new RoundRobin.Workload("floorPipelined", b::floorPipelined),
                     new RoundRobin.Workload("computeAndWrite", b::computeAndWrite),
@@ -50,13 +44,13 @@ public final class SnapshotCpu {
                 }
                 System.gc();
                 double redis0 = redisCpuSeconds(info);
-                long cpu0 = processCpuNanos();
+                long cpu0 = RoundRobin.processCpuNanos();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < ops; i++) {
                     sink = call.get();
                 }
                 double wall = (System.nanoTime() - t0) / 1e6 / ops;
-                double jvm = (processCpuNanos() - cpu0) / 1e6 / ops;
+                double jvm = (RoundRobin.processCpuNanos() - cpu0) / 1e6 / ops;
                 double redis = (redisCpuSeconds(info) - redis0) * 1e3 / ops;
                 System.out.printf(Locale.ROOT, "%-21s %9.1f %9.1f %9.1f%n", w.name(), wall, jvm, redis);
             }
@@ -74,9 +68,5 @@ public final class SnapshotCpu {
             }
         }
         return s;
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -460,10 +460,16 @@ public final class StatsCalculator {
             return fixedOffset != null ? t.toEpochSecond(ZoneOffset.UTC) - fixedOffset : t.toEpochSecond(rules.getOffset(t));
         }
 
-        /** {@return whether wall-clock time {@code t} is after the snapshot's instant} */
-        boolean isAfterNow(LocalDateTime t) {
-            long s = epochSecond(t);
-            return s > nowSecond || s == nowSecond && t.getNano() > nowNano;
+        /**
+         * Nanoseconds from wall-clock time {@code t} to the snapshot: negative when {@code t} is
+         * after it, {@link Long#MIN_VALUE} when {@code t} is not set.
+         */
+        long nanosSince(SlurmTime t) {
+            if (t == null || !t.isSet()) {
+                return Long.MIN_VALUE;
+            }
+            LocalDateTime d = t.dateTime();
+            return (nowSecond - epochSecond(d)) * 1_000_000_000L + (nowNano - d.getNano());
         }
     }
 
@@ -525,25 +531,11 @@ public final class StatsCalculator {
          * ahead) since it was submitted; never negative.
          */
         void offerWait(Job j, Clock clock) {
-            SlurmTime eligible = j.timing().eligibleTime();
-            SlurmTime since = eligible != null && eligible.isSet() && !clock.isAfterNow(eligible.dateTime()) ? eligible
-                    : j.timing().submitTime();
-            if (since == null || !since.isSet()) {
-                offer(j, 0, 0);
-                return;
+            long wait = clock.nanosSince(j.timing().eligibleTime());
+            if (wait < 0) { // not set, or still ahead
+                wait = Math.max(0, clock.nanosSince(j.timing().submitTime()));
             }
-            LocalDateTime t = since.dateTime();
-            long s = clock.nowSecond - clock.epochSecond(t);
-            int n = clock.nowNano - t.getNano();
-            if (n < 0) {
-                n += 1_000_000_000;
-                s--;
-            }
-            if (s < 0) {
-                s = 0;
-                n = 0;
-            }
-            offer(j, s, n);
+            offer(j, wait / 1_000_000_000L, (int) (wait % 1_000_000_000L));
         }
 
         void offer(Job j, long s, int n) {

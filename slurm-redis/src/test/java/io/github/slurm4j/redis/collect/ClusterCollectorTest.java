@@ -78,15 +78,7 @@ class ClusterCollectorTest {
         SlurmClusterSource real = new SlurmClusterSource(new SlurmClient(slurm));
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
-        AtomicInteger aReads = new AtomicInteger();
-        ClusterSource pausing = () -> {
-            ClusterReading r = real.read();
-            if (aReads.incrementAndGet() == 2) {
-                paused.countDown();
-                await(resume);
-            }
-            return new ClusterReading(r.nodes(), List.of(), r.power(), ZonedDateTime.now());
-        };
+        ClusterSource pausing = pausingOnSecondRead(real, paused, resume);
         Duration interval = Duration.ofMillis(1500);
         ClusterCollector a = ClusterCollector.builder(pausing, store).interval(interval).locking(true).collectorId("a").build();
         ClusterCollector b = ClusterCollector.builder(real, store).interval(interval).locking(true).collectorId("b").build();
@@ -139,15 +131,7 @@ class ClusterCollectorTest {
         SlurmClusterSource real = new SlurmClusterSource(new SlurmClient(slurm));
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
-        AtomicInteger aReads = new AtomicInteger();
-        ClusterSource pausing = () -> {
-            ClusterReading r = real.read();
-            if (aReads.incrementAndGet() == 2) {
-                paused.countDown();
-                await(resume);
-            }
-            return new ClusterReading(r.nodes(), List.of(), r.power(), ZonedDateTime.now());
-        };
+        ClusterSource pausing = pausingOnSecondRead(real, paused, resume);
         Duration interval = Duration.ofMillis(600);
         try (ClusterCollector a = ClusterCollector.builder(pausing, store).interval(interval).locking(true).collectorId("a")
                 .build()) {
@@ -177,6 +161,22 @@ class ClusterCollectorTest {
             assertThat(a.lastOutcome()).isEqualTo(Outcome.FENCED);
             assertThat(String.join("", memory.read().orElseThrow().jobs())).isEqualTo(bJobs).isNotEmpty();
         }
+    }
+
+    /**
+     * {@code real}'s reading without jobs (so the writer shows in the stored rows), pausing in its
+     * second read until {@code resume}, after counting {@code paused} down.
+     */
+    private static ClusterSource pausingOnSecondRead(ClusterSource real, CountDownLatch paused, CountDownLatch resume) {
+        AtomicInteger reads = new AtomicInteger();
+        return () -> {
+            ClusterReading r = real.read();
+            if (reads.incrementAndGet() == 2) {
+                paused.countDown();
+                await(resume);
+            }
+            return new ClusterReading(r.nodes(), List.of(), r.power(), ZonedDateTime.now());
+        };
     }
 
     private static void await(CountDownLatch l) {
